@@ -1,0 +1,100 @@
+package com.feedbacksync.adapters.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.onionArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The hexagon, stated as sentences. This module's test classpath holds every production module, so
+ * the rules see the whole WAR. Sibling modules arrive as jars under verify, hence no
+ * DoNotIncludeJars.
+ */
+@AnalyzeClasses(packages = "com.feedbacksync", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule the_domain_depends_only_on_java =
+      classes()
+          .that()
+          .resideInAPackage("com.feedbacksync.domain..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("com.feedbacksync.domain..", "java..")
+          .because("the policies are plain Java with no framework, no I/O and no clock");
+
+  @ArchTest
+  static final ArchRule the_application_depends_only_on_the_domain_and_java =
+      classes()
+          .that()
+          .resideInAPackage("com.feedbacksync.application..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "com.feedbacksync.application..", "com.feedbacksync.domain..", "java..")
+          .because("use cases are framework-free and wired by the composition root");
+
+  @ArchTest
+  static final ArchRule adapters_reach_each_other_only_through_ports =
+      slices()
+          .matching("com.feedbacksync.adapters.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .because("an adapter implements ports; it never calls another adapter directly");
+
+  @ArchTest
+  static final ArchRule the_layers_form_an_onion =
+      onionArchitecture()
+          .withOptionalLayers(true)
+          .domainModels("com.feedbacksync.domain..")
+          .applicationServices("com.feedbacksync.application..")
+          .adapter("persistence", "com.feedbacksync.adapters.persistence..")
+          .adapter("intercom", "com.feedbacksync.adapters.intercom..")
+          .adapter("web", "com.feedbacksync.adapters.web..");
+
+  @ArchTest
+  static final ArchRule jpa_is_used_only_in_the_persistence_adapter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("com.feedbacksync.adapters.persistence..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "org.flywaydb..")
+          .because("storage is a detail behind the out-ports");
+
+  @ArchTest
+  static final ArchRule the_rest_client_is_used_only_in_the_intercom_adapter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("com.feedbacksync.adapters.intercom..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.eclipse.microprofile.rest.client..")
+          .because("HTTP to Intercom and its statuses stay inside the Intercom adapter");
+
+  @ArchTest
+  static final ArchRule jax_rs_resources_live_in_the_web_adapter_and_are_named_resources =
+      classes()
+          .that()
+          .areAnnotatedWith(jakarta.ws.rs.Path.class)
+          .should()
+          .resideInAPackage("com.feedbacksync.adapters.web..")
+          .andShould()
+          .haveSimpleNameEndingWith("Resource");
+
+  @ArchTest
+  static final ArchRule only_the_web_adapter_speaks_jax_rs_server_side =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "com.feedbacksync.adapters.web..", "com.feedbacksync.adapters.intercom..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("jakarta.ws.rs..")
+          .because("JAX-RS is the web adapter's (and the REST client's) business only");
+}

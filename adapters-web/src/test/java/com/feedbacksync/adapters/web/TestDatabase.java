@@ -1,0 +1,30 @@
+package com.feedbacksync.adapters.web;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Direct access to the ITs' MariaDB (scripts/mariadb.sh), to arrange data the API cannot create.
+ */
+final class TestDatabase {
+
+  private static final String URL =
+      "jdbc:mariadb://127.0.0.1:" + System.getProperty("db.port", "3316") + "/feedbacksync";
+
+  private TestDatabase() {}
+
+  static void insertAccount(String id, String name, String plan) throws SQLException {
+    try (Connection c = DriverManager.getConnection(URL, "feedbacksync", "feedbacksync");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO account (id, name, plan) VALUES (?, ?, ?)"
+                    + " ON DUPLICATE KEY UPDATE name = VALUES(name), plan = VALUES(plan)")) {
+      insert.setString(1, id);
+      insert.setString(2, name);
+      insert.setString(3, plan);
+      insert.executeUpdate();
+    }
+  }
+}

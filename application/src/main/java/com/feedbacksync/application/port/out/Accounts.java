@@ -1,0 +1,11 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.account.AccountId;
+import java.util.Optional;
+
+/** The accounts the service knows, as stored. */
+public interface Accounts {
+
+  Optional<Account> find(AccountId id);
+}

@@ -1,0 +1,24 @@
+package com.feedbacksync.application.fakes;
+
+import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.account.AccountId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A fake of the {@link Accounts} port that keeps accounts in memory. */
+public final class InMemoryAccounts implements Accounts {
+
+  private final Map<AccountId, Account> byId = new ConcurrentHashMap<>();
+
+  public InMemoryAccounts with(Account account) {
+    byId.put(account.id(), account);
+    return this;
+  }
+
+  @Override
+  public Optional<Account> find(AccountId id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+}
