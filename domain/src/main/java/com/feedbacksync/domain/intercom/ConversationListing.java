@@ -1,0 +1,42 @@
+package com.feedbacksync.domain.intercom;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A conversation as a search or list page shows it, without its parts: enough to decide whether it
+ * must be fetched, before paying for the fetch.
+ *
+ * @param tagIds the conversation-level tags (listings never carry part tags)
+ * @param adminAssigneeId who it is assigned to; shown, never a reason to re-fetch
+ * @param priority Intercom's priority (2.16: none..urgent; older: priority/not_priority); shown
+ *     only
+ */
+public record ConversationListing(
+    ConversationId id,
+    Instant createdAt,
+    Instant updatedAt,
+    ConversationState state,
+    Set<TagId> tagIds,
+    Statistics statistics,
+    DeliveredAs deliveredAs,
+    AuthorType sourceAuthorType,
+    Optional<String> adminAssigneeId,
+    boolean read,
+    String priority) {
+
+  public ConversationListing {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(statistics, "statistics");
+    Objects.requireNonNull(deliveredAs, "deliveredAs");
+    Objects.requireNonNull(sourceAuthorType, "sourceAuthorType");
+    Objects.requireNonNull(adminAssigneeId, "adminAssigneeId");
+    tagIds = Set.copyOf(tagIds);
+    priority = priority == null ? "" : priority;
+  }
+}
