@@ -136,8 +136,8 @@ public final class DocumentMapping {
 
   private static Optional<ContactId> customer(
       Conversation conversation, List<DocumentMessage> messages) {
+    // Notes are admins' by nature, so the first customer author is always a visible message's.
     return messages.stream()
-        .filter(m -> m.kind() != MessageKind.INTERNAL_NOTE)
         .map(DocumentMessage::author)
         .filter(Author::isCustomer)
         .flatMap(a -> a.id().stream())

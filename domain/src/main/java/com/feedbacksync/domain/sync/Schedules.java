@@ -37,7 +37,7 @@ public record Schedules(Duration conversationInterval, Duration customerInterval
 
   private static void requirePositive(Duration interval, String name) {
     Objects.requireNonNull(interval, name);
-    if (interval.isNegative() || interval.isZero()) {
+    if (interval.compareTo(Duration.ZERO) <= 0) {
       throw new IllegalArgumentException(name + " must be positive");
     }
   }

@@ -48,6 +48,7 @@ class TagFlatteningTest {
                 Optional.of(new PartId("31890002002")), Optional.empty(), Optional.empty())),
         bug.provenance());
     assertTrue(bug.provenance().get(0).onConversation());
+    org.junit.jupiter.api.Assertions.assertFalse(bug.provenance().get(1).onConversation());
     assertEquals(1, flat.get(1).provenance().size());
   }
 
@@ -184,5 +185,45 @@ class TagFlatteningTest {
 
   private static TagOccurrence onPart(Tag tag, String part) {
     return new TagOccurrence(tag, Optional.of(new PartId(part)));
+  }
+
+  @Test
+  void orders_provenance_of_one_place_by_time_then_by_who_applied_it() {
+    Instant t1 = Instant.ofEpochSecond(1);
+    Instant t2 = Instant.ofEpochSecond(2);
+    Author adminA = Author.of(AuthorType.ADMIN, "1", "Ann", "ann@x.example");
+    Author adminB = Author.of(AuthorType.ADMIN, "1", "Ann", "bob@x.example");
+    Author adminC = Author.of(AuthorType.ADMIN, "1", "Cid", null);
+    Author botA = Author.of(AuthorType.BOT, "1", null, null);
+    Author admin2 = Author.of(AuthorType.ADMIN, "2", null, null);
+    List<Optional<Author>> expected =
+        List.of(
+            Optional.empty(),
+            Optional.of(adminA),
+            Optional.of(adminB),
+            Optional.of(adminC),
+            Optional.of(admin2),
+            Optional.of(botA));
+    List<TagOccurrence> occurrences = new ArrayList<>();
+    for (Optional<Author> by : expected) {
+      occurrences.add(
+          0,
+          new TagOccurrence(new Tag(new TagId("1"), "x", Optional.of(t2), by), Optional.empty()));
+    }
+    occurrences.add(
+        new TagOccurrence(
+            new Tag(new TagId("1"), "x", Optional.of(t1), Optional.of(botA)), Optional.empty()));
+    List<TagProvenance> provenance = TagFlattening.flatten(occurrences).get(0).provenance();
+    assertEquals(Optional.of(t1), provenance.get(0).appliedAt());
+    assertEquals(
+        expected,
+        provenance.subList(1, provenance.size()).stream().map(TagProvenance::appliedBy).toList());
+  }
+
+  @Test
+  void picks_the_alphabetically_first_name_when_one_place_shows_two() {
+    List<TagOccurrence> occurrences =
+        List.of(onConversation(Tag.named("1", "zeta")), onConversation(Tag.named("1", "alpha")));
+    assertEquals("alpha", TagFlattening.flatten(occurrences).get(0).name());
   }
 }
