@@ -1,0 +1,92 @@
+package com.feedbacksync.simulator;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Faults on demand, per endpoint ("GET /conversations/{id}", or "*" for all): by probability, or as
+ * a scripted sequence that the next calls consume one by one ({@link Fault#NONE} lets one through).
+ */
+final class Faults {
+
+  enum Fault {
+    NONE,
+    HTTP_500,
+    HTTP_502,
+    HTTP_503,
+    HTTP_429,
+    /** The connection is closed without an answer. */
+    RESET,
+    /** The answer comes after a delay. */
+    SLOW,
+    /** The headers promise more body than is sent before the connection closes. */
+    TRUNCATED,
+    /** 200 with a body that is not JSON. */
+    INVALID_JSON
+  }
+
+  private record Rule(
+      double probability, List<Fault> kinds, Deque<Fault> script, long slowMillis) {}
+
+  private final Map<String, Rule> rules = new ConcurrentHashMap<>();
+  private final Random random;
+  private final Map<Fault, Long> injected = new ConcurrentHashMap<>();
+
+  Faults(long seed) {
+    this.random = new Random(seed);
+  }
+
+  void probability(String endpoint, double probability, List<Fault> kinds, long slowMillis) {
+    rules.put(endpoint, new Rule(probability, List.copyOf(kinds), new ArrayDeque<>(), slowMillis));
+  }
+
+  void script(String endpoint, List<Fault> sequence, long slowMillis) {
+    rules.put(endpoint, new Rule(0, List.of(), new ArrayDeque<>(sequence), slowMillis));
+  }
+
+  void clear() {
+    rules.clear();
+  }
+
+  Map<Fault, Long> injected() {
+    return Map.copyOf(injected);
+  }
+
+  long slowMillis(String endpoint) {
+    Rule rule = rules.getOrDefault(endpoint, rules.get("*"));
+    return rule == null ? 0 : rule.slowMillis();
+  }
+
+  /** The fault for this call, if any. */
+  Optional<Fault> next(String endpoint) {
+    Rule rule = rules.containsKey(endpoint) ? rules.get(endpoint) : rules.get("*");
+    if (rule == null) {
+      return Optional.empty();
+    }
+    Fault fault;
+    synchronized (rule) {
+      if (!rule.script().isEmpty()) {
+        fault = rule.script().pollFirst();
+      } else if (!rule.kinds().isEmpty()) {
+        synchronized (random) {
+          fault =
+              random.nextDouble() < rule.probability()
+                  ? rule.kinds().get(random.nextInt(rule.kinds().size()))
+                  : Fault.NONE;
+        }
+      } else {
+        fault = Fault.NONE;
+      }
+    }
+    if (fault == Fault.NONE) {
+      return Optional.empty();
+    }
+    injected.merge(fault, 1L, Long::sum);
+    return Optional.of(fault);
+  }
+}
