@@ -42,6 +42,7 @@ class ConversationWalkTest {
 
   @Test
   void search_and_retrieve_find_exactly_the_oracles_conversations() {
+    simulator.resetCounters();
     String query =
         "{\"field\":\"statistics.first_contact_reply_at\",\"operator\":\"!=\",\"value\":null}";
     List<String> listed = walk(query, "created_at", "descending", 150);
