@@ -1,0 +1,36 @@
+package com.feedbacksync.adapters.intercom;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The Intercom calls the adapter makes, one method per endpoint, answering raw {@link Reply}s so
+ * that paging, pacing, retries and error handling live in one place above it. In the server the
+ * MicroProfile REST Client implements it ({@link RestClientHttp}).
+ */
+interface IntercomHttp {
+
+  Reply me(URI api, String token) throws IOException;
+
+  Reply searchConversations(URI api, String token, String body) throws IOException;
+
+  Reply conversation(URI api, String token, String id) throws IOException;
+
+  Reply deletedConversations(URI api, String token, int page, int perPage) throws IOException;
+
+  Reply searchContacts(URI api, String token, String body) throws IOException;
+
+  Reply contact(URI api, String token, String id) throws IOException;
+
+  Reply contactSegments(URI api, String token, String id) throws IOException;
+
+  Reply contactCompanies(URI api, String token, String id) throws IOException;
+
+  Reply tags(URI api, String token) throws IOException;
+
+  Reply exchangeCode(URI api, Map<String, String> form) throws IOException;
+
+  /** A file at an absolute URL (already checked against the allow-list), up to {@code maxBytes}. */
+  Reply download(URI file, long maxBytes) throws IOException;
+}

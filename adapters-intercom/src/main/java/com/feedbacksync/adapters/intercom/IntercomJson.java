@@ -1,0 +1,395 @@
+package com.feedbacksync.adapters.intercom;
+
+import com.feedbacksync.domain.intercom.Attachment;
+import com.feedbacksync.domain.intercom.AttributeValue;
+import com.feedbacksync.domain.intercom.Author;
+import com.feedbacksync.domain.intercom.AuthorType;
+import com.feedbacksync.domain.intercom.Company;
+import com.feedbacksync.domain.intercom.CompanyId;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ContactRole;
+import com.feedbacksync.domain.intercom.Conversation;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.DeliveredAs;
+import com.feedbacksync.domain.intercom.Part;
+import com.feedbacksync.domain.intercom.PartId;
+import com.feedbacksync.domain.intercom.PartType;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Segment;
+import com.feedbacksync.domain.intercom.Source;
+import com.feedbacksync.domain.intercom.Statistics;
+import com.feedbacksync.domain.intercom.Tag;
+import com.feedbacksync.domain.intercom.TagId;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads Intercom's JSON into the domain, leniently: unknown fields are ignored, the 2.14/2.15
+ * variants accepted (priority values, assignee 0 or null, owner_id string or number, custom
+ * attributes of any JSON type, null attachment sizes), unknown part types kept. What cannot be read
+ * at all (not JSON, no id) is a {@link Malformed} answer, which the caller retries.
+ */
+final class IntercomJson {
+
+  /** An answer that is not the JSON Intercom promises. */
+  static final class Malformed extends RuntimeException {
+    Malformed(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Standard contact fields kept as profile properties (besides name, e-mail and role). */
+  private static final List<String> CONTACT_FIELDS =
+      List.of(
+          "external_id",
+          "phone",
+          "owner_id",
+          "created_at",
+          "signed_up_at",
+          "last_seen_at",
+          "last_replied_at",
+          "last_contacted_at",
+          "last_email_opened_at",
+          "browser",
+          "os",
+          "browser_language",
+          "language_override",
+          "unsubscribed_from_emails",
+          "has_hard_bounced",
+          "utm_source",
+          "utm_campaign",
+          "referrer");
+
+  private static final List<String> COMPANY_FIELDS =
+      List.of(
+          "company_id",
+          "website",
+          "industry",
+          "size",
+          "monthly_spend",
+          "session_count",
+          "user_count",
+          "created_at",
+          "remote_created_at",
+          "last_request_at");
+
+  private IntercomJson() {}
+
+  static JsonObject parse(Reply reply) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(reply.body()))) {
+      return reader.readObject();
+    } catch (JsonException | IllegalStateException | ClassCastException e) {
+      throw new Malformed(
+          "Intercom's answer is not a JSON object (" + reply.body().length + " bytes)", e);
+    }
+  }
+
+  static Workspace workspace(JsonObject me) {
+    JsonObject app = object(me, "app").orElseThrow(() -> new Malformed("/me has no app", null));
+    String id =
+        text(app, "id_code").orElseThrow(() -> new Malformed("/me has no app.id_code", null));
+    return new Workspace(
+        new WorkspaceId(id),
+        text(app, "name").orElse(id),
+        Region.fromIntercom(text(app, "region").orElse(null)));
+  }
+
+  static ConversationListing listing(JsonObject c) {
+    JsonObject source = object(c, "source").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    return new ConversationListing(
+        conversationId(c),
+        time(c, "created_at")
+            .orElseThrow(() -> new Malformed("conversation without created_at", null)),
+        time(c, "updated_at").or(() -> time(c, "created_at")).orElseThrow(),
+        state(c),
+        tags(c).stream().map(Tag::id).collect(Collectors.toSet()),
+        statistics(c),
+        DeliveredAs.fromIntercom(text(source, "delivered_as").orElse(null)),
+        AuthorType.fromIntercom(
+            object(source, "author").flatMap(a -> text(a, "type")).orElse(null)),
+        // 2.16 says 0 for "unassigned"; older versions say null.
+        text(c, "admin_assignee_id").filter(a -> !a.equals("0")),
+        c.getBoolean("read", false),
+        text(c, "priority").orElse(""));
+  }
+
+  static Conversation conversation(JsonObject c) {
+    JsonObject sourceJson = object(c, "source").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    Instant created =
+        time(c, "created_at")
+            .orElseThrow(() -> new Malformed("conversation without created_at", null));
+    Source source =
+        new Source(
+            text(sourceJson, "type").orElse(null),
+            DeliveredAs.fromIntercom(text(sourceJson, "delivered_as").orElse(null)),
+            text(sourceJson, "subject").orElse(""),
+            text(sourceJson, "body").orElse(""),
+            author(object(sourceJson, "author")),
+            attachments(sourceJson),
+            sourceJson.getBoolean("redacted", false));
+    JsonObject partsJson = object(c, "conversation_parts").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    List<Part> parts = new ArrayList<>();
+    for (JsonObject p : objects(partsJson, "conversation_parts")) {
+      Optional<String> id = text(p, "id");
+      if (id.isEmpty()) {
+        continue; // a part without an id cannot be referenced; nothing of it can be kept
+      }
+      parts.add(
+          new Part(
+              new PartId(id.get()),
+              new PartType(text(p, "part_type").orElse(null)),
+              text(p, "body").orElse(""),
+              time(p, "created_at").or(() -> time(p, "updated_at")).orElse(created),
+              author(object(p, "author")),
+              attachments(p),
+              objects(p, "tags").stream().map(IntercomJson::tag).flatMap(Optional::stream).toList(),
+              p.getBoolean("redacted", false)));
+    }
+    int total = number(partsJson, "total_count").map(Long::intValue).orElse(parts.size());
+    return new Conversation(
+        conversationId(c),
+        text(c, "title").orElse(""),
+        created,
+        time(c, "updated_at").orElse(created),
+        state(c),
+        source,
+        parts,
+        total,
+        tags(c),
+        attributes(object(c, "custom_attributes")),
+        statistics(c),
+        object(c, "first_contact_reply").flatMap(f -> time(f, "created_at")),
+        objects(object(c, "contacts").orElse(JsonValue.EMPTY_JSON_OBJECT), "contacts").stream()
+            .map(ref -> text(ref, "id"))
+            .flatMap(Optional::stream)
+            .map(ContactId::new)
+            .toList());
+  }
+
+  static Contact contact(JsonObject c) {
+    String id = text(c, "id").orElseThrow(() -> new Malformed("contact without id", null));
+    Map<String, AttributeValue> standard = new LinkedHashMap<>();
+    for (String field : CONTACT_FIELDS) {
+      if (c.containsKey(field) && !c.isNull(field)) {
+        standard.put(field, value(c.get(field)));
+      }
+    }
+    object(c, "location")
+        .ifPresent(
+            l -> {
+              for (String field : List.of("city", "region", "country")) {
+                text(l, field)
+                    .ifPresent(v -> standard.put("location." + field, new AttributeValue.Text(v)));
+              }
+            });
+    List<CompanyId> companies =
+        objects(object(c, "companies").orElse(JsonValue.EMPTY_JSON_OBJECT), "data").stream()
+            .map(ref -> text(ref, "id"))
+            .flatMap(Optional::stream)
+            .map(CompanyId::new)
+            .toList();
+    return new Contact(
+        new ContactId(id),
+        ContactRole.fromIntercom(text(c, "role").orElse(null)),
+        text(c, "name"),
+        text(c, "email"),
+        time(c, "updated_at").or(() -> time(c, "created_at")).orElse(Instant.EPOCH),
+        standard,
+        attributes(object(c, "custom_attributes")),
+        companies);
+  }
+
+  static Company company(JsonObject c) {
+    String id = text(c, "id").orElseThrow(() -> new Malformed("company without id", null));
+    Map<String, AttributeValue> standard = new LinkedHashMap<>();
+    object(c, "plan")
+        .flatMap(p -> text(p, "name"))
+        .ifPresent(p -> standard.put("plan", new AttributeValue.Text(p)));
+    for (String field : COMPANY_FIELDS) {
+      if (c.containsKey(field) && !c.isNull(field)) {
+        standard.put(field, value(c.get(field)));
+      }
+    }
+    return new Company(
+        new CompanyId(id),
+        text(c, "name").orElse(null),
+        time(c, "updated_at").orElse(Instant.EPOCH),
+        standard,
+        attributes(object(c, "custom_attributes")));
+  }
+
+  static Optional<Segment> segment(JsonObject s) {
+    return text(s, "id").map(id -> new Segment(id, text(s, "name").orElse(id)));
+  }
+
+  static Optional<Tag> tag(JsonObject t) {
+    return text(t, "id")
+        .map(
+            id ->
+                new Tag(
+                    new TagId(id),
+                    text(t, "name").orElse(id),
+                    time(t, "applied_at"),
+                    object(t, "applied_by")
+                        .map(
+                            by ->
+                                Author.of(
+                                    AuthorType.fromIntercom(text(by, "type").orElse(null)),
+                                    text(by, "id").orElse(null),
+                                    null,
+                                    null))));
+  }
+
+  static List<JsonObject> objects(JsonObject parent, String field) {
+    JsonValue v = parent.get(field);
+    if (v == null || v.getValueType() != JsonValue.ValueType.ARRAY) {
+      return List.of();
+    }
+    List<JsonObject> list = new ArrayList<>();
+    for (JsonValue item : (JsonArray) v) {
+      if (item.getValueType() == JsonValue.ValueType.OBJECT) {
+        list.add(item.asJsonObject());
+      }
+    }
+    return list;
+  }
+
+  static Optional<JsonObject> object(JsonObject parent, String field) {
+    JsonValue v = parent.get(field);
+    return v != null && v.getValueType() == JsonValue.ValueType.OBJECT
+        ? Optional.of(v.asJsonObject())
+        : Optional.empty();
+  }
+
+  /** Strings and numbers alike: Intercom sends ids both ways. */
+  static Optional<String> text(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null) {
+      return Optional.empty();
+    }
+    return switch (v.getValueType()) {
+      case STRING -> Optional.of(((JsonString) v).getString());
+      case NUMBER -> Optional.of(((JsonNumber) v).bigDecimalValue().toPlainString());
+      default -> Optional.empty();
+    };
+  }
+
+  static Optional<Long> number(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v instanceof JsonNumber n) {
+      return Optional.of(n.longValue());
+    }
+    if (v instanceof JsonString s) {
+      try {
+        return Optional.of(Long.parseLong(s.getString().strip()));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Instant> time(JsonObject o, String field) {
+    return number(o, field).filter(t -> t > 0).map(Instant::ofEpochSecond);
+  }
+
+  private static ConversationId conversationId(JsonObject c) {
+    return new ConversationId(
+        text(c, "id").orElseThrow(() -> new Malformed("conversation without id", null)));
+  }
+
+  private static ConversationState state(JsonObject c) {
+    Optional<String> state = text(c, "state");
+    if (state.isPresent() && Set.of("open", "closed", "snoozed").contains(state.get())) {
+      return ConversationState.fromIntercom(state.get());
+    }
+    // Older answers carry only "open": true/false.
+    return c.getBoolean("open", true) ? ConversationState.OPEN : ConversationState.CLOSED;
+  }
+
+  private static Statistics statistics(JsonObject c) {
+    JsonObject s = object(c, "statistics").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    return new Statistics(
+        time(s, "first_contact_reply_at"),
+        time(s, "last_contact_reply_at"),
+        time(s, "last_admin_reply_at"));
+  }
+
+  private static List<Tag> tags(JsonObject c) {
+    return objects(object(c, "tags").orElse(JsonValue.EMPTY_JSON_OBJECT), "tags").stream()
+        .map(IntercomJson::tag)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  private static Author author(Optional<JsonObject> author) {
+    JsonObject a = author.orElse(JsonValue.EMPTY_JSON_OBJECT);
+    return Author.of(
+        AuthorType.fromIntercom(text(a, "type").orElse(null)),
+        text(a, "id").orElse(null),
+        text(a, "name").orElse(null),
+        text(a, "email").orElse(null));
+  }
+
+  private static List<Attachment> attachments(JsonObject o) {
+    List<Attachment> list = new ArrayList<>();
+    for (JsonObject a : objects(o, "attachments")) {
+      text(a, "url")
+          .ifPresent(
+              url ->
+                  list.add(
+                      new Attachment(
+                          text(a, "name").orElse(null),
+                          url,
+                          text(a, "content_type").orElse(null),
+                          number(a, "filesize")
+                              .map(OptionalLong::of)
+                              .orElse(OptionalLong.empty()))));
+    }
+    return list;
+  }
+
+  private static Map<String, AttributeValue> attributes(Optional<JsonObject> attributes) {
+    Map<String, AttributeValue> map = new LinkedHashMap<>();
+    attributes.ifPresent(a -> a.forEach((k, v) -> map.put(k, value(v))));
+    return map;
+  }
+
+  static AttributeValue value(JsonValue v) {
+    return switch (v.getValueType()) {
+      case STRING -> new AttributeValue.Text(((JsonString) v).getString());
+      case NUMBER -> new AttributeValue.Number(((JsonNumber) v).bigDecimalValue());
+      case TRUE -> new AttributeValue.Bool(true);
+      case FALSE -> new AttributeValue.Bool(false);
+      case NULL -> new AttributeValue.Null();
+      case ARRAY ->
+          new AttributeValue.ListValue(v.asJsonArray().stream().map(IntercomJson::value).toList());
+      case OBJECT -> {
+        Map<String, AttributeValue> fields = new LinkedHashMap<>();
+        v.asJsonObject().forEach((k, x) -> fields.put(k, value(x)));
+        yield new AttributeValue.ObjectValue(fields);
+      }
+    };
+  }
+}

@@ -1,0 +1,107 @@
+package com.feedbacksync.adapters.intercom;
+
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.IntercomAuthorization;
+import com.feedbacksync.application.port.out.IntercomFailure;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.sync.AccessProbe;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Intercom's OAuth flow: the consent page, the code exchange at {@code /auth/eagle/token}, and
+ * {@code GET /me} for the workspace's id, name and region.
+ */
+public final class IntercomOAuth implements IntercomAuthorization {
+
+  private final IntercomSettings settings;
+  private final IntercomHttp http;
+  private final Clock clock;
+
+  IntercomOAuth(IntercomSettings settings, IntercomHttp http, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /** In the server: the MicroProfile REST Client. */
+  public static IntercomOAuth overRestClient(IntercomSettings settings, Clock clock) {
+    return new IntercomOAuth(settings, new RestClientHttp(settings), clock);
+  }
+
+  @Override
+  public String authorizeUrl(String state) {
+    return settings.authorizeUrl()
+        + "?client_id="
+        + encode(settings.clientId())
+        + "&state="
+        + encode(state)
+        + "&redirect_uri="
+        + encode(settings.redirectUri().toString());
+  }
+
+  @Override
+  public AccessToken exchange(String code) {
+    // The code may end with '=': it is passed on exactly as Intercom gave it, form-encoded once.
+    Map<String, String> form =
+        Map.of(
+            "code",
+            code,
+            "client_id",
+            settings.clientId(),
+            "client_secret",
+            settings.clientSecret());
+    JsonObject answer =
+        caller()
+            .json("the code exchange", () -> http.exchangeCode(settings.tokenApi(), form))
+            .orElseThrow(() -> new IntercomFailure.Rejected("the code exchange answered 404"));
+    String token =
+        IntercomJson.text(answer, "access_token")
+            .or(() -> IntercomJson.text(answer, "token"))
+            .orElseThrow(
+                () ->
+                    new IntercomFailure.Unavailable("Intercom's token answer has no token", null));
+    return new AccessToken(token);
+  }
+
+  @Override
+  public Workspace identify(AccessToken token) {
+    // /me answers on the US host for every region; the region it names picks the host afterwards.
+    URI api = settings.api(Region.US);
+    return caller()
+        .json("/me", () -> http.me(api, token.value()))
+        .map(IntercomJson::workspace)
+        .orElseThrow(() -> new IntercomFailure.Rejected("/me answered 404"));
+  }
+
+  @Override
+  public AccessProbe probe(AccessToken token, Workspace workspace) {
+    URI api = settings.api(workspace.region());
+    String oneConversation =
+        "{\"query\":{\"field\":\"id\",\"operator\":\">\",\"value\":0},\"pagination\":{\"per_page\":1}}";
+    try {
+      caller()
+          .json(
+              "the access check",
+              () -> http.searchConversations(api, token.value(), oneConversation));
+      return new AccessProbe.Granted(workspace);
+    } catch (IntercomFailure.NoApiAccess e) {
+      return new AccessProbe.PlanRestricted(workspace, e.getMessage());
+    } catch (IntercomFailure.AuthorizationRevoked e) {
+      return new AccessProbe.Unauthorized(e.getMessage());
+    }
+  }
+
+  private Caller caller() {
+    return new Caller(settings, new Pacer(clock));
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,275 @@
+package com.feedbacksync.adapters.intercom;
+
+import com.feedbacksync.application.port.out.ConversationFetch;
+import com.feedbacksync.application.port.out.DeletedConversation;
+import com.feedbacksync.application.port.out.Download;
+import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.port.out.IntercomFailure;
+import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.application.port.out.Page;
+import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.TimeWindow;
+import com.feedbacksync.domain.intercom.Company;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.Segment;
+import com.feedbacksync.domain.intercom.Tag;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@link IntercomWorkspace} over Intercom's REST API, for one workspace and its token. */
+final class IntercomRestWorkspace implements IntercomWorkspace {
+
+  /** Contact search matches whole days in the workspace's time zone: look back one more day. */
+  static final Duration CONTACT_SEARCH_OVERLAP = Duration.ofDays(1);
+
+  private final IntercomSettings settings;
+  private final IntercomHttp http;
+  private final Caller caller;
+  private final URI api;
+  private final String token;
+
+  IntercomRestWorkspace(
+      IntercomSettings settings, IntercomHttp http, Pacer pacer, IntercomAccess access) {
+    this.settings = settings;
+    this.http = http;
+    this.caller = new Caller(settings, pacer);
+    this.api = settings.api(access.region());
+    this.token = access.token().value();
+  }
+
+  @Override
+  public Page<ConversationListing> conversationsUpdated(
+      TimeWindow window, Optional<PageCursor> after) {
+    JsonArrayBuilder filters =
+        Json.createArrayBuilder()
+            .add(filter("updated_at", ">", window.from().getEpochSecond()))
+            .add(filter("updated_at", "<", window.to().getEpochSecond()))
+            .add(customerReplied());
+    return searchConversations(
+        Json.createObjectBuilder().add("operator", "AND").add("value", filters),
+        "updated_at",
+        "ascending",
+        after);
+  }
+
+  @Override
+  public Page<ConversationListing> conversationsNewestFirst(
+      Optional<Instant> createdBefore, Optional<PageCursor> after) {
+    JsonObjectBuilder query =
+        createdBefore
+            .map(
+                before ->
+                    Json.createObjectBuilder()
+                        .add("operator", "AND")
+                        .add(
+                            "value",
+                            Json.createArrayBuilder()
+                                // '<' includes its bound; a second earlier keeps the boundary
+                                // conversation out.
+                                .add(filter("created_at", "<", before.getEpochSecond() - 1))
+                                .add(customerReplied())))
+            .orElseGet(IntercomRestWorkspace::customerReplied);
+    return searchConversations(query, "created_at", "descending", after);
+  }
+
+  /**
+   * Only conversations a customer wrote in: Intercom records the first customer reply, so those
+   * without one never cost a retrieve.
+   */
+  private static JsonObjectBuilder customerReplied() {
+    return filter("statistics.first_contact_reply_at", ">", 0);
+  }
+
+  private static JsonObjectBuilder filter(String field, String operator, long value) {
+    return Json.createObjectBuilder()
+        .add("field", field)
+        .add("operator", operator)
+        .add("value", value);
+  }
+
+  private Page<ConversationListing> searchConversations(
+      JsonObjectBuilder query, String sortField, String order, Optional<PageCursor> after) {
+    JsonObjectBuilder pagination = Json.createObjectBuilder().add("per_page", settings.pageSize());
+    after.ifPresent(c -> pagination.add("starting_after", c.value()));
+    String body =
+        Json.createObjectBuilder()
+            .add("query", query)
+            .add("pagination", pagination)
+            .add("sort", Json.createObjectBuilder().add("field", sortField).add("order", order))
+            .build()
+            .toString();
+    JsonObject page =
+        require("conversation search", () -> http.searchConversations(api, token, body));
+    return page(page, "conversations", IntercomJson::listing);
+  }
+
+  @Override
+  public ConversationFetch conversation(ConversationId id) {
+    return caller
+        .json("conversation " + id, () -> http.conversation(api, token, id.value()))
+        .<ConversationFetch>map(
+            json -> new ConversationFetch.Found(IntercomJson.conversation(json)))
+        .orElseGet(() -> new ConversationFetch.Deleted(id));
+  }
+
+  @Override
+  public Page<DeletedConversation> deletedConversations(Optional<PageCursor> after) {
+    int page = after.map(c -> Integer.parseInt(c.value())).orElse(1);
+    JsonObject json =
+        require("deleted conversations", () -> http.deletedConversations(api, token, page, 60));
+    List<DeletedConversation> items =
+        IntercomJson.objects(json, "conversations").stream()
+            .flatMap(
+                o ->
+                    IntercomJson.text(o, "id").stream()
+                        .map(
+                            id ->
+                                new DeletedConversation(
+                                    new ConversationId(id),
+                                    Instant.ofEpochSecond(
+                                        IntercomJson.number(o, "deleted_at").orElse(0L)))))
+            .toList();
+    JsonObject pages = IntercomJson.object(json, "pages").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    boolean more = pages.containsKey("next") && !pages.isNull("next");
+    return new Page<>(
+        items,
+        more ? Optional.of(new PageCursor(String.valueOf(page + 1))) : Optional.empty(),
+        IntercomJson.number(json, "total_count").map(Long::intValue));
+  }
+
+  @Override
+  public Page<Contact> contactsUpdatedSince(Instant since, Optional<PageCursor> after) {
+    JsonObjectBuilder pagination = Json.createObjectBuilder().add("per_page", settings.pageSize());
+    after.ifPresent(c -> pagination.add("starting_after", c.value()));
+    String body =
+        Json.createObjectBuilder()
+            .add(
+                "query",
+                filter("updated_at", ">", since.minus(CONTACT_SEARCH_OVERLAP).getEpochSecond()))
+            .add("pagination", pagination)
+            .add(
+                "sort",
+                Json.createObjectBuilder().add("field", "updated_at").add("order", "ascending"))
+            .build()
+            .toString();
+    JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
+    return page(page, "data", IntercomJson::contact);
+  }
+
+  @Override
+  public Optional<Contact> contact(ContactId id) {
+    return caller
+        .json("contact " + id, () -> http.contact(api, token, id.value()))
+        .map(IntercomJson::contact);
+  }
+
+  @Override
+  public List<Segment> segmentsOf(ContactId id) {
+    return caller
+        .json("segments of " + id, () -> http.contactSegments(api, token, id.value()))
+        .map(
+            json ->
+                IntercomJson.objects(json, "data").stream()
+                    .map(IntercomJson::segment)
+                    .flatMap(Optional::stream)
+                    .toList())
+        .orElse(List.of());
+  }
+
+  @Override
+  public List<Company> companiesOf(ContactId id) {
+    return caller
+        .json("companies of " + id, () -> http.contactCompanies(api, token, id.value()))
+        .map(
+            json ->
+                IntercomJson.objects(json, "companies").stream()
+                    .map(IntercomJson::company)
+                    .toList())
+        .orElse(List.of());
+  }
+
+  @Override
+  public List<Tag> tags() {
+    JsonObject json = require("tags", () -> http.tags(api, token));
+    return IntercomJson.objects(json, "data").stream()
+        .map(IntercomJson::tag)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  @Override
+  public Download download(String url) {
+    URI uri;
+    try {
+      uri = URI.create(url);
+    } catch (IllegalArgumentException e) {
+      throw new IntercomFailure.Rejected("not a file URL: " + url);
+    }
+    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
+        || !settings.fileHostAllowed(uri.getHost())) {
+      throw new IntercomFailure.Rejected(
+          "files are downloaded from Intercom's hosts only, not " + uri.getHost());
+    }
+    int failures = 0;
+    while (true) {
+      try {
+        Reply reply = http.download(uri, settings.maxFileBytes());
+        if (reply.status() == 200) {
+          String type =
+              reply.header("Content-Type").orElse("application/octet-stream").split(";")[0].strip();
+          if (!settings.fileTypeAllowed(type)) {
+            throw new IntercomFailure.Rejected("files of type " + type + " are not kept");
+          }
+          return new Download(type, reply.body());
+        }
+        if (reply.status() < 500) {
+          throw new IntercomFailure.Rejected(
+              "the file answered " + reply.status() + " (expired link?)");
+        }
+      } catch (IOException e) {
+        if (e.getMessage() != null && e.getMessage().contains("larger than")) {
+          throw new IntercomFailure.Rejected(
+              "the file is larger than " + settings.maxFileBytes() + " bytes");
+        }
+      }
+      if (++failures >= settings.maxAttempts()) {
+        throw new IntercomFailure.Unavailable("the file did not download: " + uri.getHost(), null);
+      }
+    }
+  }
+
+  @Override
+  public CallCounts callCounts() {
+    return new CallCounts(caller.pacer().calls(), caller.pacer().waits());
+  }
+
+  private JsonObject require(String what, Caller.Call call) {
+    return caller
+        .json(what, call)
+        .orElseThrow(() -> new IntercomFailure.Rejected(what + " answered 404"));
+  }
+
+  private static <T> Page<T> page(JsonObject json, String field, Function<JsonObject, T> item) {
+    List<T> items = IntercomJson.objects(json, field).stream().map(item).toList();
+    Optional<PageCursor> next =
+        IntercomJson.object(json, "pages")
+            .flatMap(p -> IntercomJson.object(p, "next"))
+            .flatMap(n -> IntercomJson.text(n, "starting_after"))
+            .filter(s -> !s.isBlank())
+            .map(PageCursor::new);
+    return new Page<>(items, next, IntercomJson.number(json, "total_count").map(Long::intValue));
+  }
+}

@@ -1,0 +1,38 @@
+package com.feedbacksync.adapters.intercom;
+
+import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Opens workspaces over Intercom's REST API. Each workspace keeps one {@link Pacer} for as long as
+ * this object lives, since the rate limit is Intercom's per app and workspace, not per sync run.
+ */
+public final class IntercomRestWorkspaces implements IntercomWorkspaces {
+
+  private final IntercomSettings settings;
+  private final IntercomHttp http;
+  private final Clock clock;
+  private final Map<WorkspaceId, Pacer> pacers = new ConcurrentHashMap<>();
+
+  IntercomRestWorkspaces(IntercomSettings settings, IntercomHttp http, Clock clock) {
+    this.settings = settings;
+    this.http = http;
+    this.clock = clock;
+  }
+
+  /** In the server: the MicroProfile REST Client. */
+  public static IntercomRestWorkspaces overRestClient(IntercomSettings settings, Clock clock) {
+    return new IntercomRestWorkspaces(settings, new RestClientHttp(settings), clock);
+  }
+
+  @Override
+  public IntercomWorkspace open(IntercomAccess access) {
+    Pacer pacer = pacers.computeIfAbsent(access.workspace(), w -> new Pacer(clock));
+    return new IntercomRestWorkspace(settings, http, pacer, access);
+  }
+}

@@ -1,0 +1,161 @@
+package com.feedbacksync.adapters.intercom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.domain.intercom.AttributeValue;
+import com.feedbacksync.domain.intercom.AuthorType;
+import com.feedbacksync.domain.intercom.ContactRole;
+import com.feedbacksync.domain.intercom.Conversation;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.DeliveredAs;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.sync.ReplyRequiredFilter;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every payload in shared/intercom-fixtures reads into the domain as its README describes. */
+class IntercomJsonTest {
+
+  static JsonObject fixture(String name) {
+    try (InputStream in =
+        IntercomJsonTest.class.getResourceAsStream("/intercom-fixtures/" + name)) {
+      return IntercomJson.parse(new Reply(200, Map.of(), in.readAllBytes()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: a customer replied = {1}")
+  @CsvSource({
+    "conversation-user-initiated-with-replies.json, true",
+    "conversation-outbound-no-reply.json, false",
+    "conversation-outbound-with-customer-reply.json, true",
+    "conversation-tags-custom-attributes-inline-image.json, true"
+  })
+  void reads_each_conversation_fixture_and_the_filter_agrees_with_its_readme(
+      String file, boolean kept) {
+    Conversation c = IntercomJson.conversation(fixture(file));
+    assertEquals(kept, new ReplyRequiredFilter().judge(c).kept());
+  }
+
+  @Test
+  void reads_tags_attributes_parts_and_attachments_of_any_json_type() {
+    Conversation c =
+        IntercomJson.conversation(fixture("conversation-tags-custom-attributes-inline-image.json"));
+    assertEquals("215474154280003", c.id().value());
+    assertEquals(ConversationState.SNOOZED, c.state());
+    assertEquals(List.of("9001", "9002"), c.tags().stream().map(t -> t.id().value()).toList());
+    assertEquals(AuthorType.ADMIN, c.tags().get(0).appliedBy().orElseThrow().type());
+    assertEquals(new AttributeValue.Bool(true), c.customAttributes().get("Is regression"));
+    assertEquals(
+        new AttributeValue.Number(new BigDecimal("49.5")),
+        c.customAttributes().get("Refund amount"));
+    assertEquals(5, c.parts().size());
+    assertEquals("conversation_attribute_updated_by_admin", c.parts().get(2).type().value());
+    assertEquals("9001", c.parts().get(1).tags().get(0).id().value());
+    assertEquals("text/csv", c.source().attachments().get(0).contentType());
+    assertTrue(c.source().body().contains("<img src="));
+    assertEquals(AuthorType.BOT, c.parts().get(0).author().type());
+  }
+
+  @Test
+  void reads_an_outbound_conversation_without_statistics() {
+    Conversation c = IntercomJson.conversation(fixture("conversation-outbound-no-reply.json"));
+    assertEquals(DeliveredAs.ADMIN_INITIATED, c.source().deliveredAs());
+    assertEquals(Optional.empty(), c.anyFirstContactReply());
+    assertEquals(List.of(), c.parts());
+  }
+
+  @Test
+  void reads_listings_of_a_search_page_without_parts() {
+    JsonObject page = fixture("search-conversations-response.json");
+    List<ConversationListing> listings =
+        IntercomJson.objects(page, "conversations").stream().map(IntercomJson::listing).toList();
+    assertEquals(2, listings.size());
+    assertEquals(Optional.of("7301245"), listings.get(0).adminAssigneeId());
+    assertTrue(listings.get(0).statistics().lastAdminReplyAt().isPresent());
+  }
+
+  @Test
+  void reads_a_contact_with_its_custom_attributes_and_company() {
+    var contact = IntercomJson.contact(fixture("contact-with-custom-attributes-and-company.json"));
+    assertEquals(ContactRole.USER, contact.role());
+    assertEquals(Optional.of("Casey Customer"), contact.name());
+    assertEquals(
+        new AttributeValue.Number(BigDecimal.valueOf(12)), contact.customAttributes().get("seats"));
+    assertEquals(new AttributeValue.Text("7301246"), contact.standardAttributes().get("owner_id"));
+    assertEquals(
+        new AttributeValue.Text("Dublin"), contact.standardAttributes().get("location.city"));
+    assertEquals("6762f07f1bb69f9f2193baf5", contact.companyIds().get(0).value());
+  }
+
+  @Test
+  void reads_a_company_its_plan_and_the_segments() {
+    var company = IntercomJson.company(fixture("company.json"));
+    assertEquals("Example Analytics Ltd", company.name());
+    assertEquals(new AttributeValue.Text("Pro"), company.standardAttributes().get("plan"));
+    assertEquals(new AttributeValue.Bool(false), company.customAttributes().get("churn_risk"));
+    assertEquals(
+        List.of("Active", "Pro plan"),
+        IntercomJson.objects(fixture("contact-segments.json"), "data").stream()
+            .map(IntercomJson::segment)
+            .map(s -> s.orElseThrow().name())
+            .toList());
+  }
+
+  @Test
+  void reads_the_workspace_and_its_region_from_me() {
+    Workspace w = IntercomJson.workspace(fixture("me.json"));
+    assertEquals("abc12345", w.id().value());
+    assertEquals("Acme SaaS", w.name());
+    assertEquals(Region.EU, w.region());
+  }
+
+  @Test
+  void accepts_the_older_shapes_and_unknown_fields() {
+    String old =
+        "{\"type\":\"conversation\",\"id\":215474154263922,\"created_at\":1785000000,\"updated_at\":1785000001,"
+            + "\"open\":false,\"priority\":\"not_priority\",\"admin_assignee_id\":null,\"brand_new_field\":{\"x\":[1,2]},"
+            + "\"source\":{\"delivered_as\":\"customer_initiated\",\"author\":{\"type\":\"user\",\"id\":\"c1\"},\"body\":\"<p>hi</p>\","
+            + "\"attachments\":[{\"url\":\"https://downloads.intercomcdn.com/x.csv\",\"width\":null,\"height\":null}]},"
+            + "\"conversation_parts\":{\"conversation_parts\":[{\"id\":1,\"part_type\":\"call_summary\",\"created_at\":1785000001,"
+            + "\"author\":{\"type\":\"admin\",\"id\":7}}],\"total_count\":1}}";
+    Conversation c =
+        IntercomJson.conversation(IntercomJson.parse(new Reply(200, Map.of(), old.getBytes())));
+    assertEquals("215474154263922", c.id().value());
+    assertEquals(ConversationState.CLOSED, c.state());
+    assertEquals("call_summary", c.parts().get(0).type().value());
+    ConversationListing l =
+        IntercomJson.listing(IntercomJson.parse(new Reply(200, Map.of(), old.getBytes())));
+    assertEquals(Optional.empty(), l.adminAssigneeId());
+    assertEquals("not_priority", l.priority());
+  }
+
+  @Test
+  void refuses_what_is_not_intercoms_json() {
+    assertThrows(
+        IntercomJson.Malformed.class,
+        () -> IntercomJson.parse(new Reply(200, Map.of(), "{\"type\":\"conv".getBytes())));
+    assertThrows(
+        IntercomJson.Malformed.class,
+        () -> IntercomJson.parse(new Reply(200, Map.of(), "[1]".getBytes())));
+    assertThrows(
+        IntercomJson.Malformed.class,
+        () ->
+            IntercomJson.conversation(
+                IntercomJson.parse(
+                    new Reply(200, Map.of(), "{\"type\":\"conversation\"}".getBytes()))));
+  }
+}

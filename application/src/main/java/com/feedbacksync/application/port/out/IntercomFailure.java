@@ -1,0 +1,47 @@
+package com.feedbacksync.application.port.out;
+
+/**
+ * Why Intercom could not be read, in words an admin understands. The Intercom adapter turns HTTP
+ * statuses into these; nothing else sees a status code.
+ */
+public abstract sealed class IntercomFailure extends RuntimeException
+    permits IntercomFailure.AuthorizationRevoked,
+        IntercomFailure.NoApiAccess,
+        IntercomFailure.Unavailable,
+        IntercomFailure.Rejected {
+
+  private IntercomFailure(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  /** 401: the token no longer works (revoked, or the app was uninstalled). Not retried. */
+  public static final class AuthorizationRevoked extends IntercomFailure {
+    public AuthorizationRevoked() {
+      super(
+          "Intercom no longer accepts this connection's authorization. Reconnect Intercom.", null);
+    }
+  }
+
+  /** 403 api_plan_restricted: the workspace's Intercom plan gives no API access. */
+  public static final class NoApiAccess extends IntercomFailure {
+    public NoApiAccess() {
+      super(
+          "This Intercom workspace's plan has no API access (Intercom's Free and Lite plans).",
+          null);
+    }
+  }
+
+  /** Intercom kept failing (5xx, timeouts, dropped connections, broken answers) after retries. */
+  public static final class Unavailable extends IntercomFailure {
+    public Unavailable(String detail, Throwable cause) {
+      super("Intercom did not answer properly after several tries: " + detail, cause);
+    }
+  }
+
+  /** Intercom refused the request itself (4xx other than the above): a bug on our side. */
+  public static final class Rejected extends IntercomFailure {
+    public Rejected(String detail) {
+      super("Intercom refused a request: " + detail, null);
+    }
+  }
+}

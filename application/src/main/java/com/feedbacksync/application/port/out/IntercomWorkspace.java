@@ -1,0 +1,60 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.domain.intercom.Company;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.Segment;
+import com.feedbacksync.domain.intercom.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One connected Intercom workspace, read as the sync needs it. Listings carry only conversations a
+ * customer replied in (Intercom filters them), so skipped ones cost nothing. Every method may throw
+ * an {@link IntercomFailure}.
+ */
+public interface IntercomWorkspace {
+
+  /** Conversations updated within the window, oldest update first, pages of up to 150. */
+  Page<ConversationListing> conversationsUpdated(TimeWindow window, Optional<PageCursor> after);
+
+  /**
+   * Conversations newest first by creation time: the order of a Start plan's first sync; with
+   * {@code createdBefore}, only older ones (the backfill after an upgrade).
+   */
+  Page<ConversationListing> conversationsNewestFirst(
+      Optional<Instant> createdBefore, Optional<PageCursor> after);
+
+  /** One conversation with its parts (Intercom returns the 500 most recent). */
+  ConversationFetch conversation(ConversationId id);
+
+  /** Conversations deleted, page by page (page numbers from 1). */
+  Page<DeletedConversation> deletedConversations(Optional<PageCursor> after);
+
+  /**
+   * Contacts updated since the given time. Intercom matches dates by whole days, so this may return
+   * contacts updated up to a day earlier; callers compare {@code updatedAt} themselves.
+   */
+  Page<Contact> contactsUpdatedSince(Instant since, Optional<PageCursor> after);
+
+  /** One contact, or empty when it was deleted. */
+  Optional<Contact> contact(ContactId id);
+
+  List<Segment> segmentsOf(ContactId id);
+
+  List<Company> companiesOf(ContactId id);
+
+  List<Tag> tags();
+
+  /** Downloads an attachment or inline image, from an allowed host and within the size limit. */
+  Download download(String url);
+
+  /** How many calls this workspace's client made, and how often it waited for the rate limit. */
+  CallCounts callCounts();
+
+  /** Calls made and rate-limit waits, for a sync run's counts. */
+  record CallCounts(long calls, long rateLimitWaits) {}
+}
