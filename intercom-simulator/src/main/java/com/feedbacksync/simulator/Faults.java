@@ -12,9 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Faults on demand, per endpoint ("GET /conversations/{id}", or "*" for all): by probability, or as
  * a scripted sequence that the next calls consume one by one ({@link Fault#NONE} lets one through).
  */
-final class Faults {
+public final class Faults {
 
-  enum Fault {
+  /** A failure Intercom (or the network on the way) can inflict on one call. */
+  public enum Fault {
     NONE,
     HTTP_500,
     HTTP_502,

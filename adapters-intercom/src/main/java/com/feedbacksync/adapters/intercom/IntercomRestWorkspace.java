@@ -77,9 +77,9 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
                         .add(
                             "value",
                             Json.createArrayBuilder()
-                                // '<' includes its bound; a second earlier keeps the boundary
-                                // conversation out.
-                                .add(filter("created_at", "<", before.getEpochSecond() - 1))
+                                // '<' includes its bound: the boundary second comes too, and the
+                                // caller keeps what is older than its position (time, then id).
+                                .add(filter("created_at", "<", before.getEpochSecond()))
                                 .add(customerReplied())))
             .orElseGet(IntercomRestWorkspace::customerReplied);
     return searchConversations(query, "created_at", "descending", after);

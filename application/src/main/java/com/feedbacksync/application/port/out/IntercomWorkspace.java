@@ -23,7 +23,8 @@ public interface IntercomWorkspace {
 
   /**
    * Conversations newest first by creation time: the order of a Start plan's first sync; with
-   * {@code createdBefore}, only older ones (the backfill after an upgrade).
+   * {@code createdBefore}, only those created at or before it (the backfill after an upgrade, which
+   * drops the boundary second's conversations it already has by their id).
    */
   Page<ConversationListing> conversationsNewestFirst(
       Optional<Instant> createdBefore, Optional<PageCursor> after);

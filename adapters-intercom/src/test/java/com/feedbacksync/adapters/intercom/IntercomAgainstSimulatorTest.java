@@ -1,0 +1,311 @@
+package com.feedbacksync.adapters.intercom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.ConversationFetch;
+import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.port.out.IntercomFailure;
+import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.application.port.out.Page;
+import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.TimeWindow;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.AccessProbe;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.SimulatorConfig;
+import com.feedbacksync.simulator.WorkspaceSpec;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The adapter against the simulator, over real HTTP on loopback: no mocked HTTP anywhere. */
+class IntercomAgainstSimulatorTest {
+
+  private IntercomSimulator sim;
+
+  private IntercomSettings settings() {
+    return IntercomSettings.forIntercom(
+            "sim-client", "sim-client-secret", URI.create("http://localhost:9080/callback"))
+        .pointedAt(sim.baseUri())
+        .withRetries(4, Duration.ofMillis(10), Duration.ofMillis(50));
+  }
+
+  private IntercomWorkspace workspace(IntercomSettings settings) {
+    return new IntercomRestWorkspaces(settings, new JdkIntercomHttp(), Clock.systemUTC())
+        .open(
+            new IntercomAccess(
+                new WorkspaceId("abc12345"), Region.US, new AccessToken("sim-token")));
+  }
+
+  private IntercomWorkspace start(SimulatorConfig config) {
+    sim = IntercomSimulator.start(config);
+    return workspace(settings());
+  }
+
+  @AfterEach
+  void stop() {
+    if (sim != null) {
+      sim.close();
+    }
+  }
+
+  @Test
+  void lists_newest_first_and_fetches_exactly_the_conversations_a_customer_replied_in() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 2000).withRatePerMinute(0));
+    List<String> listed = new ArrayList<>();
+    Optional<PageCursor> cursor = Optional.empty();
+    do {
+      Page<ConversationListing> page = intercom.conversationsNewestFirst(Optional.empty(), cursor);
+      page.items().forEach(l -> listed.add(l.id().value()));
+      cursor = page.next();
+    } while (cursor.isPresent());
+    assertEquals(sim.oracle().qualifyingNewestFirst(), listed);
+  }
+
+  @Test
+  void lists_what_was_updated_in_a_window_and_nothing_without_a_customer_reply() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 500).withRatePerMinute(0));
+    Instant before = Instant.now().minusSeconds(1);
+    String replied = sim.oracle().qualifyingNewestFirst().get(10);
+    sim.customerReplies(replied);
+    String silent = sim.newConversation("outbound-silent");
+    String fresh = sim.newConversation("customer");
+    Page<ConversationListing> page =
+        intercom.conversationsUpdated(
+            new TimeWindow(before, Instant.now().plusSeconds(5)), Optional.empty());
+    List<String> ids = page.items().stream().map(l -> l.id().value()).toList();
+    assertTrue(ids.containsAll(List.of(replied, fresh)), ids.toString());
+    assertFalse(ids.contains(silent));
+    assertTrue(page.isLast());
+  }
+
+  @Test
+  void an_older_than_walk_starts_at_its_bound_second() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 300).withRatePerMinute(0));
+    List<ConversationListing> all =
+        intercom.conversationsNewestFirst(Optional.empty(), Optional.empty()).items();
+    ConversationListing tenth = all.get(9);
+    List<ConversationListing> older =
+        intercom.conversationsNewestFirst(Optional.of(tenth.createdAt()), Optional.empty()).items();
+    assertTrue(older.stream().noneMatch(l -> l.createdAt().isAfter(tenth.createdAt())));
+    List<ConversationListing> expected =
+        all.stream().filter(l -> !l.createdAt().isAfter(tenth.createdAt())).toList();
+    assertEquals(expected, older.subList(0, expected.size()));
+  }
+
+  @Test
+  void a_deleted_conversation_is_reported_as_deleted_not_as_an_error() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
+    String id = sim.oracle().qualifyingNewestFirst().get(0);
+    assertInstanceOf(ConversationFetch.Found.class, intercom.conversation(new ConversationId(id)));
+    sim.deleteConversation(id);
+    assertEquals(
+        new ConversationFetch.Deleted(new ConversationId(id)),
+        intercom.conversation(new ConversationId(id)));
+    assertEquals(
+        List.of(id),
+        intercom.deletedConversations(Optional.empty()).items().stream()
+            .map(d -> d.id().value())
+            .toList());
+  }
+
+  @Test
+  void retries_server_errors_resets_truncated_and_broken_answers_then_succeeds() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
+    String id = sim.oracle().qualifyingNewestFirst().get(0);
+    sim.faultScript(
+        "GET /conversations/{id}",
+        List.of(
+            com.feedbacksync.simulator.Faults.Fault.HTTP_503,
+            com.feedbacksync.simulator.Faults.Fault.RESET,
+            com.feedbacksync.simulator.Faults.Fault.TRUNCATED));
+    assertInstanceOf(ConversationFetch.Found.class, intercom.conversation(new ConversationId(id)));
+    sim.faultScript(
+        "GET /conversations/{id}", List.of(com.feedbacksync.simulator.Faults.Fault.INVALID_JSON));
+    assertInstanceOf(ConversationFetch.Found.class, intercom.conversation(new ConversationId(id)));
+  }
+
+  @Test
+  void gives_up_with_a_clear_failure_when_intercom_keeps_failing() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
+    sim.faultProbability("*", 1.0, List.of(com.feedbacksync.simulator.Faults.Fault.HTTP_500), 0);
+    IntercomFailure failure =
+        assertThrows(
+            IntercomFailure.Unavailable.class,
+            () -> intercom.conversationsNewestFirst(Optional.empty(), Optional.empty()));
+    assertTrue(failure.getMessage().contains("answered 500"), failure.getMessage());
+    assertEquals(
+        4, sim.counters().calls("POST /conversations/search"), "maxAttempts calls, then no more");
+  }
+
+  @Test
+  void a_revoked_token_is_not_retried() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
+    sim.revokeAll();
+    assertThrows(IntercomFailure.AuthorizationRevoked.class, () -> intercom.tags());
+    assertEquals(1, sim.counters().calls("GET /tags"));
+  }
+
+  @Test
+  void connects_through_oauth_and_refuses_a_workspace_without_api_access() throws Exception {
+    sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(5, 20).withRatePerMinute(0).withRegion("EU"));
+    IntercomOAuth oauth = new IntercomOAuth(settings(), new JdkIntercomHttp(), Clock.systemUTC());
+    URI authorize = URI.create(oauth.authorizeUrl("state-1"));
+    Map<String, String> query =
+        com.feedbacksync.adapters.intercom.QueryStrings.parse(authorize.getRawQuery());
+    assertEquals("sim-client", query.get("client_id"));
+    assertEquals("state-1", query.get("state"));
+    assertEquals("http://localhost:9080/callback", query.get("redirect_uri"));
+
+    // The admin clicks Allow on the consent page; Intercom redirects with a code (which may end in
+    // '=').
+    HttpResponse<String> allowed =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "client_id=sim-client&state=state-1&redirect_uri="
+                                + URLEncoder.encode(
+                                    "http://localhost:9080/callback", StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    String code =
+        QueryStrings.parse(
+                URI.create(allowed.headers().firstValue("Location").orElseThrow()).getRawQuery())
+            .get("code");
+    assertTrue(code.endsWith("="), code);
+
+    AccessToken token = oauth.exchange(code);
+    Workspace workspace = oauth.identify(token);
+    assertEquals("abc12345", workspace.id().value());
+    assertEquals(Region.EU, workspace.region());
+    assertEquals(new AccessProbe.Granted(workspace), oauth.probe(token, workspace));
+    assertThrows(IntercomFailure.class, () -> oauth.exchange(code), "a code works once");
+
+    sim.planRestricted(true);
+    assertInstanceOf(AccessProbe.PlanRestricted.class, oauth.probe(token, workspace));
+    sim.revokeAll();
+    assertInstanceOf(AccessProbe.Unauthorized.class, oauth.probe(token, workspace));
+  }
+
+  @Test
+  void calls_the_api_host_of_the_workspaces_region() {
+    sim = IntercomSimulator.start(SimulatorConfig.defaults(5, 20).withRatePerMinute(0));
+    IntercomSettings base = settings();
+    URI nowhere = URI.create("http://127.0.0.1:9/");
+    IntercomSettings onlyEu =
+        new IntercomSettings(
+            base.clientId(),
+            base.clientSecret(),
+            base.redirectUri(),
+            base.authorizeUrl(),
+            base.tokenApi(),
+            Map.of(Region.US, nowhere, Region.EU, sim.baseUri(), Region.AU, nowhere),
+            base.fileHosts(),
+            base.fileTypes(),
+            base.maxFileBytes(),
+            base.maxResponseBytes(),
+            Duration.ofMillis(500),
+            base.readTimeout(),
+            1,
+            base.firstBackoff(),
+            base.maxBackoff(),
+            base.pageSize());
+    IntercomRestWorkspaces workspaces =
+        new IntercomRestWorkspaces(onlyEu, new JdkIntercomHttp(), Clock.systemUTC());
+    AccessToken token = new AccessToken("sim-token");
+    assertFalse(
+        workspaces
+            .open(new IntercomAccess(new WorkspaceId("abc12345"), Region.EU, token))
+            .tags()
+            .isEmpty());
+    assertThrows(
+        IntercomFailure.Unavailable.class,
+        () ->
+            workspaces
+                .open(new IntercomAccess(new WorkspaceId("abc12345"), Region.US, token))
+                .tags());
+  }
+
+  @Test
+  void reads_contacts_their_segments_companies_and_the_tags() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 200).withRatePerMinute(0));
+    List<Contact> contacts = new ArrayList<>();
+    Optional<PageCursor> cursor = Optional.empty();
+    do {
+      Page<Contact> page =
+          intercom.contactsUpdatedSince(Instant.EPOCH.plusSeconds(86_400 * 2), cursor);
+      contacts.addAll(page.items());
+      cursor = page.next();
+    } while (cursor.isPresent());
+    assertEquals(sim.contactCount(), contacts.size());
+    Contact withCompany =
+        contacts.stream().filter(c -> !c.companyIds().isEmpty()).findFirst().orElseThrow();
+    assertEquals(withCompany.companyIds().size(), intercom.companiesOf(withCompany.id()).size());
+    assertTrue(contacts.stream().anyMatch(c -> !intercom.segmentsOf(c.id()).isEmpty()));
+    assertEquals(
+        Optional.of(withCompany.id()), intercom.contact(withCompany.id()).map(Contact::id));
+    sim.deleteContact(withCompany.id().value());
+    assertEquals(Optional.empty(), intercom.contact(withCompany.id()));
+    assertEquals(20, intercom.tags().size());
+  }
+
+  @Test
+  void downloads_files_only_from_allowed_hosts_and_within_limits() {
+    IntercomWorkspace intercom =
+        start(
+            SimulatorConfig.defaults(5, 400)
+                .withRatePerMinute(0)
+                .withWorkspace(new WorkspaceSpec(5, 400, 0.1, 0.3, 0, 1.0, 8)));
+    String image = null;
+    for (String id : sim.oracle().qualifyingNewestFirst()) {
+      ConversationFetch fetch = intercom.conversation(new ConversationId(id));
+      var body = ((ConversationFetch.Found) fetch).conversation().source().body();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("src=\"([^\"]+)\"").matcher(body);
+      if (m.find()) {
+        image = m.group(1);
+        break;
+      }
+    }
+    assertTrue(image != null);
+    assertEquals("image/png", intercom.download(image).contentType());
+    assertThrows(
+        IntercomFailure.Rejected.class, () -> intercom.download("https://evil.example/x.png"));
+    assertThrows(IntercomFailure.Rejected.class, () -> intercom.download("file:///etc/passwd"));
+    String url = image;
+    assertThrows(
+        IntercomFailure.Rejected.class,
+        () ->
+            workspace(settings().withLimits(10, IntercomSettings.DEFAULT_FILE_TYPES))
+                .download(url));
+    assertThrows(
+        IntercomFailure.Rejected.class,
+        () -> workspace(settings().withLimits(1 << 20, List.of("text/"))).download(url));
+  }
+}
