@@ -36,6 +36,7 @@ public final class IntercomOAuth implements IntercomAuthorization {
 
   @Override
   public String authorizeUrl(String state) {
+    requireApp();
     return settings.authorizeUrl()
         + "?client_id="
         + encode(settings.clientId())
@@ -47,6 +48,7 @@ public final class IntercomOAuth implements IntercomAuthorization {
 
   @Override
   public AccessToken exchange(String code) {
+    requireApp();
     // The code may end with '=': it is passed on exactly as Intercom gave it, form-encoded once.
     Map<String, String> form =
         Map.of(
@@ -94,6 +96,13 @@ public final class IntercomOAuth implements IntercomAuthorization {
       return new AccessProbe.PlanRestricted(workspace, e.getMessage());
     } catch (IntercomFailure.AuthorizationRevoked e) {
       return new AccessProbe.Unauthorized(e.getMessage());
+    }
+  }
+
+  private void requireApp() {
+    if (settings.clientId().isBlank() || settings.clientSecret().isBlank()) {
+      throw new IllegalStateException(
+          "Intercom is not configured on this server: set intercom.client.id and intercom.client.secret.");
     }
   }
 

@@ -161,6 +161,26 @@ public record IntercomSettings(
         pageSize);
   }
 
+  public IntercomSettings withFileHosts(List<String> hosts) {
+    return new IntercomSettings(
+        clientId,
+        clientSecret,
+        redirectUri,
+        authorizeUrl,
+        tokenApi,
+        apiHosts,
+        hosts,
+        fileTypes,
+        maxFileBytes,
+        maxResponseBytes,
+        connectTimeout,
+        readTimeout,
+        maxAttempts,
+        firstBackoff,
+        maxBackoff,
+        pageSize);
+  }
+
   URI api(Region region) {
     return withSlash(apiHosts.get(region));
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The real WAR on a real Liberty against the real MariaDB: one slice through every layer. */
-@ExtendWith({AdminTokens.class, ArquillianExtension.class})
+@ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccountApiIT {
 

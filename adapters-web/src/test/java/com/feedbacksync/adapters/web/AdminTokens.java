@@ -18,26 +18,19 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Signs admin tokens for the ITs. One key pair per test JVM; its public half is written where the
- * server's default `mp.jwt.verify.publickey.location` points, before Arquillian starts Liberty (so
- * register this extension before ArquillianExtension).
+ * server's default `mp.jwt.verify.publickey.location` points when the test session opens, before
+ * Arquillian starts Liberty ({@link PublishAdminKey}).
  */
-public final class AdminTokens implements BeforeAllCallback {
+public final class AdminTokens {
 
   static final String ISSUER = "feedback-sync";
   private static final Path PUBLIC_KEY =
       Path.of("target/liberty/wlp/usr/servers/feedbackSyncIT/resources/security/jwt-public.pem");
   private static final KeyPair KEYS = generate();
   private static volatile boolean published;
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    publish();
-  }
 
   static synchronized void publish() {
     if (published) {

@@ -82,10 +82,23 @@ class ArchitectureTest {
       classes()
           .that()
           .areAnnotatedWith(jakarta.ws.rs.Path.class)
+          .and()
+          .areNotInterfaces()
           .should()
           .resideInAPackage("com.feedbacksync.adapters.web..")
           .andShould()
           .haveSimpleNameEndingWith("Resource");
+
+  @ArchTest
+  static final ArchRule rest_client_interfaces_live_in_the_intercom_adapter =
+      classes()
+          .that()
+          .areAnnotatedWith(jakarta.ws.rs.Path.class)
+          .and()
+          .areInterfaces()
+          .should()
+          .resideInAPackage("com.feedbacksync.adapters.intercom..")
+          .because("a JAX-RS interface is a REST client, and only the Intercom adapter calls out");
 
   @ArchTest
   static final ArchRule only_the_web_adapter_speaks_jax_rs_server_side =

@@ -1,0 +1,71 @@
+package com.feedbacksync.adapters.intercom;
+
+import com.feedbacksync.application.port.out.IntercomAuthorization;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The Intercom adapter as the server runs it, configured by MicroProfile Config (server.xml
+ * variables or environment variables): the OAuth app, and optionally one base URL that replaces
+ * every Intercom host (the simulator's, for tests and the demo).
+ */
+@ApplicationScoped
+public class IntercomConfiguration {
+
+  // Optional: a server without an Intercom app still starts; connecting then says what is missing.
+  @Inject
+  @ConfigProperty(name = "intercom.client.id")
+  Optional<String> clientId;
+
+  @Inject
+  @ConfigProperty(name = "intercom.client.secret")
+  Optional<String> clientSecret;
+
+  @Inject
+  @ConfigProperty(
+      name = "intercom.redirect.uri",
+      defaultValue = "http://localhost:9080/api/v1/integrations/intercom/callback")
+  String redirectUri;
+
+  @Inject
+  @ConfigProperty(name = "intercom.base.url")
+  Optional<String> baseUrl;
+
+  @Inject
+  @ConfigProperty(name = "intercom.file.hosts")
+  Optional<List<String>> extraFileHosts;
+
+  /** Dependent, not application-scoped: a record cannot be proxied, and it is cheap to build. */
+  @Produces
+  IntercomSettings settings() {
+    IntercomSettings settings =
+        IntercomSettings.forIntercom(
+            clientId.orElse(""), clientSecret.orElse(""), URI.create(redirectUri));
+    if (baseUrl.isPresent() && !baseUrl.get().isBlank()) {
+      settings = settings.pointedAt(URI.create(baseUrl.get()));
+    }
+    List<String> hosts = new ArrayList<>(settings.fileHosts());
+    extraFileHosts.ifPresent(hosts::addAll);
+    return settings.withFileHosts(hosts);
+  }
+
+  @Produces
+  @ApplicationScoped
+  IntercomWorkspaces workspaces(IntercomSettings settings) {
+    return IntercomRestWorkspaces.overRestClient(settings, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  IntercomAuthorization authorization(IntercomSettings settings) {
+    return IntercomOAuth.overRestClient(settings, Clock.systemUTC());
+  }
+}
