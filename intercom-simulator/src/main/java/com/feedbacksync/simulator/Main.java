@@ -1,8 +1,6 @@
 package com.feedbacksync.simulator;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /** Runs the simulator from the command line; {@code --help} lists the options. */
@@ -51,23 +49,7 @@ public final class Main {
         case "--region" -> config = config.withRegion(args[++i]);
         case "--client-id" -> config = config.withClient(args[++i], config.clientSecret());
         case "--client-secret" -> config = config.withClient(config.clientId(), args[++i]);
-        case "--token" ->
-            config =
-                new SimulatorConfig(
-                    config.port(),
-                    config.workspace(),
-                    config.appId(),
-                    config.workspaceName(),
-                    config.region(),
-                    config.clientId(),
-                    config.clientSecret(),
-                    config.ratePerMinute(),
-                    config.fileTtl(),
-                    config.planRestricted(),
-                    Optional.of(args[++i]),
-                    List.of(),
-                    config.webhookUrl(),
-                    config.clock());
+        case "--token" -> config = config.withToken(args[++i]);
         case "--webhook-url" -> config = config.withWebhookUrl(args[++i]);
         case "--plan-restricted" -> config = config.withPlanRestricted(true);
         default -> {

@@ -65,164 +65,154 @@ public record SimulatorConfig(
   }
 
   public SimulatorConfig withPort(int port) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().port(port).build();
   }
 
   public SimulatorConfig withWorkspace(WorkspaceSpec spec) {
-    return new SimulatorConfig(
-        port,
-        spec,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().workspace(spec).build();
   }
 
   public SimulatorConfig withRatePerMinute(long perMinute) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        perMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().ratePerMinute(perMinute).build();
   }
 
   public SimulatorConfig withRegion(String region) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().region(region).build();
   }
 
   public SimulatorConfig withPlanRestricted(boolean restricted) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        fileTtl,
-        restricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().planRestricted(restricted).build();
   }
 
   public SimulatorConfig withClient(String id, String secret) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        id,
-        secret,
-        ratePerMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().clientId(id).clientSecret(secret).build();
+  }
+
+  public SimulatorConfig withToken(String token) {
+    return toBuilder().presetToken(Optional.ofNullable(token)).build();
   }
 
   public SimulatorConfig withWebhookUrl(String url) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        Optional.ofNullable(url),
-        clock);
+    return toBuilder().webhookUrl(Optional.ofNullable(url)).build();
   }
 
   public SimulatorConfig withFileTtl(Duration ttl) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        ttl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().fileTtl(ttl).build();
   }
 
   public SimulatorConfig withClock(Clock clock) {
-    return new SimulatorConfig(
-        port,
-        workspace,
-        appId,
-        workspaceName,
-        region,
-        clientId,
-        clientSecret,
-        ratePerMinute,
-        fileTtl,
-        planRestricted,
-        presetToken,
-        redirectUris,
-        webhookUrl,
-        clock);
+    return toBuilder().clock(clock).build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes one or two settings of a config; the record's components stay final. */
+  private static final class Builder {
+    private int port;
+    private WorkspaceSpec workspace;
+    private final String appId;
+    private final String workspaceName;
+    private String region;
+    private String clientId;
+    private String clientSecret;
+    private long ratePerMinute;
+    private Duration fileTtl;
+    private boolean planRestricted;
+    private Optional<String> presetToken;
+    private final List<String> redirectUris;
+    private Optional<String> webhookUrl;
+    private Clock clock;
+
+    Builder(SimulatorConfig c) {
+      port = c.port;
+      workspace = c.workspace;
+      appId = c.appId;
+      workspaceName = c.workspaceName;
+      region = c.region;
+      clientId = c.clientId;
+      clientSecret = c.clientSecret;
+      ratePerMinute = c.ratePerMinute;
+      fileTtl = c.fileTtl;
+      planRestricted = c.planRestricted;
+      presetToken = c.presetToken;
+      redirectUris = c.redirectUris;
+      webhookUrl = c.webhookUrl;
+      clock = c.clock;
+    }
+
+    Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    Builder workspace(WorkspaceSpec value) {
+      workspace = value;
+      return this;
+    }
+
+    Builder region(String value) {
+      region = value;
+      return this;
+    }
+
+    Builder clientId(String value) {
+      clientId = value;
+      return this;
+    }
+
+    Builder clientSecret(String value) {
+      clientSecret = value;
+      return this;
+    }
+
+    Builder ratePerMinute(long value) {
+      ratePerMinute = value;
+      return this;
+    }
+
+    Builder fileTtl(Duration value) {
+      fileTtl = value;
+      return this;
+    }
+
+    Builder planRestricted(boolean value) {
+      planRestricted = value;
+      return this;
+    }
+
+    Builder presetToken(Optional<String> value) {
+      presetToken = value;
+      return this;
+    }
+
+    Builder webhookUrl(Optional<String> value) {
+      webhookUrl = value;
+      return this;
+    }
+
+    Builder clock(Clock value) {
+      clock = value;
+      return this;
+    }
+
+    SimulatorConfig build() {
+      return new SimulatorConfig(
+          port,
+          workspace,
+          appId,
+          workspaceName,
+          region,
+          clientId,
+          clientSecret,
+          ratePerMinute,
+          fileTtl,
+          planRestricted,
+          presetToken,
+          redirectUris,
+          webhookUrl,
+          clock);
+    }
   }
 }

@@ -102,83 +102,103 @@ public record IntercomSettings(
   /** The same, with every Intercom host replaced by one base (the simulator's). */
   public IntercomSettings pointedAt(URI base) {
     URI b = withSlash(base);
-    return new IntercomSettings(
-        clientId,
-        clientSecret,
-        redirectUri,
-        b.resolve("oauth"),
-        b,
-        Map.of(Region.US, b, Region.EU, b, Region.AU, b),
-        List.of(b.getHost()),
-        fileTypes,
-        maxFileBytes,
-        maxResponseBytes,
-        connectTimeout,
-        readTimeout,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        pageSize);
+    Builder builder = toBuilder();
+    builder.authorizeUrl = b.resolve("oauth");
+    builder.tokenApi = b;
+    builder.apiHosts = Map.of(Region.US, b, Region.EU, b, Region.AU, b);
+    builder.fileHosts = List.of(b.getHost());
+    return builder.build();
   }
 
   public IntercomSettings withRetries(int attempts, Duration first, Duration max) {
-    return new IntercomSettings(
-        clientId,
-        clientSecret,
-        redirectUri,
-        authorizeUrl,
-        tokenApi,
-        apiHosts,
-        fileHosts,
-        fileTypes,
-        maxFileBytes,
-        maxResponseBytes,
-        connectTimeout,
-        readTimeout,
-        attempts,
-        first,
-        max,
-        pageSize);
+    Builder builder = toBuilder();
+    builder.maxAttempts = attempts;
+    builder.firstBackoff = first;
+    builder.maxBackoff = max;
+    return builder.build();
   }
 
   public IntercomSettings withLimits(long fileBytes, List<String> types) {
-    return new IntercomSettings(
-        clientId,
-        clientSecret,
-        redirectUri,
-        authorizeUrl,
-        tokenApi,
-        apiHosts,
-        fileHosts,
-        types,
-        fileBytes,
-        maxResponseBytes,
-        connectTimeout,
-        readTimeout,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        pageSize);
+    Builder builder = toBuilder();
+    builder.maxFileBytes = fileBytes;
+    builder.fileTypes = types;
+    return builder.build();
   }
 
   public IntercomSettings withFileHosts(List<String> hosts) {
-    return new IntercomSettings(
-        clientId,
-        clientSecret,
-        redirectUri,
-        authorizeUrl,
-        tokenApi,
-        apiHosts,
-        hosts,
-        fileTypes,
-        maxFileBytes,
-        maxResponseBytes,
-        connectTimeout,
-        readTimeout,
-        maxAttempts,
-        firstBackoff,
-        maxBackoff,
-        pageSize);
+    Builder builder = toBuilder();
+    builder.fileHosts = hosts;
+    return builder.build();
+  }
+
+  public IntercomSettings withApiHosts(Map<Region, URI> hosts, Duration connectTimeout) {
+    Builder builder = toBuilder();
+    builder.apiHosts = hosts;
+    builder.connectTimeout = connectTimeout;
+    return builder.build();
+  }
+
+  private Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Changes a few settings; the record's components stay final. */
+  private static final class Builder {
+    private final String clientId;
+    private final String clientSecret;
+    private final URI redirectUri;
+    private URI authorizeUrl;
+    private URI tokenApi;
+    private Map<Region, URI> apiHosts;
+    private List<String> fileHosts;
+    private List<String> fileTypes;
+    private long maxFileBytes;
+    private final long maxResponseBytes;
+    private Duration connectTimeout;
+    private final Duration readTimeout;
+    private int maxAttempts;
+    private Duration firstBackoff;
+    private Duration maxBackoff;
+    private final int pageSize;
+
+    Builder(IntercomSettings s) {
+      clientId = s.clientId;
+      clientSecret = s.clientSecret;
+      redirectUri = s.redirectUri;
+      authorizeUrl = s.authorizeUrl;
+      tokenApi = s.tokenApi;
+      apiHosts = s.apiHosts;
+      fileHosts = s.fileHosts;
+      fileTypes = s.fileTypes;
+      maxFileBytes = s.maxFileBytes;
+      maxResponseBytes = s.maxResponseBytes;
+      connectTimeout = s.connectTimeout;
+      readTimeout = s.readTimeout;
+      maxAttempts = s.maxAttempts;
+      firstBackoff = s.firstBackoff;
+      maxBackoff = s.maxBackoff;
+      pageSize = s.pageSize;
+    }
+
+    IntercomSettings build() {
+      return new IntercomSettings(
+          clientId,
+          clientSecret,
+          redirectUri,
+          authorizeUrl,
+          tokenApi,
+          apiHosts,
+          fileHosts,
+          fileTypes,
+          maxFileBytes,
+          maxResponseBytes,
+          connectTimeout,
+          readTimeout,
+          maxAttempts,
+          firstBackoff,
+          maxBackoff,
+          pageSize);
+    }
   }
 
   URI api(Region region) {

@@ -220,23 +220,10 @@ class IntercomAgainstSimulatorTest {
     IntercomSettings base = settings();
     URI nowhere = URI.create("http://127.0.0.1:9/");
     IntercomSettings onlyEu =
-        new IntercomSettings(
-            base.clientId(),
-            base.clientSecret(),
-            base.redirectUri(),
-            base.authorizeUrl(),
-            base.tokenApi(),
-            Map.of(Region.US, nowhere, Region.EU, sim.baseUri(), Region.AU, nowhere),
-            base.fileHosts(),
-            base.fileTypes(),
-            base.maxFileBytes(),
-            base.maxResponseBytes(),
-            Duration.ofMillis(500),
-            base.readTimeout(),
-            1,
-            base.firstBackoff(),
-            base.maxBackoff(),
-            base.pageSize());
+        base.withApiHosts(
+                Map.of(Region.US, nowhere, Region.EU, sim.baseUri(), Region.AU, nowhere),
+                Duration.ofMillis(500))
+            .withRetries(1, base.firstBackoff(), base.maxBackoff());
     IntercomRestWorkspaces workspaces =
         new IntercomRestWorkspaces(onlyEu, new JdkIntercomHttp(), Clock.systemUTC());
     AccessToken token = new AccessToken("sim-token");
