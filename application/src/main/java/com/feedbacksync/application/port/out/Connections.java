@@ -1,0 +1,12 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.domain.account.AccountId;
+import java.util.Optional;
+
+/** The accounts' Intercom connections, tokens encrypted at rest. */
+public interface Connections {
+
+  Optional<Connection> find(AccountId account);
+
+  void save(Connection connection);
+}

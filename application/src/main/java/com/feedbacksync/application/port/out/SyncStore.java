@@ -1,0 +1,30 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * The synced data of each account (feedback documents, customer profiles, tombstones) and the
+ * checkpoints of its streams, written a page at a time.
+ */
+public interface SyncStore {
+
+  /**
+   * What was stored of these conversations at their last sync (absent: never synced or deleted).
+   */
+  Map<ConversationId, SyncedConversation> synced(AccountId account, Collection<ConversationId> ids);
+
+  Checkpoint checkpoint(AccountId account, SyncStream stream);
+
+  /**
+   * Stores a page and its checkpoint atomically. A document older than the stored one (by
+   * Intercom's update time) does not replace it; a deletion leaves a tombstone.
+   */
+  void commit(AccountId account, SyncBatch batch);
+
+  /** Deletes every document, profile, tombstone and checkpoint of the account. */
+  void purge(AccountId account);
+}

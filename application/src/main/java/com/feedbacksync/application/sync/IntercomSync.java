@@ -1,0 +1,427 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.application.port.out.Checkpoint;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.ConversationFetch;
+import com.feedbacksync.application.port.out.DeletedConversation;
+import com.feedbacksync.application.port.out.IntercomFailure;
+import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.application.port.out.Page;
+import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.port.out.SyncStream;
+import com.feedbacksync.application.port.out.TimeWindow;
+import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
+import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.Conversation;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.profile.ProfileMapping;
+import com.feedbacksync.domain.sync.ChangeDecision;
+import com.feedbacksync.domain.sync.ChangeTriggers;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import com.feedbacksync.domain.sync.PlanLimits;
+import com.feedbacksync.domain.sync.ReplyRequiredFilter;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Syncs one account's Intercom workspace, a page at a time: each page's documents, profiles and the
+ * checkpoint after it are committed together, so a run that stops anywhere resumes from its last
+ * committed page. A revoked token stops this account only and marks it for reconnection.
+ */
+public final class IntercomSync implements SyncIntercomUseCase {
+
+  /**
+   * Windows overlap by this much, so a conversation updated while the last window closed is never
+   * missed; the overlap costs nothing since unchanged conversations are not fetched.
+   */
+  static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
+
+  private final Accounts accounts;
+  private final Connections connections;
+  private final IntercomWorkspaces intercom;
+  private final SyncStore store;
+  private final PlanLimits limits;
+  private final DocumentMapping mapping;
+  private final Clock clock;
+  private final ReplyRequiredFilter filter = new ReplyRequiredFilter();
+
+  public IntercomSync(
+      Accounts accounts,
+      Connections connections,
+      IntercomWorkspaces intercom,
+      SyncStore store,
+      PlanLimits limits,
+      DocumentMapping mapping,
+      Clock clock) {
+    this.accounts = Objects.requireNonNull(accounts);
+    this.connections = Objects.requireNonNull(connections);
+    this.intercom = Objects.requireNonNull(intercom);
+    this.store = Objects.requireNonNull(store);
+    this.limits = Objects.requireNonNull(limits);
+    this.mapping = Objects.requireNonNull(mapping);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  public SyncOutcome run(AccountId accountId, SyncKind kind) {
+    Optional<Connection> found = connections.find(accountId);
+    if (found.isEmpty() || found.get().state() != ConnectionState.CONNECTED) {
+      return new SyncOutcome.Skipped(
+          found.isEmpty()
+              ? "Intercom is not connected."
+              : "The Intercom connection is " + found.get().state() + ".");
+    }
+    if ((kind == SyncKind.HOURLY || kind == SyncKind.CUSTOMERS)
+        && found.get().coverage() instanceof HistoryCoverage.NotYet) {
+      return new SyncOutcome.Skipped("The first sync has not finished.");
+    }
+    Optional<Account> account = accounts.find(accountId);
+    if (account.isEmpty()) {
+      return new SyncOutcome.Skipped("No such account.");
+    }
+    Run run = new Run(account.get(), found.get(), intercom.open(found.get().access()));
+    try {
+      switch (kind) {
+        case FIRST -> run.history();
+        case HOURLY -> run.hourly();
+        case BACKFILL -> run.backfill();
+        case CUSTOMERS -> run.customers();
+      }
+      return new SyncOutcome.Completed(run.totals());
+    } catch (IntercomFailure.AuthorizationRevoked e) {
+      connections.save(
+          run.connection.withState(ConnectionState.NEEDS_REAUTH, Optional.of(e.getMessage())));
+      return new SyncOutcome.NeedsReauth(run.totals());
+    } catch (IntercomFailure e) {
+      connections.save(
+          run.connection.withState(ConnectionState.CONNECTED, Optional.of(e.getMessage())));
+      return new SyncOutcome.Failed(e.getMessage(), run.totals());
+    }
+  }
+
+  /** One run's state: the account, its workspace, and what it did so far. */
+  private final class Run {
+    private final Account account;
+    private Connection connection;
+    private final IntercomWorkspace workspace;
+    private final IntercomWorkspace.CallCounts callsAtStart;
+    private final Set<ContactId> profiled = new HashSet<>();
+    private RunCounts counts = RunCounts.NONE;
+
+    Run(Account account, Connection connection, IntercomWorkspace workspace) {
+      this.account = account;
+      this.connection = connection;
+      this.workspace = workspace;
+      this.callsAtStart = workspace.callCounts();
+    }
+
+    RunCounts totals() {
+      IntercomWorkspace.CallCounts now = workspace.callCounts();
+      return new RunCounts(
+          counts.fetched(),
+          counts.kept(),
+          counts.skippedWithoutReply(),
+          counts.resynced(),
+          counts.unchanged(),
+          counts.deleted(),
+          counts.profiles(),
+          now.calls() - callsAtStart.calls(),
+          now.rateLimitWaits() - callsAtStart.rateLimitWaits());
+    }
+
+    /** The first sync: history newest first, as far as the plan allows. */
+    void history() {
+      walkHistory(SyncStream.HISTORY, Optional.empty());
+    }
+
+    /** After an upgrade: the history older than what the first sync took. */
+    void backfill() {
+      if (!(connection.coverage() instanceof HistoryCoverage.DownTo downTo)) {
+        return;
+      }
+      walkHistory(SyncStream.BACKFILL, Optional.of(downTo.oldestTaken()));
+    }
+
+    private void walkHistory(SyncStream stream, Optional<HistoryPosition> olderThan) {
+      Checkpoint cp = store.checkpoint(account.id(), stream);
+      if (cp.done()) {
+        return;
+      }
+      Plan plan = stream == SyncStream.BACKFILL ? Plan.PAID : account.plan();
+      int taken = cp.taken();
+      Optional<HistoryPosition> oldest = cp.oldestTaken();
+      Optional<PageCursor> cursor = cp.cursor();
+      boolean full = limits.historyFull(plan, taken);
+      while (!full) {
+        Page<ConversationListing> page =
+            workspace.conversationsNewestFirst(olderThan.map(HistoryPosition::createdAt), cursor);
+        List<SyncBatch.StoredDocument> documents = new ArrayList<>();
+        RunCounts pageCounts = RunCounts.NONE;
+        for (ConversationListing listing : page.items()) {
+          HistoryPosition position = new HistoryPosition(listing.createdAt(), listing.id());
+          if (olderThan.isPresent() && !position.isOlderThan(olderThan.get())) {
+            continue; // the boundary second's conversations that the first sync already took
+          }
+          if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
+            full = true;
+            break;
+          }
+          Optional<SyncBatch.StoredDocument> kept = fetchAndKeep(listing.id());
+          pageCounts = pageCounts.plus(kept.isPresent() ? count(1, 1, 0) : count(1, 0, 1));
+          if (kept.isPresent()) {
+            documents.add(kept.get());
+            if (listing.createdAt().isBefore(connection.connectedAt())) {
+              taken++;
+            }
+            oldest = Optional.of(position);
+          }
+        }
+        full = full || limits.historyFull(plan, taken);
+        boolean done = full || page.isLast();
+        cursor = page.next();
+        Checkpoint next =
+            new Checkpoint(
+                done ? Optional.empty() : cursor,
+                cp.watermark(),
+                taken,
+                Optional.empty(),
+                oldest,
+                done);
+        commit(stream, documents, List.of(), next, pageCounts);
+        if (done) {
+          break;
+        }
+      }
+      HistoryCoverage coverage =
+          full
+              ? oldest
+                  .<HistoryCoverage>map(HistoryCoverage.DownTo::new)
+                  .orElseGet(HistoryCoverage.Complete::new)
+              : new HistoryCoverage.Complete();
+      connection =
+          connection.withCoverage(coverage).withState(ConnectionState.CONNECTED, Optional.empty());
+      connections.save(connection);
+    }
+
+    /** Conversations updated since the last run, fetched only when a listing says they changed. */
+    void hourly() {
+      Checkpoint cp = store.checkpoint(account.id(), SyncStream.CONVERSATIONS);
+      Instant watermark = cp.watermark().orElse(connection.connectedAt());
+      Instant windowEnd = cp.windowEnd().orElse(clock.instant());
+      TimeWindow window = new TimeWindow(watermark.minus(WINDOW_OVERLAP), windowEnd);
+      Optional<PageCursor> cursor = cp.cursor();
+      while (true) {
+        Page<ConversationListing> page = workspace.conversationsUpdated(window, cursor);
+        Map<ConversationId, SyncedConversation> stored =
+            store.synced(account.id(), page.items().stream().map(ConversationListing::id).toList());
+        List<SyncBatch.StoredDocument> documents = new ArrayList<>();
+        List<ConversationId> deletions = new ArrayList<>();
+        RunCounts pageCounts = RunCounts.NONE;
+        for (ConversationListing listing : page.items()) {
+          ChangeDecision decision =
+              ChangeTriggers.decide(Optional.ofNullable(stored.get(listing.id())), listing);
+          if (!decision.fetch()) {
+            pageCounts = pageCounts.plus(new RunCounts(0, 0, 0, 0, 1, 0, 0, 0, 0));
+            continue;
+          }
+          ConversationFetch fetch = workspace.conversation(listing.id());
+          if (fetch instanceof ConversationFetch.Deleted) {
+            deletions.add(listing.id());
+            pageCounts = pageCounts.plus(new RunCounts(1, 0, 0, 0, 0, 1, 0, 0, 0));
+            continue;
+          }
+          Optional<SyncBatch.StoredDocument> kept =
+              keep(((ConversationFetch.Found) fetch).conversation());
+          boolean resync = decision instanceof ChangeDecision.Resync;
+          pageCounts =
+              pageCounts.plus(
+                  kept.isEmpty()
+                      ? count(1, 0, 1)
+                      : resync ? new RunCounts(1, 0, 0, 1, 0, 0, 0, 0, 0) : count(1, 1, 0));
+          kept.ifPresent(documents::add);
+        }
+        cursor = page.next();
+        boolean last = page.isLast();
+        Checkpoint next =
+            last
+                ? new Checkpoint(
+                    Optional.empty(),
+                    Optional.of(windowEnd),
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false)
+                : new Checkpoint(
+                    cursor,
+                    Optional.of(watermark),
+                    0,
+                    Optional.of(windowEnd),
+                    Optional.empty(),
+                    false);
+        commit(SyncStream.CONVERSATIONS, documents, deletions, next, pageCounts);
+        if (last) {
+          break;
+        }
+      }
+      deletions();
+    }
+
+    /** Deletions Intercom reports: tombstones, never silent. */
+    private void deletions() {
+      Checkpoint cp = store.checkpoint(account.id(), SyncStream.DELETIONS);
+      Optional<PageCursor> cursor = cp.cursor();
+      while (true) {
+        Page<DeletedConversation> page = workspace.deletedConversations(cursor);
+        List<ConversationId> ids = page.items().stream().map(DeletedConversation::id).toList();
+        Set<ConversationId> known = store.synced(account.id(), ids).keySet();
+        List<ConversationId> tombstones = ids.stream().filter(known::contains).toList();
+        // The list only grows: keep the cursor of the last full page and read on from it next time.
+        Optional<PageCursor> next = page.isLast() ? cursor : page.next();
+        commit(
+            SyncStream.DELETIONS,
+            List.of(),
+            tombstones,
+            cp.withCursor(next),
+            new RunCounts(0, 0, 0, 0, 0, tombstones.size(), 0, 0, 0));
+        if (page.isLast()) {
+          break;
+        }
+        cursor = next;
+      }
+    }
+
+    /** Contacts and companies updated since the last daily run, whether or not they wrote. */
+    void customers() {
+      Checkpoint cp = store.checkpoint(account.id(), SyncStream.CUSTOMERS);
+      Instant since = cp.watermark().orElse(Instant.EPOCH);
+      Instant runStart = cp.windowEnd().orElse(clock.instant());
+      Optional<PageCursor> cursor = cp.cursor();
+      while (true) {
+        Page<Contact> page = workspace.contactsUpdatedSince(since, cursor);
+        List<CustomerProfile> profiles = new ArrayList<>();
+        for (Contact contact : page.items()) {
+          // Contact search matches whole days, so the page can hold contacts already synced.
+          if (!contact.updatedAt().isBefore(since)) {
+            profiles.add(profile(contact));
+          }
+        }
+        cursor = page.next();
+        boolean last = page.isLast();
+        Checkpoint next =
+            last
+                ? new Checkpoint(
+                    Optional.empty(),
+                    Optional.of(runStart),
+                    0,
+                    Optional.empty(),
+                    Optional.empty(),
+                    false)
+                : new Checkpoint(
+                    cursor, Optional.of(since), 0, Optional.of(runStart), Optional.empty(), false);
+        commit(
+            SyncStream.CUSTOMERS,
+            List.of(),
+            List.of(),
+            profiles,
+            next,
+            new RunCounts(0, 0, 0, 0, 0, 0, profiles.size(), 0, 0));
+        if (last) {
+          break;
+        }
+      }
+    }
+
+    private Optional<SyncBatch.StoredDocument> fetchAndKeep(ConversationId id) {
+      ConversationFetch fetch = workspace.conversation(id);
+      return fetch instanceof ConversationFetch.Found found
+          ? keep(found.conversation())
+          : Optional.empty();
+    }
+
+    private Optional<SyncBatch.StoredDocument> keep(Conversation conversation) {
+      if (!filter.judge(conversation).kept()) {
+        return Optional.empty();
+      }
+      FeedbackDocument document =
+          mapping.map(connection.workspace(), conversation, clock.instant());
+      return Optional.of(
+          new SyncBatch.StoredDocument(document, SyncedConversation.of(conversation)));
+    }
+
+    private CustomerProfile profile(Contact contact) {
+      return ProfileMapping.map(
+          connection.workspace().id(),
+          contact,
+          workspace.companiesOf(contact.id()),
+          workspace.segmentsOf(contact.id()));
+    }
+
+    /** Profiles of the customers who wrote the page's documents, once per run each. */
+    private List<CustomerProfile> authorsOf(List<SyncBatch.StoredDocument> documents) {
+      Set<ContactId> wanted = new LinkedHashSet<>();
+      documents.forEach(
+          d -> d.document().customer().filter(c -> !profiled.contains(c)).ifPresent(wanted::add));
+      List<CustomerProfile> profiles = new ArrayList<>();
+      for (ContactId id : wanted) {
+        profiled.add(id);
+        workspace.contact(id).ifPresent(contact -> profiles.add(profile(contact)));
+      }
+      return profiles;
+    }
+
+    private void commit(
+        SyncStream stream,
+        List<SyncBatch.StoredDocument> documents,
+        List<ConversationId> deletions,
+        Checkpoint next,
+        RunCounts pageCounts) {
+      commit(stream, documents, deletions, authorsOf(documents), next, pageCounts);
+    }
+
+    private void commit(
+        SyncStream stream,
+        List<SyncBatch.StoredDocument> documents,
+        List<ConversationId> deletions,
+        List<CustomerProfile> profiles,
+        Checkpoint next,
+        RunCounts pageCounts) {
+      RunCounts withProfiles =
+          pageCounts.plus(
+              new RunCounts(
+                  0, 0, 0, 0, 0, 0, stream == SyncStream.CUSTOMERS ? 0 : profiles.size(), 0, 0));
+      counts = counts.plus(withProfiles);
+      store.commit(
+          account.id(), new SyncBatch(stream, documents, profiles, deletions, next, withProfiles));
+    }
+
+    private RunCounts count(long fetched, long kept, long skipped) {
+      return new RunCounts(fetched, kept, skipped, 0, 0, 0, 0, 0, 0);
+    }
+  }
+}

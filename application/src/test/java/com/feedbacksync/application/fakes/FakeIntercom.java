@@ -1,0 +1,214 @@
+package com.feedbacksync.application.fakes;
+
+import com.feedbacksync.application.port.out.ConversationFetch;
+import com.feedbacksync.application.port.out.DeletedConversation;
+import com.feedbacksync.application.port.out.Download;
+import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.port.out.IntercomFailure;
+import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.application.port.out.Page;
+import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.TimeWindow;
+import com.feedbacksync.domain.intercom.AuthorType;
+import com.feedbacksync.domain.intercom.Company;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.Conversation;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.Segment;
+import com.feedbacksync.domain.intercom.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * A fake of the Intercom out-ports: one workspace held as domain objects, listed the way the real
+ * adapter lists (only conversations with a recorded customer reply), in small pages so that tests
+ * cross page boundaries, counting calls and failing on demand.
+ */
+public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace {
+
+  private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
+  private final List<DeletedConversation> deleted = new ArrayList<>();
+  private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
+  private final int pageSize;
+  private long calls;
+  private long conversationFetches;
+  private boolean revoked;
+  private long failAfterCalls = Long.MAX_VALUE;
+
+  public FakeIntercom(int pageSize) {
+    this.pageSize = pageSize;
+  }
+
+  public FakeIntercom put(Conversation c) {
+    conversations.put(c.id(), c);
+    return this;
+  }
+
+  public FakeIntercom put(Contact c) {
+    contacts.put(c.id(), c);
+    return this;
+  }
+
+  public void delete(ConversationId id, Instant at) {
+    conversations.remove(id);
+    deleted.add(new DeletedConversation(id, at));
+  }
+
+  public void revoke() {
+    revoked = true;
+  }
+
+  /** Every call after the next {@code n} fails as Intercom being unavailable; negative: never. */
+  public void failAfter(long n) {
+    failAfterCalls = n < 0 ? Long.MAX_VALUE : calls + n;
+  }
+
+  public long calls() {
+    return calls;
+  }
+
+  public long conversationFetches() {
+    return conversationFetches;
+  }
+
+  @Override
+  public IntercomWorkspace open(IntercomAccess access) {
+    return this;
+  }
+
+  private void call() {
+    if (revoked) {
+      throw new IntercomFailure.AuthorizationRevoked();
+    }
+    if (calls >= failAfterCalls) {
+      throw new IntercomFailure.Unavailable("answered 503", null);
+    }
+    calls++;
+  }
+
+  @Override
+  public Page<ConversationListing> conversationsUpdated(
+      TimeWindow window, Optional<PageCursor> after) {
+    call();
+    return page(
+        c -> !c.updatedAt().isBefore(window.from()) && !c.updatedAt().isAfter(window.to()),
+        Comparator.comparing(Conversation::updatedAt).thenComparing(c -> c.id().value()),
+        after);
+  }
+
+  @Override
+  public Page<ConversationListing> conversationsNewestFirst(
+      Optional<Instant> createdBefore, Optional<PageCursor> after) {
+    call();
+    Comparator<Conversation> oldestFirst =
+        Comparator.comparing(Conversation::createdAt)
+            .thenComparing(c -> c.id().value().length())
+            .thenComparing(c -> c.id().value());
+    return page(
+        c -> createdBefore.map(b -> !c.createdAt().isAfter(b)).orElse(true),
+        oldestFirst.reversed(),
+        after);
+  }
+
+  private Page<ConversationListing> page(
+      Predicate<Conversation> filter, Comparator<Conversation> order, Optional<PageCursor> after) {
+    List<Conversation> all =
+        conversations.values().stream()
+            .filter(c -> c.anyFirstContactReply().isPresent())
+            .filter(filter)
+            .sorted(order)
+            .toList();
+    int start = after.map(c -> Integer.parseInt(c.value())).orElse(0);
+    int end = Math.min(all.size(), start + pageSize);
+    List<ConversationListing> items =
+        all.subList(Math.min(start, end), end).stream().map(FakeIntercom::listing).toList();
+    return new Page<>(
+        items,
+        end < all.size() ? Optional.of(new PageCursor(String.valueOf(end))) : Optional.empty(),
+        Optional.of(all.size()));
+  }
+
+  static ConversationListing listing(Conversation c) {
+    return new ConversationListing(
+        c.id(),
+        c.createdAt(),
+        c.updatedAt(),
+        c.state(),
+        c.tags().stream().map(Tag::id).collect(Collectors.toSet()),
+        c.statistics(),
+        c.source().deliveredAs(),
+        c.source().author().type() == null ? AuthorType.UNKNOWN : c.source().author().type(),
+        Optional.empty(),
+        false,
+        "none");
+  }
+
+  @Override
+  public ConversationFetch conversation(ConversationId id) {
+    call();
+    conversationFetches++;
+    Conversation c = conversations.get(id);
+    return c == null ? new ConversationFetch.Deleted(id) : new ConversationFetch.Found(c);
+  }
+
+  @Override
+  public Page<DeletedConversation> deletedConversations(Optional<PageCursor> after) {
+    call();
+    return new Page<>(List.copyOf(deleted), Optional.empty(), Optional.of(deleted.size()));
+  }
+
+  @Override
+  public Page<Contact> contactsUpdatedSince(Instant since, Optional<PageCursor> after) {
+    call();
+    Instant dayBefore = since.minusSeconds(86_400);
+    return new Page<>(
+        contacts.values().stream().filter(c -> c.updatedAt().isAfter(dayBefore)).toList(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Override
+  public Optional<Contact> contact(ContactId id) {
+    call();
+    return Optional.ofNullable(contacts.get(id));
+  }
+
+  @Override
+  public List<Segment> segmentsOf(ContactId id) {
+    call();
+    return List.of(new Segment("s1", "Active"));
+  }
+
+  @Override
+  public List<Company> companiesOf(ContactId id) {
+    call();
+    return List.of();
+  }
+
+  @Override
+  public List<Tag> tags() {
+    call();
+    return List.of();
+  }
+
+  @Override
+  public Download download(String url) {
+    call();
+    return new Download("image/png", new byte[] {1});
+  }
+
+  @Override
+  public CallCounts callCounts() {
+    return new CallCounts(calls, 0);
+  }
+}

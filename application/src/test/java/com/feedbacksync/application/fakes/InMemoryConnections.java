@@ -1,0 +1,24 @@
+package com.feedbacksync.application.fakes;
+
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.domain.account.AccountId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A fake of the {@link Connections} port. */
+public final class InMemoryConnections implements Connections {
+
+  private final Map<AccountId, Connection> byAccount = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<Connection> find(AccountId account) {
+    return Optional.ofNullable(byAccount.get(account));
+  }
+
+  @Override
+  public void save(Connection connection) {
+    byAccount.put(connection.account(), connection);
+  }
+}

@@ -1,0 +1,486 @@
+package com.feedbacksync.application.sync;
+
+import static com.feedbacksync.domain.testing.ConversationBuilder.admin;
+import static com.feedbacksync.domain.testing.ConversationBuilder.conversation;
+import static com.feedbacksync.domain.testing.ConversationBuilder.outboundSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.application.fakes.FakeIntercom;
+import com.feedbacksync.application.fakes.InMemoryAccounts;
+import com.feedbacksync.application.fakes.InMemoryConnections;
+import com.feedbacksync.application.fakes.InMemorySyncStore;
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
+import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.intercom.Author;
+import com.feedbacksync.domain.intercom.AuthorType;
+import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ContactRole;
+import com.feedbacksync.domain.intercom.Conversation;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.DeliveredAs;
+import com.feedbacksync.domain.intercom.Part;
+import com.feedbacksync.domain.intercom.PartId;
+import com.feedbacksync.domain.intercom.PartType;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Source;
+import com.feedbacksync.domain.intercom.Statistics;
+import com.feedbacksync.domain.intercom.Tag;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.PlanLimits;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The sync engine's scenarios against in-memory fakes of every port: exact documents and calls. */
+class IntercomSyncTest {
+
+  private static final Instant CONNECTED = Instant.parse("2026-11-01T00:00:00Z");
+  private static final AccountId ACME = new AccountId("acme");
+  private static final Workspace WORKSPACE =
+      new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US);
+
+  private Instant now = CONNECTED.plusSeconds(3600);
+  private final InMemoryAccounts accounts = new InMemoryAccounts();
+  private final InMemoryConnections connections = new InMemoryConnections();
+  private final InMemorySyncStore store = new InMemorySyncStore();
+  private final FakeIntercom intercom = new FakeIntercom(3);
+  private IntercomSync sync;
+
+  @BeforeEach
+  void setUp() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.START));
+    connections.save(
+        new Connection(
+            ACME,
+            WORKSPACE,
+            new AccessToken("t"),
+            ConnectionState.CONNECTED,
+            "ada",
+            CONNECTED,
+            new HistoryCoverage.NotYet(),
+            Optional.empty()));
+    sync = sync(new PlanLimits(5));
+  }
+
+  private IntercomSync sync(PlanLimits limits) {
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now;
+          }
+        };
+    return new IntercomSync(
+        accounts,
+        connections,
+        intercom,
+        store,
+        limits,
+        new DocumentMapping(MappingSettings.DEFAULT),
+        clock);
+  }
+
+  /** A customer-initiated conversation created {@code hoursBefore} hours before connecting. */
+  private static Conversation customer(String id, long hoursBefore) {
+    Instant created = CONNECTED.minusSeconds(hoursBefore * 3600);
+    return conversation()
+        .id(id)
+        .createdAt(created)
+        .updatedAt(created.plusSeconds(60))
+        .source(
+            new Source(
+                "conversation",
+                DeliveredAs.CUSTOMER_INITIATED,
+                "",
+                "<p>Feedback " + id + "</p>",
+                Author.of(AuthorType.USER, "c-" + id, "Casey", "casey@example.com"),
+                List.of(),
+                false))
+        .firstContactReplyAt(created)
+        .statistics(new Statistics(Optional.of(created), Optional.of(created), Optional.empty()))
+        .contact("c-" + id)
+        .build();
+  }
+
+  /**
+   * An outbound message nobody answered: Intercom records no customer reply, so it is never listed.
+   */
+  private static Conversation silent(String id, long hoursBefore) {
+    Instant created = CONNECTED.minusSeconds(hoursBefore * 3600);
+    return conversation()
+        .id(id)
+        .createdAt(created)
+        .updatedAt(created)
+        .source(outboundSource(DeliveredAs.ADMIN_INITIATED, admin("1"), "<p>News</p>"))
+        .build();
+  }
+
+  private Set<String> stored() {
+    return store.data(ACME).documents.keySet().stream()
+        .map(ConversationId::value)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private void workspaceOf(int customers, int silents) {
+    for (int i = 1; i <= customers; i++) {
+      intercom.put(customer(String.valueOf(100 + i), i));
+      intercom.put(
+          new Contact(
+              new ContactId("c-" + (100 + i)),
+              ContactRole.USER,
+              Optional.of("Casey " + i),
+              Optional.empty(),
+              CONNECTED.minusSeconds(86_400 * 30),
+              Map.of(),
+              Map.of(),
+              List.of()));
+    }
+    for (int i = 1; i <= silents; i++) {
+      intercom.put(silent(String.valueOf(900 + i), i));
+    }
+  }
+
+  @Test
+  void the_first_start_sync_takes_the_most_recent_conversations_up_to_the_limit() {
+    workspaceOf(8, 3);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.FIRST);
+
+    assertInstanceOf(SyncOutcome.Completed.class, outcome);
+    assertEquals(Set.of("101", "102", "103", "104", "105"), stored());
+    assertEquals(5, outcome.counts().kept());
+    assertEquals(
+        5, intercom.conversationFetches(), "one fetch per kept conversation, none for the rest");
+    HistoryCoverage coverage = connections.find(ACME).orElseThrow().coverage();
+    assertEquals("105", ((HistoryCoverage.DownTo) coverage).oldestTaken().id().value());
+    assertEquals(5, store.data(ACME).profiles.size(), "the authors' customer profiles came along");
+  }
+
+  @Test
+  void a_paid_plan_takes_all_history() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    workspaceOf(8, 3);
+    sync.run(ACME, SyncKind.FIRST);
+    assertEquals(8, stored().size());
+    assertInstanceOf(
+        HistoryCoverage.Complete.class, connections.find(ACME).orElseThrow().coverage());
+  }
+
+  @Test
+  void an_upgrade_backfills_exactly_what_the_limit_left_out_without_fetching_again() {
+    workspaceOf(8, 3);
+    sync.run(ACME, SyncKind.FIRST);
+    long fetchesBefore = intercom.conversationFetches();
+
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    SyncOutcome outcome = sync.run(ACME, SyncKind.BACKFILL);
+
+    assertEquals(8, stored().size());
+    assertEquals(
+        3, intercom.conversationFetches() - fetchesBefore, "only the three it did not have");
+    assertEquals(3, outcome.counts().kept());
+    assertInstanceOf(
+        HistoryCoverage.Complete.class, connections.find(ACME).orElseThrow().coverage());
+  }
+
+  @Test
+  void a_run_that_fails_midway_resumes_from_its_last_committed_page() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    workspaceOf(10, 0);
+    intercom.failAfter(20); // a page costs 13 calls: a listing, 3 fetches, 3 profiles of 3 calls
+    SyncOutcome failed = sync.run(ACME, SyncKind.FIRST);
+    assertInstanceOf(SyncOutcome.Failed.class, failed);
+    assertTrue(connections.find(ACME).orElseThrow().lastError().orElseThrow().contains("503"));
+    int storedAfterFailure = stored().size();
+    assertTrue(
+        storedAfterFailure > 0 && storedAfterFailure < 10,
+        "some pages were committed: " + storedAfterFailure);
+
+    intercom.failAfter(-1);
+    long fetchesBefore = intercom.conversationFetches();
+    sync.run(ACME, SyncKind.FIRST);
+    assertEquals(10, stored().size());
+    assertTrue(
+        intercom.conversationFetches() - fetchesBefore <= 10 - storedAfterFailure + 3,
+        "resumed at the uncommitted page, not from the start");
+  }
+
+  @Test
+  void the_hourly_sync_fetches_only_what_a_customer_an_agent_a_tag_or_a_status_changed() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    workspaceOf(8, 2);
+    sync.run(ACME, SyncKind.FIRST);
+    long fetchesBefore = intercom.conversationFetches();
+    now = now.plusSeconds(3600);
+    Instant t = now.minusSeconds(600);
+
+    intercom.put(changed(customer("101", 1), t, stats(t, null)).conversation()); // customer reply
+    intercom.put(changed(customer("102", 2), t, stats(null, t)).conversation()); // agent reply
+    intercom.put(changed(customer("103", 3), t, null).withTag()); // tag added
+    intercom.put(
+        changed(customer("104", 4), t, null).withState(ConversationState.CLOSED)); // status
+    intercom.put(changed(customer("105", 5), t, null).conversation); // assignment only
+    intercom.put(silent("950", -1)); // new outbound, no reply
+    intercom.put(customerCreatedAt("160", t)); // new customer conversation
+    intercom.delete(new ConversationId("106"), t); // deleted
+
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+
+    assertInstanceOf(SyncOutcome.Completed.class, outcome);
+    assertEquals(
+        5,
+        intercom.conversationFetches() - fetchesBefore,
+        "four re-syncs and one new conversation");
+    assertEquals(4, outcome.counts().resynced());
+    assertEquals(1, outcome.counts().kept());
+    assertEquals(1, outcome.counts().unchanged(), "the assignment cost nothing");
+    assertEquals(1, outcome.counts().deleted());
+    assertEquals(Set.of("101", "102", "103", "104", "105", "107", "108", "160"), stored());
+    assertEquals(Set.of(new ConversationId("106")), store.data(ACME).tombstones);
+    assertEquals(
+        ConversationState.CLOSED,
+        store.data(ACME).documents.get(new ConversationId("104")).document().status());
+  }
+
+  @Test
+  void two_identical_runs_leave_identical_data_and_the_second_fetches_nothing() {
+    workspaceOf(6, 2);
+    sync.run(ACME, SyncKind.FIRST);
+    Map<ConversationId, ?> afterFirst = Map.copyOf(store.data(ACME).documents);
+    long fetches = intercom.conversationFetches();
+    sync.run(ACME, SyncKind.FIRST);
+    now = now.plusSeconds(3600);
+    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY);
+    assertEquals(afterFirst, Map.copyOf(store.data(ACME).documents));
+    assertEquals(fetches, intercom.conversationFetches());
+  }
+
+  @Test
+  void a_revoked_token_marks_only_this_account_for_reconnection_and_keeps_its_data() {
+    workspaceOf(4, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    intercom.revoke();
+    now = now.plusSeconds(3600);
+
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+
+    assertInstanceOf(SyncOutcome.NeedsReauth.class, outcome);
+    Connection connection = connections.find(ACME).orElseThrow();
+    assertEquals(ConnectionState.NEEDS_REAUTH, connection.state());
+    assertTrue(connection.lastError().orElseThrow().contains("Reconnect"));
+    assertEquals(4, stored().size(), "nothing was lost");
+    assertInstanceOf(
+        SyncOutcome.Skipped.class,
+        sync.run(ACME, SyncKind.HOURLY),
+        "no more syncs until reconnected");
+
+    AccountId globex = new AccountId("globex");
+    FakeIntercom other = new FakeIntercom(3);
+    other.put(customer("301", 1));
+    accounts.with(new Account(globex, "Globex", Plan.PAID));
+    connections.save(
+        new Connection(
+            globex,
+            new Workspace(new WorkspaceId("other"), "Other", Region.EU),
+            new AccessToken("t2"),
+            ConnectionState.CONNECTED,
+            "bo",
+            CONNECTED,
+            new HistoryCoverage.NotYet(),
+            Optional.empty()));
+    IntercomWorkspaces perAccount =
+        access -> access.workspace().value().equals("other") ? other : intercom;
+    IntercomSync both =
+        new IntercomSync(
+            accounts,
+            connections,
+            perAccount,
+            store,
+            new PlanLimits(5),
+            new DocumentMapping(MappingSettings.DEFAULT),
+            Clock.systemUTC());
+    assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST));
+    assertEquals(1, store.data(globex).documents.size());
+  }
+
+  @Test
+  void the_daily_customer_sync_takes_contacts_updated_since_the_last_one() {
+    workspaceOf(2, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    Contact casey =
+        new Contact(
+            new ContactId("c-900"),
+            ContactRole.USER,
+            Optional.of("Casey"),
+            Optional.empty(),
+            now.minusSeconds(60),
+            Map.of(),
+            Map.of(),
+            List.of());
+    intercom.put(casey);
+    SyncOutcome first = sync.run(ACME, SyncKind.CUSTOMERS);
+    assertEquals(3, first.counts().profiles(), "the first daily run takes every contact");
+    assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-900")));
+
+    now = now.plusSeconds(86_400);
+    assertEquals(
+        0, sync.run(ACME, SyncKind.CUSTOMERS).counts().profiles(), "nothing changed since");
+
+    now = now.plusSeconds(3600);
+    intercom.put(
+        new Contact(
+            casey.id(),
+            ContactRole.USER,
+            Optional.of("Casey Renamed"),
+            Optional.empty(),
+            now.minusSeconds(60),
+            Map.of(),
+            Map.of(),
+            List.of()));
+    now = now.plusSeconds(86_400);
+    assertEquals(
+        1, sync.run(ACME, SyncKind.CUSTOMERS).counts().profiles(), "only the contact that changed");
+    assertEquals(Optional.of("Casey Renamed"), store.data(ACME).profiles.get(casey.id()).name());
+  }
+
+  @Test
+  void nothing_runs_before_intercom_is_connected_or_before_the_first_sync() {
+    assertInstanceOf(SyncOutcome.Skipped.class, sync.run(ACME, SyncKind.HOURLY));
+    assertInstanceOf(SyncOutcome.Skipped.class, sync.run(new AccountId("nobody"), SyncKind.FIRST));
+  }
+
+  // ---- building changed copies ---------------------------------------------------------------
+
+  private static Conversation customerCreatedAt(String id, Instant created) {
+    Conversation c = customer(id, 0);
+    return new Conversation(
+        c.id(),
+        c.title(),
+        created,
+        created,
+        c.state(),
+        c.source(),
+        c.parts(),
+        c.partsTotalCount(),
+        c.tags(),
+        c.customAttributes(),
+        new Statistics(Optional.of(created), Optional.of(created), Optional.empty()),
+        Optional.of(created),
+        c.contacts());
+  }
+
+  private static Statistics stats(Instant contact, Instant admin) {
+    return new Statistics(
+        Optional.empty(), Optional.ofNullable(contact), Optional.ofNullable(admin));
+  }
+
+  private record Changed(Conversation conversation) {
+    Conversation withTag() {
+      Conversation c = conversation;
+      List<Tag> tags = new ArrayList<>(c.tags());
+      tags.add(Tag.named("77", "pricing"));
+      return new Conversation(
+          c.id(),
+          c.title(),
+          c.createdAt(),
+          c.updatedAt(),
+          c.state(),
+          c.source(),
+          c.parts(),
+          c.partsTotalCount(),
+          tags,
+          c.customAttributes(),
+          c.statistics(),
+          c.firstContactReplyAt(),
+          c.contacts());
+    }
+
+    Conversation withState(ConversationState state) {
+      Conversation c = conversation;
+      return new Conversation(
+          c.id(),
+          c.title(),
+          c.createdAt(),
+          c.updatedAt(),
+          state,
+          c.source(),
+          c.parts(),
+          c.partsTotalCount(),
+          c.tags(),
+          c.customAttributes(),
+          c.statistics(),
+          c.firstContactReplyAt(),
+          c.contacts());
+    }
+  }
+
+  private static Changed changed(Conversation c, Instant at, Statistics replies) {
+    Statistics s = c.statistics();
+    List<Part> parts = new ArrayList<>(c.parts());
+    if (replies != null) {
+      s =
+          new Statistics(
+              s.firstContactReplyAt(),
+              replies.lastContactReplyAt().or(s::lastContactReplyAt),
+              replies.lastAdminReplyAt().or(s::lastAdminReplyAt));
+      boolean customer = replies.lastContactReplyAt().isPresent();
+      parts.add(
+          new Part(
+              new PartId("p" + at.getEpochSecond()),
+              PartType.COMMENT,
+              "<p>more</p>",
+              at,
+              customer ? Author.of(AuthorType.USER, "c-" + c.id().value(), null, null) : admin("1"),
+              List.of(),
+              List.of(),
+              false));
+    }
+    return new Changed(
+        new Conversation(
+            c.id(),
+            c.title(),
+            c.createdAt(),
+            at,
+            c.state(),
+            c.source(),
+            parts,
+            parts.size(),
+            c.tags(),
+            c.customAttributes(),
+            s,
+            c.firstContactReplyAt(),
+            c.contacts()));
+  }
+}
