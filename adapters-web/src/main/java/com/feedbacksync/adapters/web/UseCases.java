@@ -1,10 +1,21 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.service.AccountService;
+import com.feedbacksync.application.sync.IntercomSync;
+import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.sync.PlanLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The composition root: the application's services are plain classes, built here from the adapters
@@ -13,9 +24,31 @@ import jakarta.enterprise.inject.Produces;
 @ApplicationScoped
 public class UseCases {
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.start-plan.history-limit", defaultValue = "5000")
+  int startPlanHistoryLimit;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.documents.include-internal-notes", defaultValue = "false")
+  boolean includeInternalNotes;
+
   @Produces
   @ApplicationScoped
   ViewAccountUseCase viewAccount(Accounts accounts) {
     return new AccountService(accounts);
+  }
+
+  @Produces
+  @ApplicationScoped
+  SyncIntercomUseCase syncIntercom(
+      Accounts accounts, Connections connections, IntercomWorkspaces intercom, SyncStore store) {
+    return new IntercomSync(
+        accounts,
+        connections,
+        intercom,
+        store,
+        new PlanLimits(startPlanHistoryLimit),
+        new DocumentMapping(new MappingSettings(includeInternalNotes)),
+        Clock.systemUTC());
   }
 }

@@ -1,0 +1,46 @@
+package com.feedbacksync.adapters.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** The `customer_profile` row of one Intercom contact. */
+@Entity
+@Table(name = "customer_profile")
+public class CustomerProfileEntity {
+
+  /** The natural key: (account, workspace, contact). */
+  @Embeddable
+  public record Key(
+      @Column(name = "account_id") String accountId,
+      @Column(name = "workspace_id") String workspaceId,
+      @Column(name = "contact_id") String contactId)
+      implements Serializable {}
+
+  @EmbeddedId Key key;
+
+  @Column(name = "role", nullable = false)
+  String role;
+
+  @Column(name = "name")
+  String name;
+
+  @Column(name = "email")
+  String email;
+
+  @Column(name = "segments_json", nullable = false)
+  String segmentsJson;
+
+  @Column(name = "companies_json", nullable = false)
+  String companiesJson;
+
+  @Column(name = "properties_json", nullable = false)
+  String propertiesJson;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+}

@@ -1,0 +1,73 @@
+package com.feedbacksync.adapters.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+
+/** The `feedback_document` row: one Intercom conversation, or its tombstone. */
+@Entity
+@Table(name = "feedback_document")
+public class FeedbackDocumentEntity {
+
+  /** The natural key: (account, workspace, conversation). */
+  @Embeddable
+  public record Key(
+      @Column(name = "account_id") String accountId,
+      @Column(name = "workspace_id") String workspaceId,
+      @Column(name = "conversation_id") String conversationId)
+      implements Serializable {}
+
+  @EmbeddedId Key key;
+
+  @Column(name = "title", nullable = false)
+  String title;
+
+  @Column(name = "status", nullable = false)
+  String status;
+
+  @Column(name = "source_type", nullable = false)
+  String sourceType;
+
+  @Column(name = "delivered_as", nullable = false)
+  String deliveredAs;
+
+  @Column(name = "original_url", nullable = false)
+  String originalUrl;
+
+  @Column(name = "customer_contact_id")
+  String customerContactId;
+
+  @Column(name = "created_at", nullable = false)
+  Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  Instant updatedAt;
+
+  @Column(name = "synced_at", nullable = false)
+  Instant syncedAt;
+
+  @Column(name = "deleted_at")
+  Instant deletedAt;
+
+  @Column(name = "messages_json", nullable = false)
+  String messagesJson;
+
+  @Column(name = "tags_json", nullable = false)
+  String tagsJson;
+
+  @Column(name = "attributes_json", nullable = false)
+  String attributesJson;
+
+  @Column(name = "last_contact_reply_at")
+  Instant lastContactReplyAt;
+
+  @Column(name = "last_admin_reply_at")
+  Instant lastAdminReplyAt;
+
+  @Column(name = "conversation_tag_ids", nullable = false)
+  String conversationTagIds;
+}

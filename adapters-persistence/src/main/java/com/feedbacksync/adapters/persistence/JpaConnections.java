@@ -1,0 +1,109 @@
+package com.feedbacksync.adapters.persistence;
+
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/** The {@link Connections} port on MariaDB, tokens sealed with AES-GCM. */
+@ApplicationScoped
+@Transactional
+public class JpaConnections implements Connections {
+
+  /** Stands in for a token no configured key opens; the connection then needs reconnecting. */
+  private static final AccessToken UNREADABLE = new AccessToken("unreadable");
+
+  @PersistenceContext(unitName = "feedbacksync")
+  EntityManager em;
+
+  @Inject TokenKeys keys;
+
+  @Override
+  public Optional<Connection> find(AccountId account) {
+    return Optional.ofNullable(em.find(IntercomConnectionEntity.class, account.value()))
+        .map(this::toDomain);
+  }
+
+  @Override
+  public void save(Connection c) {
+    IntercomConnectionEntity e = em.find(IntercomConnectionEntity.class, c.account().value());
+    if (e == null) {
+      e = new IntercomConnectionEntity();
+      e.accountId = c.account().value();
+    }
+    e.workspaceId = c.workspace().id().value();
+    e.workspaceName = c.workspace().name();
+    e.region = c.workspace().region().name();
+    if (c.token() != UNREADABLE) {
+      TokenCipher.Sealed sealed = keys.cipher().seal(c.token());
+      e.tokenKeyId = sealed.keyId();
+      e.tokenCiphertext = sealed.bytes();
+    }
+    e.state = c.state().name();
+    e.connectedBy = c.connectedBy();
+    e.connectedAt = c.connectedAt();
+    e.coverage = coverageName(c.coverage());
+    e.coverageCreatedAt = null;
+    e.coverageConversationId = null;
+    if (c.coverage() instanceof HistoryCoverage.DownTo downTo) {
+      e.coverageCreatedAt = downTo.oldestTaken().createdAt();
+      e.coverageConversationId = downTo.oldestTaken().id().value();
+    }
+    e.lastError = c.lastError().orElse(null);
+    em.merge(e);
+  }
+
+  private Connection toDomain(IntercomConnectionEntity e) {
+    Optional<AccessToken> token =
+        keys.cipher().open(new TokenCipher.Sealed(e.tokenKeyId, e.tokenCiphertext));
+    ConnectionState state = ConnectionState.valueOf(e.state);
+    Optional<String> error = Optional.ofNullable(e.lastError);
+    if (token.isEmpty() && state == ConnectionState.CONNECTED) {
+      state = ConnectionState.NEEDS_REAUTH;
+      error =
+          Optional.of(
+              "The stored Intercom authorization cannot be read with this server's keys. Reconnect Intercom.");
+    }
+    return new Connection(
+        new AccountId(e.accountId),
+        new Workspace(
+            new WorkspaceId(e.workspaceId), e.workspaceName, Region.fromIntercom(e.region)),
+        token.orElse(UNREADABLE),
+        state,
+        e.connectedBy,
+        e.connectedAt,
+        coverage(e),
+        error);
+  }
+
+  private static String coverageName(HistoryCoverage coverage) {
+    if (coverage instanceof HistoryCoverage.DownTo) {
+      return "DOWN_TO";
+    }
+    return coverage instanceof HistoryCoverage.Complete ? "COMPLETE" : "NOT_YET";
+  }
+
+  private static HistoryCoverage coverage(IntercomConnectionEntity e) {
+    return switch (e.coverage) {
+      case "DOWN_TO" ->
+          new HistoryCoverage.DownTo(
+              new HistoryPosition(
+                  e.coverageCreatedAt, new ConversationId(e.coverageConversationId)));
+      case "COMPLETE" -> new HistoryCoverage.Complete();
+      default -> new HistoryCoverage.NotYet();
+    };
+  }
+}

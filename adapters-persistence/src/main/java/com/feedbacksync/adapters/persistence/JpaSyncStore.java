@@ -1,0 +1,215 @@
+package com.feedbacksync.adapters.persistence;
+
+import com.feedbacksync.application.port.out.Checkpoint;
+import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.port.out.SyncStream;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.TagId;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link SyncStore} port on MariaDB. A batch and its checkpoint are one transaction; documents
+ * are keyed by (account, workspace, conversation), so a page written twice stays written once.
+ */
+@ApplicationScoped
+@Transactional
+public class JpaSyncStore implements SyncStore {
+
+  @PersistenceContext(unitName = "feedbacksync")
+  EntityManager em;
+
+  @Override
+  public Map<ConversationId, SyncedConversation> synced(
+      AccountId account, Collection<ConversationId> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    List<FeedbackDocumentEntity> rows =
+        em.createQuery(
+                "select d from FeedbackDocumentEntity d where d.key.accountId = :account"
+                    + " and d.key.conversationId in :ids and d.deletedAt is null",
+                FeedbackDocumentEntity.class)
+            .setParameter("account", account.value())
+            .setParameter("ids", ids.stream().map(ConversationId::value).toList())
+            .getResultList();
+    Map<ConversationId, SyncedConversation> found = new HashMap<>();
+    for (FeedbackDocumentEntity d : rows) {
+      found.put(
+          new ConversationId(d.key.conversationId()),
+          new SyncedConversation(
+              d.updatedAt,
+              Optional.ofNullable(d.lastContactReplyAt),
+              Optional.ofNullable(d.lastAdminReplyAt),
+              tagIds(d.conversationTagIds),
+              ConversationState.valueOf(d.status)));
+    }
+    return found;
+  }
+
+  @Override
+  public Checkpoint checkpoint(AccountId account, SyncStream stream) {
+    SyncCheckpointEntity e =
+        em.find(
+            SyncCheckpointEntity.class,
+            new SyncCheckpointEntity.Key(account.value(), stream.name()));
+    if (e == null) {
+      return Checkpoint.START;
+    }
+    Optional<HistoryPosition> oldest =
+        e.oldestCreatedAt == null
+            ? Optional.empty()
+            : Optional.of(
+                new HistoryPosition(e.oldestCreatedAt, new ConversationId(e.oldestConversationId)));
+    return new Checkpoint(
+        Optional.ofNullable(e.cursor).map(PageCursor::new),
+        Optional.ofNullable(e.watermark),
+        e.taken,
+        Optional.ofNullable(e.windowEnd),
+        oldest,
+        e.done);
+  }
+
+  @Override
+  public void commit(AccountId account, SyncBatch batch) {
+    for (SyncBatch.StoredDocument stored : batch.documents()) {
+      upsert(account, stored);
+    }
+    for (CustomerProfile profile : batch.profiles()) {
+      upsert(account, profile);
+    }
+    for (ConversationId id : batch.deletions()) {
+      em.createQuery(
+              "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]',"
+                  + " d.title = '(deleted in Intercom)' where d.key.accountId = :account"
+                  + " and d.key.conversationId = :id and d.deletedAt is null")
+          .setParameter("now", Instant.now())
+          .setParameter("account", account.value())
+          .setParameter("id", id.value())
+          .executeUpdate();
+    }
+    saveCheckpoint(account, batch.stream(), batch.checkpoint());
+  }
+
+  private void upsert(AccountId account, SyncBatch.StoredDocument stored) {
+    FeedbackDocument doc = stored.document();
+    FeedbackDocumentEntity.Key key =
+        new FeedbackDocumentEntity.Key(
+            account.value(), doc.workspace().value(), doc.conversationId().value());
+    FeedbackDocumentEntity e = em.find(FeedbackDocumentEntity.class, key);
+    if (e != null && (e.deletedAt != null || doc.updatedAt().isBefore(e.updatedAt))) {
+      return; // a tombstone stays; a stale copy never overwrites a newer one
+    }
+    boolean fresh = e == null;
+    if (fresh) {
+      e = new FeedbackDocumentEntity();
+      e.key = key;
+    }
+    e.title = truncate(doc.title(), 400);
+    e.status = doc.status().name();
+    e.sourceType = truncate(doc.sourceType(), 64);
+    e.deliveredAs = doc.deliveredAs().name();
+    e.originalUrl = doc.originalUrl();
+    e.customerContactId = doc.customer().map(c -> c.value()).orElse(null);
+    e.createdAt = doc.createdAt();
+    e.updatedAt = doc.updatedAt();
+    e.syncedAt = doc.syncedAt();
+    e.messagesJson = JsonColumns.messages(doc.messages());
+    e.tagsJson = JsonColumns.tags(doc.tags());
+    e.attributesJson = JsonColumns.attributes(doc.attributes());
+    e.lastContactReplyAt = stored.synced().lastContactReplyAt().orElse(null);
+    e.lastAdminReplyAt = stored.synced().lastAdminReplyAt().orElse(null);
+    e.conversationTagIds =
+        stored.synced().tagIds().stream()
+            .map(TagId::value)
+            .sorted()
+            .collect(Collectors.joining(","));
+    if (fresh) {
+      em.persist(e);
+    }
+  }
+
+  private void upsert(AccountId account, CustomerProfile p) {
+    CustomerProfileEntity.Key key =
+        new CustomerProfileEntity.Key(
+            account.value(), p.workspace().value(), p.contactId().value());
+    CustomerProfileEntity e = em.find(CustomerProfileEntity.class, key);
+    if (e != null && p.updatedAt().isBefore(e.updatedAt)) {
+      return;
+    }
+    boolean fresh = e == null;
+    if (fresh) {
+      e = new CustomerProfileEntity();
+      e.key = key;
+    }
+    e.role = p.role().name();
+    e.name = p.name().map(n -> truncate(n, 300)).orElse(null);
+    e.email = p.email().map(n -> truncate(n, 320)).orElse(null);
+    e.segmentsJson = JsonColumns.strings(p.segments());
+    e.companiesJson = JsonColumns.companies(p.companies());
+    e.propertiesJson = JsonColumns.attributes(p.properties());
+    e.updatedAt = p.updatedAt();
+    if (fresh) {
+      em.persist(e);
+    }
+  }
+
+  private void saveCheckpoint(AccountId account, SyncStream stream, Checkpoint cp) {
+    SyncCheckpointEntity.Key key = new SyncCheckpointEntity.Key(account.value(), stream.name());
+    SyncCheckpointEntity e = em.find(SyncCheckpointEntity.class, key);
+    boolean fresh = e == null;
+    if (fresh) {
+      e = new SyncCheckpointEntity();
+      e.key = key;
+    }
+    e.cursor = cp.cursor().map(PageCursor::value).orElse(null);
+    e.watermark = cp.watermark().orElse(null);
+    e.taken = cp.taken();
+    e.windowEnd = cp.windowEnd().orElse(null);
+    e.oldestCreatedAt = cp.oldestTaken().map(HistoryPosition::createdAt).orElse(null);
+    e.oldestConversationId = cp.oldestTaken().map(p -> p.id().value()).orElse(null);
+    e.done = cp.done();
+    if (fresh) {
+      em.persist(e);
+    }
+  }
+
+  @Override
+  public void purge(AccountId account) {
+    for (String entity :
+        List.of("FeedbackDocumentEntity", "CustomerProfileEntity", "SyncCheckpointEntity")) {
+      em.createQuery("delete from " + entity + " e where e.key.accountId = :account")
+          .setParameter("account", account.value())
+          .executeUpdate();
+    }
+  }
+
+  private static Set<TagId> tagIds(String joined) {
+    return joined == null || joined.isEmpty()
+        ? Set.of()
+        : Arrays.stream(joined.split(",")).map(TagId::new).collect(Collectors.toSet());
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

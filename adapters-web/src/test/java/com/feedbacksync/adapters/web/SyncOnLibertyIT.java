@@ -1,0 +1,190 @@
+package com.feedbacksync.adapters.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.sync.SyncKind;
+import com.feedbacksync.application.sync.SyncOutcome;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.simulator.Counters;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.Oracle;
+import com.feedbacksync.simulator.SimulatorConfig;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sync engine as the server wires it (CDI, Hibernate, MariaDB, the MicroProfile REST Client)
+ * against the simulator: a first sync, then changes in Intercom and an hourly sync; the stored
+ * documents are exactly the oracle's, and the token is never stored in the clear.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SyncOnLibertyIT {
+
+  @Inject SyncIntercomUseCase sync;
+  @Inject Connections connections;
+
+  @Resource(lookup = "jdbc/feedbacksync")
+  DataSource db;
+
+  @Deployment
+  static WebArchive war() {
+    JavaArchive simulator =
+        ShrinkWrap.create(JavaArchive.class, "intercom-simulator.jar")
+            .addPackage(IntercomSimulator.class.getPackage());
+    return ShrinkWrap.create(WebArchive.class, "feedback-sync-sync-it.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
+        .addAsLibraries(
+            simulator,
+            jarOf(tools.jackson.databind.ObjectMapper.class),
+            jarOf(tools.jackson.core.JsonParser.class),
+            jarOf(com.fasterxml.jackson.annotation.JsonProperty.class))
+        .addClass(SyncOnLibertyIT.class);
+  }
+
+  private static JavaArchive jarOf(Class<?> type) {
+    try {
+      return ShrinkWrap.createFromZipFile(
+          JavaArchive.class,
+          new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void syncs_a_workspace_first_then_hourly_to_exactly_the_oracles_documents() throws Exception {
+    int port =
+        Integer.parseInt(
+            System.getenv()
+                .getOrDefault("INTERCOM_BASE_URL", "http://127.0.0.1:9189")
+                .replaceAll(".*:(\\d+)/?$", "$1"));
+    String token = "it-token-" + UUID.randomUUID();
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(8, 400)
+                .withRatePerMinute(0)
+                .withPort(port)
+                .withToken(token))) {
+      AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
+      insertAccount(account, "PAID");
+      connections.save(
+          new Connection(
+              account,
+              new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US),
+              new AccessToken(token),
+              ConnectionState.CONNECTED,
+              "ada",
+              Instant.now().minusSeconds(60),
+              new HistoryCoverage.NotYet(),
+              Optional.empty()));
+
+      SyncOutcome first = sync.run(account, SyncKind.FIRST);
+      assertInstanceOf(SyncOutcome.Completed.class, first, first.toString());
+      Oracle oracle = sim.oracle();
+      assertEquals(new TreeSet<>(oracle.qualifyingNewestFirst()), documents(account, false));
+      Counters counters = sim.counters();
+      System.out.printf(
+          "first sync on Liberty: %d documents, %d skipped without reply, %d calls (%d conversation retrieves)%n",
+          first.counts().kept(),
+          oracle.skippedWithoutReply().size(),
+          counters.apiCalls(),
+          counters.calls("GET /conversations/{id}"));
+      assertEquals(
+          first.counts().kept(),
+          counters.calls("GET /conversations/{id}"),
+          "one retrieve per kept conversation");
+
+      String replied = oracle.qualifyingNewestFirst().get(5);
+      sim.customerReplies(replied);
+      String gone = oracle.qualifyingNewestFirst().get(6);
+      sim.deleteConversation(gone);
+      String fresh = sim.newConversation("customer");
+      sim.newConversation("outbound-silent");
+      sim.resetCounters();
+
+      SyncOutcome hourly = sync.run(account, SyncKind.HOURLY);
+      assertInstanceOf(SyncOutcome.Completed.class, hourly, hourly.toString());
+      assertEquals(new TreeSet<>(sim.oracle().qualifyingNewestFirst()), documents(account, false));
+      assertEquals(Set.of(gone), documents(account, true));
+      assertEquals(
+          2,
+          sim.counters().calls("GET /conversations/{id}"),
+          "the reply and the new conversation only");
+      assertEquals(1, hourly.counts().resynced());
+      assertEquals(1, hourly.counts().deleted());
+
+      assertFalse(tokenColumn(account).contains(token), "the token is stored encrypted");
+    }
+  }
+
+  private void insertAccount(AccountId account, String plan) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO account (id, name, plan) VALUES (?, ?, ?)")) {
+      insert.setString(1, account.value());
+      insert.setString(2, "Sync IT");
+      insert.setString(3, plan);
+      insert.executeUpdate();
+    }
+  }
+
+  private Set<String> documents(AccountId account, boolean deleted) throws SQLException {
+    Set<String> ids = new TreeSet<>();
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document WHERE account_id = ? AND deleted_at IS "
+                    + (deleted ? "NOT NULL" : "NULL"))) {
+      select.setString(1, account.value());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private String tokenColumn(AccountId account) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT token_ciphertext FROM intercom_connection WHERE account_id = ?")) {
+      select.setString(1, account.value());
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return new String(rows.getBytes(1), StandardCharsets.ISO_8859_1);
+      }
+    }
+  }
+}
