@@ -66,6 +66,19 @@ public class JpaConnections implements Connections {
     em.merge(e);
   }
 
+  @Override
+  public java.util.List<AccountId> connected() {
+    return em
+        .createQuery(
+            "select c.accountId from IntercomConnectionEntity c where c.state = 'CONNECTED'"
+                + " order by c.accountId",
+            String.class)
+        .getResultList()
+        .stream()
+        .map(AccountId::new)
+        .toList();
+  }
+
   private Connection toDomain(IntercomConnectionEntity e) {
     Optional<AccessToken> token =
         keys.cipher().open(new TokenCipher.Sealed(e.tokenKeyId, e.tokenCiphertext));

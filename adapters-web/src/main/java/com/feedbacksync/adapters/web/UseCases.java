@@ -1,19 +1,27 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.service.AccountService;
 import com.feedbacksync.application.sync.IntercomSync;
+import com.feedbacksync.application.sync.SyncScheduler;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.sync.PlanLimits;
+import com.feedbacksync.domain.sync.Schedules;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -31,6 +39,8 @@ public class UseCases {
   @Inject
   @ConfigProperty(name = "feedbacksync.documents.include-internal-notes", defaultValue = "false")
   boolean includeInternalNotes;
+
+  @Resource ManagedExecutorService workers;
 
   @Produces
   @ApplicationScoped
@@ -50,5 +60,26 @@ public class UseCases {
         new PlanLimits(startPlanHistoryLimit),
         new DocumentMapping(new MappingSettings(includeInternalNotes)),
         Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScheduleSyncsUseCase scheduler(
+      Accounts accounts,
+      Connections connections,
+      SyncRuns runs,
+      Leases leases,
+      SyncIntercomUseCase sync) {
+    // The owner names this server process in the lease rows, so an operator can see who runs what.
+    return new SyncScheduler(
+        accounts,
+        connections,
+        runs,
+        leases,
+        sync,
+        Schedules.DEFAULT,
+        workers,
+        Clock.systemUTC(),
+        ManagementFactory.getRuntimeMXBean().getName());
   }
 }

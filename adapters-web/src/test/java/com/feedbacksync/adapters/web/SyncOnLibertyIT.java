@@ -2,15 +2,13 @@ package com.feedbacksync.adapters.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.out.AccessToken;
 import com.feedbacksync.application.port.out.Connection;
 import com.feedbacksync.application.port.out.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
-import com.feedbacksync.application.sync.SyncKind;
-import com.feedbacksync.application.sync.SyncOutcome;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.Workspace;
@@ -50,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class SyncOnLibertyIT {
 
-  @Inject SyncIntercomUseCase sync;
+  @Inject ScheduleSyncsUseCase scheduler;
   @Inject Connections connections;
 
   @Resource(lookup = "jdbc/feedbacksync")
@@ -108,19 +106,23 @@ class SyncOnLibertyIT {
               new HistoryCoverage.NotYet(),
               Optional.empty()));
 
-      SyncOutcome first = sync.run(account, SyncKind.FIRST);
-      assertInstanceOf(SyncOutcome.Completed.class, first, first.toString());
+      // The scheduler's first tick may already have taken it; either way one run does it, under a
+      // lease.
+      Optional<String> firstRun = scheduler.syncNow(account);
+      RunRow first = awaitRun(account, firstRun, "FIRST");
+      assertEquals("COMPLETED", first.state(), first.toString());
       Oracle oracle = sim.oracle();
       assertEquals(new TreeSet<>(oracle.qualifyingNewestFirst()), documents(account, false));
       Counters counters = sim.counters();
-      System.out.printf(
-          "first sync on Liberty: %d documents, %d skipped without reply, %d calls (%d conversation retrieves)%n",
-          first.counts().kept(),
-          oracle.skippedWithoutReply().size(),
-          counters.apiCalls(),
-          counters.calls("GET /conversations/{id}"));
+      System.out.println(
+          String.format(
+              "first sync on Liberty: %d documents, %d skipped without reply, %d calls (%d conversation retrieves)",
+              first.kept(),
+              oracle.skippedWithoutReply().size(),
+              counters.apiCalls(),
+              counters.calls("GET /conversations/{id}")));
       assertEquals(
-          first.counts().kept(),
+          first.kept(),
           counters.calls("GET /conversations/{id}"),
           "one retrieve per kept conversation");
 
@@ -132,19 +134,61 @@ class SyncOnLibertyIT {
       sim.newConversation("outbound-silent");
       sim.resetCounters();
 
-      SyncOutcome hourly = sync.run(account, SyncKind.HOURLY);
-      assertInstanceOf(SyncOutcome.Completed.class, hourly, hourly.toString());
+      // The timer may be running a sync of its own: "sync now" then waits for the lease.
+      Optional<String> hourlyRun = Optional.empty();
+      for (int i = 0; i < 300 && hourlyRun.isEmpty(); i++) {
+        hourlyRun = scheduler.syncNow(account);
+        if (hourlyRun.isEmpty()) {
+          Thread.sleep(100);
+        }
+      }
+      assertTrue(hourlyRun.isPresent(), "the lease came free");
+      RunRow hourly = awaitRun(account, hourlyRun, "HOURLY");
+      assertEquals("COMPLETED", hourly.state(), hourly.toString());
       assertEquals(new TreeSet<>(sim.oracle().qualifyingNewestFirst()), documents(account, false));
       assertEquals(Set.of(gone), documents(account, true));
       assertEquals(
           2,
           sim.counters().calls("GET /conversations/{id}"),
           "the reply and the new conversation only");
-      assertEquals(1, hourly.counts().resynced());
-      assertEquals(1, hourly.counts().deleted());
+      assertEquals(1, hourly.resynced());
+      assertEquals(1, hourly.deleted());
 
       assertFalse(tokenColumn(account).contains(token), "the token is stored encrypted");
     }
+  }
+
+  /** A finished run's row. */
+  record RunRow(String state, long kept, long resynced, long deleted, String error) {}
+
+  /** The run with this id once finished, or (no id: another started it) the latest of its kind. */
+  private RunRow awaitRun(AccountId account, Optional<String> runId, String kind) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (java.sql.Connection c = db.getConnection();
+          PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT state, kept, resynced, deleted, error FROM sync_run"
+                      + " WHERE account_id = ? AND kind = ? AND state <> 'RUNNING' AND (? IS NULL OR id = ?)"
+                      + " ORDER BY started_at DESC LIMIT 1")) {
+        select.setString(1, account.value());
+        select.setString(2, kind);
+        select.setString(3, runId.orElse(null));
+        select.setString(4, runId.orElse(null));
+        try (ResultSet rows = select.executeQuery()) {
+          if (rows.next()) {
+            return new RunRow(
+                rows.getString(1),
+                rows.getLong(2),
+                rows.getLong(3),
+                rows.getLong(4),
+                rows.getString(5));
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no " + kind + " run finished within two minutes");
   }
 
   private void insertAccount(AccountId account, String plan) throws SQLException {

@@ -3,6 +3,7 @@ package com.feedbacksync.application.fakes;
 import com.feedbacksync.application.port.out.Connection;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,5 +21,14 @@ public final class InMemoryConnections implements Connections {
   @Override
   public void save(Connection connection) {
     byAccount.put(connection.account(), connection);
+  }
+
+  @Override
+  public List<AccountId> connected() {
+    return byAccount.values().stream()
+        .filter(c -> c.state() == com.feedbacksync.application.port.out.ConnectionState.CONNECTED)
+        .map(Connection::account)
+        .sorted(java.util.Comparator.comparing(AccountId::value))
+        .toList();
   }
 }

@@ -1,6 +1,7 @@
 package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.domain.account.AccountId;
+import java.util.List;
 import java.util.Optional;
 
 /** The accounts' Intercom connections, tokens encrypted at rest. */
@@ -9,4 +10,7 @@ public interface Connections {
   Optional<Connection> find(AccountId account);
 
   void save(Connection connection);
+
+  /** The accounts whose connection is live (CONNECTED). */
+  List<AccountId> connected();
 }

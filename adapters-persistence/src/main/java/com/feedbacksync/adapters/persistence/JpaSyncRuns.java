@@ -1,0 +1,94 @@
+package com.feedbacksync.adapters.persistence;
+
+import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.sync.SyncKind;
+import com.feedbacksync.application.sync.SyncOutcome;
+import com.feedbacksync.domain.account.AccountId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@link SyncRuns} port on MariaDB. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class JpaSyncRuns implements SyncRuns {
+
+  @PersistenceContext(unitName = "feedbacksync")
+  EntityManager em;
+
+  @Override
+  public String start(AccountId account, SyncKind kind, Instant startedAt) {
+    String id = UUID.randomUUID().toString();
+    em.createNativeQuery(
+            "INSERT INTO sync_run (id, account_id, kind, state, started_at) VALUES (?, ?, ?, 'RUNNING', ?)")
+        .setParameter(1, id)
+        .setParameter(2, account.value())
+        .setParameter(3, kind.name())
+        .setParameter(4, startedAt)
+        .executeUpdate();
+    return id;
+  }
+
+  @Override
+  public void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
+    String state;
+    String error = null;
+    if (outcome instanceof SyncOutcome.Completed) {
+      state = "COMPLETED";
+    } else if (outcome instanceof SyncOutcome.Skipped skipped) {
+      state = "SKIPPED";
+      error = skipped.reason();
+    } else if (outcome instanceof SyncOutcome.NeedsReauth) {
+      state = "NEEDS_REAUTH";
+      error = "Intercom no longer accepts this connection's authorization. Reconnect Intercom.";
+    } else {
+      state = "FAILED";
+      error = ((SyncOutcome.Failed) outcome).reason();
+    }
+    RunCounts c = outcome.counts();
+    em.createNativeQuery(
+            "UPDATE sync_run SET state = ?, finished_at = ?, fetched = ?, kept = ?,"
+                + " skipped_without_reply = ?, resynced = ?, unchanged = ?, deleted = ?, profiles = ?,"
+                + " api_calls = ?, rate_limit_waits = ?, error = ? WHERE id = ?")
+        .setParameter(1, state)
+        .setParameter(2, finishedAt)
+        .setParameter(3, c.fetched())
+        .setParameter(4, c.kept())
+        .setParameter(5, c.skippedWithoutReply())
+        .setParameter(6, c.resynced())
+        .setParameter(7, c.unchanged())
+        .setParameter(8, c.deleted())
+        .setParameter(9, c.profiles())
+        .setParameter(10, c.apiCalls())
+        .setParameter(11, c.rateLimitWaits())
+        .setParameter(12, error)
+        .setParameter(13, runId)
+        .executeUpdate();
+  }
+
+  @Override
+  public Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT MAX(started_at) FROM sync_run WHERE account_id = ? AND kind = ?"
+                    + " AND state IN ('RUNNING', 'COMPLETED')")
+            .setParameter(1, account.value())
+            .setParameter(2, kind.name())
+            .getResultList();
+    Object value = rows.isEmpty() ? null : rows.get(0);
+    if (value instanceof Timestamp t) {
+      return Optional.of(t.toInstant());
+    }
+    if (value instanceof java.time.LocalDateTime l) {
+      return Optional.of(l.atZone(java.time.ZoneId.systemDefault()).toInstant());
+    }
+    return value instanceof Instant i ? Optional.of(i) : Optional.empty();
+  }
+}

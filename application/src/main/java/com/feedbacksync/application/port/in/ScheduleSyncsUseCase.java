@@ -1,0 +1,15 @@
+package com.feedbacksync.application.port.in;
+
+import com.feedbacksync.domain.account.AccountId;
+import java.util.List;
+import java.util.Optional;
+
+/** Starts syncs: those that are due, on every tick, and one on an admin's "sync now". */
+public interface ScheduleSyncsUseCase {
+
+  /** Starts whatever is due; returns the ids of the runs it started. */
+  List<String> tick();
+
+  /** Starts a sync of the account now; empty when one is already running. */
+  Optional<String> syncNow(AccountId account);
+}

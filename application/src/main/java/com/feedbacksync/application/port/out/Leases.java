@@ -1,0 +1,17 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.domain.account.AccountId;
+import java.time.Instant;
+
+/**
+ * Claims on work, shared by every server on the database, so two servers never run one account's
+ * job at once and each takes its share.
+ */
+public interface Leases {
+
+  /** Takes the job until {@code until} unless another owner holds an unexpired lease on it. */
+  boolean claim(AccountId account, String job, String owner, Instant now, Instant until);
+
+  /** Gives the job back, if this owner still holds it. */
+  void release(AccountId account, String job, String owner);
+}

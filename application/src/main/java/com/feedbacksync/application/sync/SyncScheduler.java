@@ -1,0 +1,154 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
+import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.Schedules;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Decides, on each tick, which syncs are due for every connected account (the first sync, a
+ * backfill after an upgrade, the hourly conversations, the daily customers), claims each through a
+ * lease so no two servers run it at once, and hands it to the executor. "Sync now" goes the same
+ * way.
+ */
+public final class SyncScheduler implements ScheduleSyncsUseCase {
+
+  /**
+   * Long enough for a large first sync's page to commit; a crashed server's lease expires after it.
+   */
+  static final Duration LEASE = Duration.ofMinutes(30);
+
+  private final Accounts accounts;
+  private final Connections connections;
+  private final SyncRuns runs;
+  private final Leases leases;
+  private final SyncIntercomUseCase sync;
+  private final Schedules schedules;
+  private final Executor executor;
+  private final Clock clock;
+  private final String owner;
+
+  public SyncScheduler(
+      Accounts accounts,
+      Connections connections,
+      SyncRuns runs,
+      Leases leases,
+      SyncIntercomUseCase sync,
+      Schedules schedules,
+      Executor executor,
+      Clock clock,
+      String owner) {
+    this.accounts = Objects.requireNonNull(accounts);
+    this.connections = Objects.requireNonNull(connections);
+    this.runs = Objects.requireNonNull(runs);
+    this.leases = Objects.requireNonNull(leases);
+    this.sync = Objects.requireNonNull(sync);
+    this.schedules = Objects.requireNonNull(schedules);
+    this.executor = Objects.requireNonNull(executor);
+    this.clock = Objects.requireNonNull(clock);
+    this.owner = Objects.requireNonNull(owner);
+  }
+
+  /** Starts whatever is due; returns the runs it started (account and kind). */
+  @Override
+  public List<String> tick() {
+    List<String> started = new ArrayList<>();
+    for (AccountId account : connections.connected()) {
+      due(account).ifPresent(kind -> start(account, kind).ifPresent(started::add));
+    }
+    return started;
+  }
+
+  /**
+   * "Sync now": the first sync if it has not finished, else an hourly sync; empty if one is
+   * running.
+   */
+  @Override
+  public Optional<String> syncNow(AccountId account) {
+    return connections
+        .find(account)
+        .flatMap(
+            c ->
+                start(
+                    account,
+                    c.coverage() instanceof HistoryCoverage.NotYet
+                        ? SyncKind.FIRST
+                        : SyncKind.HOURLY));
+  }
+
+  Optional<SyncKind> due(AccountId account) {
+    Optional<Connection> connection = connections.find(account);
+    if (connection.isEmpty()) {
+      return Optional.empty();
+    }
+    HistoryCoverage coverage = connection.get().coverage();
+    if (coverage instanceof HistoryCoverage.NotYet) {
+      return Optional.of(SyncKind.FIRST);
+    }
+    Instant now = clock.instant();
+    if (schedules.conversationSync(runs.lastStarted(account, SyncKind.HOURLY), now).now()) {
+      return Optional.of(SyncKind.HOURLY);
+    }
+    boolean paid = accounts.find(account).map(a -> a.plan() == Plan.PAID).orElse(false);
+    if (paid && coverage instanceof HistoryCoverage.DownTo) {
+      return Optional.of(SyncKind.BACKFILL);
+    }
+    if (schedules.customerSync(runs.lastStarted(account, SyncKind.CUSTOMERS), now).now()) {
+      return Optional.of(SyncKind.CUSTOMERS);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> start(AccountId account, SyncKind kind) {
+    Instant now = clock.instant();
+    // One job at a time per account: conversation and customer streams share a workspace's budget.
+    if (!leases.claim(account, "sync", owner, now, now.plus(LEASE))) {
+      return Optional.empty();
+    }
+    String runId = runs.start(account, kind, now);
+    try {
+      executor.execute(
+          () -> {
+            try {
+              SyncOutcome outcome = sync.run(account, kind);
+              runs.finish(runId, outcome, clock.instant());
+            } catch (RuntimeException e) {
+              runs.finish(
+                  runId,
+                  new SyncOutcome.Failed(
+                      "Unexpected error: " + e.getMessage(),
+                      com.feedbacksync.application.port.out.RunCounts.NONE),
+                  clock.instant());
+              throw e;
+            } finally {
+              leases.release(account, "sync", owner);
+            }
+          });
+    } catch (RuntimeException rejected) {
+      runs.finish(
+          runId,
+          new SyncOutcome.Failed(
+              "Could not start: " + rejected.getMessage(),
+              com.feedbacksync.application.port.out.RunCounts.NONE),
+          clock.instant());
+      leases.release(account, "sync", owner);
+      return Optional.empty();
+    }
+    return Optional.of(runId);
+  }
+}
