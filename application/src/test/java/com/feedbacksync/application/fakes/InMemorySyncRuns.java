@@ -1,0 +1,56 @@
+package com.feedbacksync.application.fakes;
+
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.sync.SyncKind;
+import com.feedbacksync.application.sync.SyncOutcome;
+import com.feedbacksync.domain.account.AccountId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A fake of the {@link SyncRuns} port. */
+public final class InMemorySyncRuns implements SyncRuns {
+
+  /** One recorded run. */
+  public static final class Run {
+    public final String id;
+    public final AccountId account;
+    public final SyncKind kind;
+    public final Instant startedAt;
+    public SyncOutcome outcome;
+
+    Run(String id, AccountId account, SyncKind kind, Instant startedAt) {
+      this.id = id;
+      this.account = account;
+      this.kind = kind;
+      this.startedAt = startedAt;
+    }
+  }
+
+  public final List<Run> runs = new ArrayList<>();
+
+  @Override
+  public synchronized String start(AccountId account, SyncKind kind, Instant startedAt) {
+    Run run = new Run("run-" + (runs.size() + 1), account, kind, startedAt);
+    runs.add(run);
+    return run.id;
+  }
+
+  @Override
+  public synchronized void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
+    runs.stream().filter(r -> r.id.equals(runId)).findFirst().orElseThrow().outcome = outcome;
+  }
+
+  @Override
+  public synchronized Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
+    return runs.stream()
+        .filter(
+            r ->
+                r.account.equals(account)
+                    && r.kind == kind
+                    && !(r.outcome instanceof SyncOutcome.Failed))
+        .map(r -> r.startedAt)
+        .max(Instant::compareTo);
+  }
+}

@@ -1,0 +1,139 @@
+package com.feedbacksync.application.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.application.fakes.InMemoryAccounts;
+import com.feedbacksync.application.fakes.InMemoryConnections;
+import com.feedbacksync.application.fakes.InMemoryLeases;
+import com.feedbacksync.application.fakes.InMemorySyncRuns;
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import com.feedbacksync.domain.sync.Schedules;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+class SyncSchedulerTest {
+
+  private static final AccountId ACME = new AccountId("acme");
+  private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
+
+  private final InMemoryAccounts accounts =
+      new InMemoryAccounts().with(new Account(ACME, "Acme", Plan.START));
+  private final InMemoryConnections connections = new InMemoryConnections();
+  private final InMemorySyncRuns runs = new InMemorySyncRuns();
+  private final InMemoryLeases leases = new InMemoryLeases();
+  private final List<SyncKind> ran = new ArrayList<>();
+  private final List<Runnable> queued = new ArrayList<>();
+  private final Executor later = queued::add;
+
+  private SyncScheduler scheduler(Executor executor, String owner) {
+    return new SyncScheduler(
+        accounts,
+        connections,
+        runs,
+        leases,
+        (account, kind) -> {
+          ran.add(kind);
+          return new SyncOutcome.Completed(RunCounts.NONE);
+        },
+        Schedules.DEFAULT,
+        executor,
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        owner);
+  }
+
+  private void connect(HistoryCoverage coverage) {
+    connections.save(
+        new Connection(
+            ACME,
+            new Workspace(new WorkspaceId("w"), "W", Region.US),
+            new AccessToken("t"),
+            ConnectionState.CONNECTED,
+            "ada",
+            NOW.minusSeconds(7200),
+            coverage,
+            Optional.empty()));
+  }
+
+  @Test
+  void starts_the_first_sync_of_a_new_connection() {
+    connect(new HistoryCoverage.NotYet());
+    assertEquals(1, scheduler(Runnable::run, "a").tick().size());
+    assertEquals(List.of(SyncKind.FIRST), ran);
+  }
+
+  @Test
+  void then_the_hourly_sync_then_nothing_until_an_hour_has_passed() {
+    connect(new HistoryCoverage.Complete());
+    SyncScheduler scheduler = scheduler(Runnable::run, "a");
+    scheduler.tick();
+    scheduler.tick();
+    scheduler.tick();
+    assertEquals(List.of(SyncKind.HOURLY, SyncKind.CUSTOMERS), ran);
+  }
+
+  @Test
+  void backfills_after_an_upgrade_to_a_paid_plan() {
+    connect(
+        new HistoryCoverage.DownTo(
+            new HistoryPosition(NOW.minusSeconds(86_400), new ConversationId("1"))));
+    runs.finish(
+        runs.start(ACME, SyncKind.HOURLY, NOW), new SyncOutcome.Completed(RunCounts.NONE), NOW);
+    accounts.with(new Account(ACME, "Acme", Plan.PAID));
+    scheduler(Runnable::run, "a").tick();
+    assertEquals(List.of(SyncKind.BACKFILL), ran);
+  }
+
+  @Test
+  void two_servers_never_run_one_accounts_sync_at_once() {
+    connect(new HistoryCoverage.NotYet());
+    SyncScheduler first = scheduler(later, "server-1");
+    SyncScheduler second = scheduler(later, "server-2");
+    assertEquals(1, first.tick().size());
+    assertEquals(0, second.tick().size(), "server-1 holds the lease while its run is queued");
+    assertTrue(second.syncNow(ACME).isEmpty());
+    queued.forEach(Runnable::run);
+    assertEquals(1, second.tick().size(), "the lease is free again once the run ended");
+  }
+
+  @Test
+  void skips_accounts_that_are_not_connected() {
+    connections.save(
+        new Connection(
+            ACME,
+            new Workspace(new WorkspaceId("w"), "W", Region.US),
+            new AccessToken("t"),
+            ConnectionState.NEEDS_REAUTH,
+            "ada",
+            NOW,
+            new HistoryCoverage.Complete(),
+            Optional.empty()));
+    assertEquals(List.of(), scheduler(Runnable::run, "a").tick());
+  }
+
+  @Test
+  void records_every_run_with_its_outcome() {
+    connect(new HistoryCoverage.NotYet());
+    scheduler(Runnable::run, "a").tick();
+    assertEquals(1, runs.runs.size());
+    assertTrue(runs.runs.get(0).outcome instanceof SyncOutcome.Completed);
+  }
+}
