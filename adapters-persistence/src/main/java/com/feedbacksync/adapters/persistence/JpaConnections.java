@@ -67,6 +67,14 @@ public class JpaConnections implements Connections {
   }
 
   @Override
+  public void remove(AccountId account) {
+    IntercomConnectionEntity e = em.find(IntercomConnectionEntity.class, account.value());
+    if (e != null) {
+      em.remove(e);
+    }
+  }
+
+  @Override
   public java.util.List<AccountId> connected() {
     return em
         .createQuery(

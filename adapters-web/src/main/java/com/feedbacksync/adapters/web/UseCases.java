@@ -1,15 +1,19 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.service.AccountService;
+import com.feedbacksync.application.sync.IntercomConnecting;
 import com.feedbacksync.application.sync.IntercomSync;
 import com.feedbacksync.application.sync.SyncScheduler;
 import com.feedbacksync.domain.document.DocumentMapping;
@@ -81,5 +85,17 @@ public class UseCases {
         workers,
         Clock.systemUTC(),
         ManagementFactory.getRuntimeMXBean().getName());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ConnectIntercomUseCase connectIntercom(
+      IntercomAuthorization intercom,
+      OAuthStates states,
+      Connections connections,
+      SyncStore store,
+      ScheduleSyncsUseCase scheduler) {
+    return new IntercomConnecting(
+        intercom, states, connections, store, scheduler, Clock.systemUTC());
   }
 }

@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.Connection;
-import com.feedbacksync.application.port.out.ConnectionState;
-import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
-import com.feedbacksync.domain.intercom.Region;
-import com.feedbacksync.domain.intercom.Workspace;
-import com.feedbacksync.domain.intercom.WorkspaceId;
-import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.simulator.Counters;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.Oracle;
@@ -26,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SyncOnLibertyIT {
 
   @Inject ScheduleSyncsUseCase scheduler;
-  @Inject Connections connections;
+  @Inject ConnectIntercomUseCase connecting;
 
   @Resource(lookup = "jdbc/feedbacksync")
   DataSource db;
@@ -86,29 +78,41 @@ class SyncOnLibertyIT {
             System.getenv()
                 .getOrDefault("INTERCOM_BASE_URL", "http://127.0.0.1:9189")
                 .replaceAll(".*:(\\d+)/?$", "$1"));
-    String token = "it-token-" + UUID.randomUUID();
     try (IntercomSimulator sim =
         IntercomSimulator.start(
-            SimulatorConfig.defaults(8, 400)
-                .withRatePerMinute(0)
-                .withPort(port)
-                .withToken(token))) {
+            SimulatorConfig.defaults(8, 400).withRatePerMinute(0).withPort(port))) {
       AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
       insertAccount(account, "PAID");
-      connections.save(
-          new Connection(
-              account,
-              new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US),
-              new AccessToken(token),
-              ConnectionState.CONNECTED,
-              "ada",
-              Instant.now().minusSeconds(60),
-              new HistoryCoverage.NotYet(),
-              Optional.empty()));
-
-      // The scheduler's first tick may already have taken it; either way one run does it, under a
-      // lease.
-      Optional<String> firstRun = scheduler.syncNow(account);
+      // OAuth as the admin lives it: the consent page's Allow, the redirect with a code, the
+      // exchange.
+      String authorize = connecting.begin(account, "ada");
+      String state =
+          java.net.URLDecoder.decode(
+              authorize.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+      java.net.http.HttpResponse<Void> allowed =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "client_id=sim-client&state="
+                                  + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)
+                                  + "&redirect_uri="
+                                  + java.net.URLEncoder.encode(
+                                      "http://localhost/callback", StandardCharsets.UTF_8)))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding());
+      String location = allowed.headers().firstValue("Location").orElseThrow();
+      String code =
+          java.net.URLDecoder.decode(
+              location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+      ConnectIntercomUseCase.ConnectOutcome connected = connecting.finish(state, code, "ada");
+      assertTrue(
+          connected instanceof ConnectIntercomUseCase.ConnectOutcome.Connected,
+          connected.toString());
+      Optional<String> firstRun =
+          ((ConnectIntercomUseCase.ConnectOutcome.Connected) connected).firstSyncRun();
       RunRow first = awaitRun(account, firstRun, "FIRST");
       assertEquals("COMPLETED", first.state(), first.toString());
       Oracle oracle = sim.oracle();
@@ -154,7 +158,7 @@ class SyncOnLibertyIT {
       assertEquals(1, hourly.resynced());
       assertEquals(1, hourly.deleted());
 
-      assertFalse(tokenColumn(account).contains(token), "the token is stored encrypted");
+      assertFalse(tokenColumn(account).contains("dG9rOj"), "the token is stored encrypted");
     }
   }
 

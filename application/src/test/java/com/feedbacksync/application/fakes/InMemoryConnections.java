@@ -24,6 +24,11 @@ public final class InMemoryConnections implements Connections {
   }
 
   @Override
+  public void remove(AccountId account) {
+    byAccount.remove(account);
+  }
+
+  @Override
   public List<AccountId> connected() {
     return byAccount.values().stream()
         .filter(c -> c.state() == com.feedbacksync.application.port.out.ConnectionState.CONNECTED)

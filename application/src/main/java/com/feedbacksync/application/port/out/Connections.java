@@ -11,6 +11,9 @@ public interface Connections {
 
   void save(Connection connection);
 
+  /** Forgets the connection (and its token): the account is disconnected. */
+  void remove(AccountId account);
+
   /** The accounts whose connection is live (CONNECTED). */
   List<AccountId> connected();
 }
