@@ -26,7 +26,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * purpose: custom attribute values of any JSON type (conversations and companies), null
  * width/height of non-image attachments, and no format checks (see {@link #convert}).
  */
-final class IntercomSchemas {
+public final class IntercomSchemas {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static volatile IntercomSchemas instance;
@@ -40,7 +40,7 @@ final class IntercomSchemas {
     this.definitions = definitions;
   }
 
-  static IntercomSchemas load() {
+  public static IntercomSchemas load() {
     if (instance == null) {
       synchronized (IntercomSchemas.class) {
         if (instance == null) {
@@ -61,7 +61,7 @@ final class IntercomSchemas {
   }
 
   /** The violations of {@code instance} against the named component schema; empty when valid. */
-  List<String> violations(String component, JsonNode instance) {
+  public List<String> violations(String component, JsonNode instance) {
     Schema schema =
         schemas.computeIfAbsent(
             component,

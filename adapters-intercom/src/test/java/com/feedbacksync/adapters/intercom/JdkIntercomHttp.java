@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * outside the server (where the MicroProfile REST Client lives). Same paths and headers as {@link
  * IntercomApi}.
  */
-final class JdkIntercomHttp implements IntercomHttp {
+class JdkIntercomHttp implements IntercomHttp {
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
