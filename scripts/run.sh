@@ -18,6 +18,10 @@ if [ "${1:-}" = stop ]; then stop; exit 0; fi
 scripts/mariadb.sh start
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$(scripts/jwt.sh keys)
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION
+# The key sealing Intercom tokens at rest: made once, kept beside the demo's database.
+[ -f .run/token-keys ] || { mkdir -p .run; echo "demo:$(openssl rand -base64 32)" > .run/token-keys; chmod 600 .run/token-keys; }
+FEEDBACKSYNC_TOKEN_KEYS=$(cat .run/token-keys)
+export FEEDBACKSYNC_TOKEN_KEYS
 
 echo "building and starting Open Liberty on $base ..."
 start=$(date +%s)
