@@ -47,8 +47,9 @@ import java.util.stream.Collectors;
 /**
  * Reads Intercom's JSON into the domain, leniently: unknown fields are ignored, the 2.14/2.15
  * variants accepted (priority values, assignee 0 or null, owner_id string or number, custom
- * attributes of any JSON type, null attachment sizes), unknown part types kept. What cannot be read
- * at all (not JSON, no id) is a {@link Malformed} answer, which the caller retries.
+ * attributes of any JSON type, null attachment sizes), unknown part types kept; message HTML is
+ * sanitized here ({@link SafeHtml}), so nothing downstream ever holds Intercom's raw markup. What
+ * cannot be read at all (not JSON, no id) is a {@link Malformed} answer, which the caller retries.
  */
 final class IntercomJson {
 
@@ -144,7 +145,7 @@ final class IntercomJson {
             text(sourceJson, "type").orElse(null),
             DeliveredAs.fromIntercom(text(sourceJson, "delivered_as").orElse(null)),
             text(sourceJson, "subject").orElse(""),
-            text(sourceJson, "body").orElse(""),
+            SafeHtml.sanitize(text(sourceJson, "body").orElse("")),
             author(object(sourceJson, "author")),
             attachments(sourceJson),
             sourceJson.getBoolean("redacted", false));
@@ -159,7 +160,7 @@ final class IntercomJson {
           new Part(
               new PartId(id.get()),
               new PartType(text(p, "part_type").orElse(null)),
-              text(p, "body").orElse(""),
+              SafeHtml.sanitize(text(p, "body").orElse("")),
               time(p, "created_at").or(() -> time(p, "updated_at")).orElse(created),
               author(object(p, "author")),
               attachments(p),

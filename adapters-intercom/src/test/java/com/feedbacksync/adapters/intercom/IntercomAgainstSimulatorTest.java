@@ -274,9 +274,9 @@ class IntercomAgainstSimulatorTest {
     for (String id : sim.oracle().qualifyingNewestFirst()) {
       ConversationFetch fetch = intercom.conversation(new ConversationId(id));
       var body = ((ConversationFetch.Found) fetch).conversation().source().body();
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("src=\"([^\"]+)\"").matcher(body);
-      if (m.find()) {
-        image = m.group(1);
+      List<String> sources = com.feedbacksync.domain.intercom.Html.imageSources(body);
+      if (!sources.isEmpty()) {
+        image = sources.get(0);
         break;
       }
     }

@@ -9,9 +9,42 @@ import java.util.regex.Pattern;
 public final class Html {
 
   private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern IMAGE =
+      Pattern.compile("<img\\b[^>]*?\\ssrc=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
+  private static final Pattern NUMERIC = Pattern.compile("&#(x?)([0-9a-fA-F]+);");
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0]+");
 
   private Html() {}
+
+  /** The {@code src} of every image, decoded (sanitized HTML escapes '=' and '&' in URLs). */
+  public static java.util.List<String> imageSources(String html) {
+    java.util.List<String> sources = new java.util.ArrayList<>();
+    if (html != null) {
+      java.util.regex.Matcher m = IMAGE.matcher(html);
+      while (m.find()) {
+        sources.add(decode(m.group(1)));
+      }
+    }
+    return sources;
+  }
+
+  /** Decodes numeric character references and the common named ones. */
+  static String decode(String text) {
+    java.util.regex.Matcher m = NUMERIC.matcher(text);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+      m.appendReplacement(
+          b, java.util.regex.Matcher.quoteReplacement(new String(Character.toChars(code))));
+    }
+    m.appendTail(b);
+    return b.toString()
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+  }
 
   /** The visible text, with tags removed, common entities decoded and white space collapsed. */
   public static String toText(String html) {

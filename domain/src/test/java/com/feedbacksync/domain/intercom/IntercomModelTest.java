@@ -268,4 +268,17 @@ class IntercomModelTest {
     assertEquals(Optional.empty(), contact.name());
     assertEquals(Optional.of("r@x.example"), contact.email());
   }
+
+  @Test
+  void finds_image_sources_decoded_as_sanitized_html_escapes_them() {
+    String html =
+        "<p>see</p><div><img src=\"https://x.example/i/o/1?expires&#61;17&amp;signature&#61;ab\" /></div>"
+            + "<IMG alt=\"b\" SRC=\"https://x.example/2.png\"><img alt=\"no source\">";
+    assertEquals(
+        java.util.List.of(
+            "https://x.example/i/o/1?expires=17&signature=ab", "https://x.example/2.png"),
+        Html.imageSources(html));
+    assertEquals(java.util.List.of(), Html.imageSources(null));
+    assertEquals("a=b&c<\"'>", Html.decode("a&#x3d;b&amp;c&lt;&quot;&#39;&gt;"));
+  }
 }
