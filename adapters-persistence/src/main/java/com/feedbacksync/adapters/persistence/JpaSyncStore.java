@@ -2,6 +2,7 @@ package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.port.out.Checkpoint;
 import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.StoredFile;
 import com.feedbacksync.application.port.out.SyncBatch;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.port.out.SyncStream;
@@ -96,6 +97,25 @@ public class JpaSyncStore implements SyncStore {
     }
     for (CustomerProfile profile : batch.profiles()) {
       upsert(account, profile);
+    }
+    String workspace =
+        batch.documents().isEmpty()
+            ? null
+            : batch.documents().get(0).document().workspace().value();
+    for (StoredFile file : batch.files()) {
+      // The same file again (a re-sync) replaces the stored copy: same key, same content.
+      em.createNativeQuery(
+              "REPLACE INTO document_file (account_id, workspace_id, conversation_id, file_id,"
+                  + " name, content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .setParameter(1, account.value())
+          .setParameter(2, workspace)
+          .setParameter(3, file.conversation().value())
+          .setParameter(4, file.fileId())
+          .setParameter(5, truncate(file.name(), 300))
+          .setParameter(6, truncate(file.contentType(), 200))
+          .setParameter(7, (long) file.bytes().length)
+          .setParameter(8, file.bytes())
+          .executeUpdate();
     }
     for (ConversationId id : batch.deletions()) {
       em.createQuery(

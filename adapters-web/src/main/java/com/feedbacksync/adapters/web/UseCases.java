@@ -63,7 +63,8 @@ public class UseCases {
         store,
         new PlanLimits(startPlanHistoryLimit),
         new DocumentMapping(new MappingSettings(includeInternalNotes)),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file);
   }
 
   @Produces

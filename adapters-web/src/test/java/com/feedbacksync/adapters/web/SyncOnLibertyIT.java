@@ -159,6 +159,15 @@ class SyncOnLibertyIT {
       assertEquals(1, hourly.deleted());
 
       assertFalse(tokenColumn(account).contains("dG9rOj"), "the token is stored encrypted");
+      assertTrue(
+          count("SELECT COUNT(*) FROM document_file WHERE account_id = ?", account) > 0,
+          "files were kept");
+      assertEquals(
+          0,
+          count(
+              "SELECT COUNT(*) FROM feedback_document WHERE account_id = ? AND messages_json LIKE '%/i/o/%'",
+              account),
+          "no document still points at Intercom's expiring links");
     }
   }
 
@@ -221,6 +230,17 @@ class SyncOnLibertyIT {
       }
     }
     return ids;
+  }
+
+  private long count(String sql, AccountId account) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, account.value());
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
   }
 
   private String tokenColumn(AccountId account) throws SQLException {

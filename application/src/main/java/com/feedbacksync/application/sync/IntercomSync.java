@@ -8,12 +8,14 @@ import com.feedbacksync.application.port.out.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.ConversationFetch;
 import com.feedbacksync.application.port.out.DeletedConversation;
+import com.feedbacksync.application.port.out.Download;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Page;
 import com.feedbacksync.application.port.out.PageCursor;
 import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.application.port.out.StoredFile;
 import com.feedbacksync.application.port.out.SyncBatch;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.port.out.SyncStream;
@@ -22,12 +24,15 @@ import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.DocumentMessage;
 import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.Attachment;
 import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.Html;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.profile.ProfileMapping;
 import com.feedbacksync.domain.sync.ChangeDecision;
@@ -69,7 +74,14 @@ public final class IntercomSync implements SyncIntercomUseCase {
   private final PlanLimits limits;
   private final DocumentMapping mapping;
   private final Clock clock;
+  private final FileLinks links;
   private final ReplyRequiredFilter filter = new ReplyRequiredFilter();
+
+  /** Where the service serves a document's stored file: the web adapter's knowledge, passed in. */
+  @FunctionalInterface
+  public interface FileLinks {
+    String link(ConversationId conversation, String fileId);
+  }
 
   public IntercomSync(
       Accounts accounts,
@@ -78,7 +90,8 @@ public final class IntercomSync implements SyncIntercomUseCase {
       SyncStore store,
       PlanLimits limits,
       DocumentMapping mapping,
-      Clock clock) {
+      Clock clock,
+      FileLinks links) {
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
     this.intercom = Objects.requireNonNull(intercom);
@@ -86,6 +99,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
     this.limits = Objects.requireNonNull(limits);
     this.mapping = Objects.requireNonNull(mapping);
     this.clock = Objects.requireNonNull(clock);
+    this.links = Objects.requireNonNull(links);
   }
 
   @Override
@@ -125,6 +139,19 @@ public final class IntercomSync implements SyncIntercomUseCase {
     }
   }
 
+  /** A file's id: the same file (its place on the CDN, without the expiring signature) keeps it. */
+  static String fileId(String url) {
+    String stable = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+    try {
+      byte[] hash =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(stable.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(hash, 0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** One run's state: the account, its workspace, and what it did so far. */
   private final class Run {
     private final Account account;
@@ -132,6 +159,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
     private final IntercomWorkspace workspace;
     private final IntercomWorkspace.CallCounts callsAtStart;
     private final Set<ContactId> profiled = new HashSet<>();
+    private final List<StoredFile> files = new ArrayList<>();
     private RunCounts counts = RunCounts.NONE;
 
     Run(Account account, Connection connection, IntercomWorkspace workspace) {
@@ -369,9 +397,64 @@ public final class IntercomSync implements SyncIntercomUseCase {
         return Optional.empty();
       }
       FeedbackDocument document =
-          mapping.map(connection.workspace(), conversation, clock.instant());
+          localFiles(mapping.map(connection.workspace(), conversation, clock.instant()));
       return Optional.of(
           new SyncBatch.StoredDocument(document, SyncedConversation.of(conversation)));
+    }
+
+    /**
+     * Downloads the document's attachments and inline images now, while Intercom's links work, and
+     * points the document at the stored copies. A file that cannot be had keeps its original link
+     * (the document is not lost for it).
+     */
+    private FeedbackDocument localFiles(FeedbackDocument d) {
+      Map<String, Optional<String>> done = new java.util.HashMap<>();
+      java.util.function.BiFunction<String, String, Optional<String>> local =
+          (url, name) -> done.computeIfAbsent(url, u -> download(d.conversationId(), u, name));
+      List<DocumentMessage> messages = new ArrayList<>();
+      for (DocumentMessage m : d.messages()) {
+        String html = Html.replaceImageSources(m.html(), url -> local.apply(url, "image"));
+        List<Attachment> attachments =
+            m.attachments().stream()
+                .map(
+                    a ->
+                        local
+                            .apply(a.url(), a.name())
+                            .map(
+                                link ->
+                                    new Attachment(a.name(), link, a.contentType(), a.sizeBytes()))
+                            .orElse(a))
+                .toList();
+        messages.add(
+            new DocumentMessage(
+                m.id(), m.kind(), m.author(), m.createdAt(), html, attachments, m.redacted()));
+      }
+      return new FeedbackDocument(
+          d.workspace(),
+          d.conversationId(),
+          d.title(),
+          messages,
+          d.status(),
+          d.tags(),
+          d.attributes(),
+          d.originalUrl(),
+          d.sourceType(),
+          d.deliveredAs(),
+          d.customer(),
+          d.createdAt(),
+          d.updatedAt(),
+          d.syncedAt());
+    }
+
+    private Optional<String> download(ConversationId conversation, String url, String name) {
+      try {
+        Download file = workspace.download(url);
+        String fileId = fileId(url);
+        files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.bytes()));
+        return Optional.of(links.link(conversation, fileId));
+      } catch (IntercomFailure.Rejected | IntercomFailure.Unavailable e) {
+        return Optional.empty();
+      }
     }
 
     private CustomerProfile profile(Contact contact) {
@@ -416,8 +499,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
               new RunCounts(
                   0, 0, 0, 0, 0, 0, stream == SyncStream.CUSTOMERS ? 0 : profiles.size(), 0, 0));
       counts = counts.plus(withProfiles);
+      List<StoredFile> pageFiles = List.copyOf(files);
+      files.clear();
       store.commit(
-          account.id(), new SyncBatch(stream, documents, profiles, deletions, next, withProfiles));
+          account.id(),
+          new SyncBatch(stream, documents, profiles, deletions, pageFiles, next, withProfiles));
     }
 
     private RunCounts count(long fetched, long kept, long skipped) {

@@ -26,6 +26,8 @@ public final class InMemorySyncStore implements SyncStore {
     public final Set<ConversationId> tombstones = new HashSet<>();
     public final Map<ContactId, CustomerProfile> profiles = new HashMap<>();
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
+    public final Map<String, com.feedbacksync.application.port.out.StoredFile> files =
+        new HashMap<>();
     public int commits;
   }
 
@@ -65,6 +67,7 @@ public final class InMemorySyncStore implements SyncStore {
       }
     }
     batch.profiles().forEach(p -> data.profiles.put(p.contactId(), p));
+    batch.files().forEach(f -> data.files.put(f.conversation().value() + "/" + f.fileId(), f));
     batch
         .deletions()
         .forEach(

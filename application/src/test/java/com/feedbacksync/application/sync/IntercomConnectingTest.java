@@ -194,7 +194,13 @@ class IntercomConnectingTest {
     store.commit(
         ACME,
         new SyncBatch(
-            SyncStream.HISTORY, List.of(), List.of(), List.of(), Checkpoint.START, RunCounts.NONE));
+            SyncStream.HISTORY,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Checkpoint.START,
+            RunCounts.NONE));
     connecting.disconnect(ACME, false);
     assertTrue(connections.find(ACME).isEmpty());
     assertEquals(

@@ -109,7 +109,8 @@ class IntercomSyncTest {
         store,
         limits,
         new DocumentMapping(MappingSettings.DEFAULT),
-        clock);
+        clock,
+        (conversation, file) -> "/files/" + conversation.value() + "/" + file);
   }
 
   /** A customer-initiated conversation created {@code hoursBefore} hours before connecting. */
@@ -330,7 +331,8 @@ class IntercomSyncTest {
             store,
             new PlanLimits(5),
             new DocumentMapping(MappingSettings.DEFAULT),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            (conversation, file) -> "/files/" + file);
     assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST));
     assertEquals(1, store.data(globex).documents.size());
   }
@@ -373,6 +375,53 @@ class IntercomSyncTest {
     assertEquals(
         1, sync.run(ACME, SyncKind.CUSTOMERS).counts().profiles(), "only the contact that changed");
     assertEquals(Optional.of("Casey Renamed"), store.data(ACME).profiles.get(casey.id()).name());
+  }
+
+  @Test
+  void downloads_attachments_and_inline_images_and_points_the_document_at_the_copies() {
+    Conversation c = customer("101", 1);
+    String image = "https://downloads.intercomcdn.com/i/o/1/a.png?expires=1&signature=x";
+    Source withFiles =
+        new Source(
+            "conversation",
+            DeliveredAs.CUSTOMER_INITIATED,
+            "",
+            "<p>look</p><img src=\"" + image.replace("&", "&amp;") + "\" />",
+            c.source().author(),
+            List.of(
+                new com.feedbacksync.domain.intercom.Attachment(
+                    "export.csv",
+                    "https://downloads.intercomcdn.com/i/o/1/export.csv?expires=1",
+                    "text/csv",
+                    java.util.OptionalLong.of(10))),
+            false);
+    intercom.put(
+        new Conversation(
+            c.id(),
+            c.title(),
+            c.createdAt(),
+            c.updatedAt(),
+            c.state(),
+            withFiles,
+            c.parts(),
+            c.partsTotalCount(),
+            c.tags(),
+            c.customAttributes(),
+            c.statistics(),
+            c.firstContactReplyAt(),
+            c.contacts()));
+    sync.run(ACME, SyncKind.FIRST);
+
+    var message =
+        store.data(ACME).documents.get(new ConversationId("101")).document().messages().get(0);
+    String imageId = IntercomSync.fileId(image);
+    assertTrue(message.html().contains("src=\"/files/101/" + imageId + "\""), message.html());
+    assertTrue(message.attachments().get(0).url().startsWith("/files/101/"));
+    assertEquals(2, store.data(ACME).files.size());
+    assertEquals(
+        imageId,
+        IntercomSync.fileId(image.replace("signature=x", "signature=y")),
+        "stable across links");
   }
 
   @Test

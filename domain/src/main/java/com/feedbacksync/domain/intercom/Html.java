@@ -28,6 +28,37 @@ public final class Html {
     return sources;
   }
 
+  /**
+   * Replaces image sources: {@code replacement} gets each decoded URL and answers the new one (or
+   * empty to leave it). The new URL is written escaped, as the sanitizer writes attributes.
+   */
+  public static String replaceImageSources(
+      String html, java.util.function.Function<String, java.util.Optional<String>> replacement) {
+    if (html == null || html.isEmpty()) {
+      return "";
+    }
+    java.util.regex.Matcher m = IMAGE.matcher(html);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String original = m.group(0);
+      String replaced =
+          replacement
+              .apply(decode(m.group(1)))
+              .map(url -> original.substring(0, m.start(1) - m.start()) + escape(url) + "\"")
+              .orElse(original);
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(replaced));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
+
+  private static String escape(String url) {
+    return url.replace("&", "&amp;")
+        .replace("\"", "&quot;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;");
+  }
+
   /** Decodes numeric character references and the common named ones. */
   static String decode(String text) {
     java.util.regex.Matcher m = NUMERIC.matcher(text);

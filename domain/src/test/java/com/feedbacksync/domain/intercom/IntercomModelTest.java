@@ -281,4 +281,21 @@ class IntercomModelTest {
     assertEquals(java.util.List.of(), Html.imageSources(null));
     assertEquals("a=b&c<\"'>", Html.decode("a&#x3d;b&amp;c&lt;&quot;&#39;&gt;"));
   }
+
+  @Test
+  void rewrites_image_sources_and_leaves_those_it_is_told_to() {
+    String html =
+        "<p>a</p><img src=\"https://cdn.example/1.png?x&#61;1&amp;y&#61;2\" /><img alt=\"k\" src=\"https://cdn.example/keep.png\">";
+    String rewritten =
+        Html.replaceImageSources(
+            html,
+            url ->
+                url.contains("1.png")
+                    ? java.util.Optional.of("/api/v1/documents/9/files/f&1")
+                    : java.util.Optional.empty());
+    assertEquals(
+        "<p>a</p><img src=\"/api/v1/documents/9/files/f&amp;1\" /><img alt=\"k\" src=\"https://cdn.example/keep.png\">",
+        rewritten);
+    assertEquals("", Html.replaceImageSources(null, url -> java.util.Optional.empty()));
+  }
 }

@@ -16,6 +16,7 @@ public record SyncBatch(
     List<StoredDocument> documents,
     List<CustomerProfile> profiles,
     List<ConversationId> deletions,
+    List<StoredFile> files,
     Checkpoint checkpoint,
     RunCounts counts) {
 
@@ -32,6 +33,7 @@ public record SyncBatch(
     documents = List.copyOf(documents);
     profiles = List.copyOf(profiles);
     deletions = List.copyOf(deletions);
+    files = List.copyOf(files);
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(counts, "counts");
   }
