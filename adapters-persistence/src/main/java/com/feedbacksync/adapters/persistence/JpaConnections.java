@@ -75,6 +75,20 @@ public class JpaConnections implements Connections {
   }
 
   @Override
+  public java.util.List<Connection> ofWorkspace(
+      com.feedbacksync.domain.intercom.WorkspaceId workspace) {
+    return em
+        .createQuery(
+            "select c from IntercomConnectionEntity c where c.workspaceId = :workspace",
+            IntercomConnectionEntity.class)
+        .setParameter("workspace", workspace.value())
+        .getResultList()
+        .stream()
+        .map(this::toDomain)
+        .toList();
+  }
+
+  @Override
   public java.util.List<AccountId> connected() {
     return em
         .createQuery(

@@ -33,6 +33,7 @@ import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Html;
+import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.profile.ProfileMapping;
 import com.feedbacksync.domain.sync.ChangeDecision;
@@ -115,18 +116,37 @@ public final class IntercomSync implements SyncIntercomUseCase {
         && found.get().coverage() instanceof HistoryCoverage.NotYet) {
       return new SyncOutcome.Skipped("The first sync has not finished.");
     }
-    Optional<Account> account = accounts.find(accountId);
+    return execute(
+        found.get(),
+        run -> {
+          switch (kind) {
+            case FIRST -> run.history();
+            case HOURLY -> run.hourly();
+            case BACKFILL -> run.backfill();
+            case CUSTOMERS -> run.customers();
+          }
+        });
+  }
+
+  @Override
+  public SyncOutcome resyncConversation(WorkspaceId workspace, ConversationId conversation) {
+    SyncOutcome outcome = new SyncOutcome.Skipped("No account is connected to this workspace.");
+    for (Connection connection : connections.ofWorkspace(workspace)) {
+      if (connection.state() == ConnectionState.CONNECTED) {
+        outcome = execute(connection, run -> run.one(conversation));
+      }
+    }
+    return outcome;
+  }
+
+  private SyncOutcome execute(Connection connection, java.util.function.Consumer<Run> work) {
+    Optional<Account> account = accounts.find(connection.account());
     if (account.isEmpty()) {
       return new SyncOutcome.Skipped("No such account.");
     }
-    Run run = new Run(account.get(), found.get(), intercom.open(found.get().access()));
+    Run run = new Run(account.get(), connection, intercom.open(connection.access()));
     try {
-      switch (kind) {
-        case FIRST -> run.history();
-        case HOURLY -> run.hourly();
-        case BACKFILL -> run.backfill();
-        case CUSTOMERS -> run.customers();
-      }
+      work.accept(run);
       return new SyncOutcome.Completed(run.totals());
     } catch (IntercomFailure.AuthorizationRevoked e) {
       connections.save(
@@ -318,6 +338,32 @@ public final class IntercomSync implements SyncIntercomUseCase {
         }
       }
       deletions();
+    }
+
+    /**
+     * One conversation, now (a webhook said it changed). Its checkpoint-free stream leaves the
+     * hourly walk where it was; a stale copy cannot overwrite what the walk stored later.
+     */
+    void one(ConversationId id) {
+      ConversationFetch fetch = workspace.conversation(id);
+      if (fetch instanceof ConversationFetch.Deleted) {
+        boolean known = !store.synced(account.id(), List.of(id)).isEmpty();
+        commit(
+            SyncStream.WEBHOOKS,
+            List.of(),
+            known ? List.of(id) : List.of(),
+            Checkpoint.START,
+            new RunCounts(1, 0, 0, 0, 0, known ? 1 : 0, 0, 0, 0));
+        return;
+      }
+      Optional<SyncBatch.StoredDocument> kept =
+          keep(((ConversationFetch.Found) fetch).conversation());
+      commit(
+          SyncStream.WEBHOOKS,
+          kept.map(List::of).orElse(List.of()),
+          List.of(),
+          Checkpoint.START,
+          kept.isPresent() ? new RunCounts(1, 0, 0, 1, 0, 0, 0, 0, 0) : count(1, 0, 1));
     }
 
     /** Deletions Intercom reports: tombstones, never silent. */

@@ -29,6 +29,11 @@ public final class InMemoryConnections implements Connections {
   }
 
   @Override
+  public List<Connection> ofWorkspace(com.feedbacksync.domain.intercom.WorkspaceId workspace) {
+    return byAccount.values().stream().filter(c -> c.workspace().id().equals(workspace)).toList();
+  }
+
+  @Override
   public List<AccountId> connected() {
     return byAccount.values().stream()
         .filter(c -> c.state() == com.feedbacksync.application.port.out.ConnectionState.CONNECTED)

@@ -425,6 +425,34 @@ class IntercomSyncTest {
   }
 
   @Test
+  void a_webhook_re_syncs_one_conversation_now_and_leaves_the_hourly_walk_where_it_was() {
+    workspaceOf(3, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    var hourly =
+        store.checkpoint(ACME, com.feedbacksync.application.port.out.SyncStream.CONVERSATIONS);
+    Instant t = now.plusSeconds(10);
+    intercom.put(changed(customer("101", 1), t, stats(t, null)).conversation());
+    long fetches = intercom.conversationFetches();
+
+    SyncOutcome outcome = sync.resyncConversation(WORKSPACE.id(), new ConversationId("101"));
+
+    assertInstanceOf(SyncOutcome.Completed.class, outcome);
+    assertEquals(1, intercom.conversationFetches() - fetches);
+    assertEquals(
+        t, store.data(ACME).documents.get(new ConversationId("101")).document().updatedAt());
+    assertEquals(
+        hourly,
+        store.checkpoint(ACME, com.feedbacksync.application.port.out.SyncStream.CONVERSATIONS));
+
+    intercom.delete(new ConversationId("102"), t);
+    sync.resyncConversation(WORKSPACE.id(), new ConversationId("102"));
+    assertTrue(store.data(ACME).tombstones.contains(new ConversationId("102")));
+    assertInstanceOf(
+        SyncOutcome.Skipped.class,
+        sync.resyncConversation(new WorkspaceId("unknown"), new ConversationId("101")));
+  }
+
+  @Test
   void nothing_runs_before_intercom_is_connected_or_before_the_first_sync() {
     assertInstanceOf(SyncOutcome.Skipped.class, sync.run(ACME, SyncKind.HOURLY));
     assertInstanceOf(SyncOutcome.Skipped.class, sync.run(new AccountId("nobody"), SyncKind.FIRST));

@@ -50,9 +50,19 @@ class SyncSchedulerTest {
         connections,
         runs,
         leases,
-        (account, kind) -> {
-          ran.add(kind);
-          return new SyncOutcome.Completed(RunCounts.NONE);
+        new com.feedbacksync.application.port.in.SyncIntercomUseCase() {
+          @Override
+          public SyncOutcome run(AccountId account, SyncKind kind) {
+            ran.add(kind);
+            return new SyncOutcome.Completed(RunCounts.NONE);
+          }
+
+          @Override
+          public SyncOutcome resyncConversation(
+              WorkspaceId workspace, ConversationId conversation) {
+            throw new UnsupportedOperationException(
+                "the scheduler never re-syncs single conversations");
+          }
         },
         Schedules.DEFAULT,
         executor,

@@ -3,9 +3,17 @@ package com.feedbacksync.application.port.in;
 import com.feedbacksync.application.sync.SyncKind;
 import com.feedbacksync.application.sync.SyncOutcome;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.WorkspaceId;
 
 /** Runs one kind of sync for one account, resuming from its checkpoints. */
 public interface SyncIntercomUseCase {
 
   SyncOutcome run(AccountId account, SyncKind kind);
+
+  /**
+   * Re-syncs one conversation now, for every account connected to the workspace: what a verified
+   * webhook asks for. The hourly sync stays the source of truth.
+   */
+  SyncOutcome resyncConversation(WorkspaceId workspace, ConversationId conversation);
 }

@@ -14,6 +14,9 @@ public interface Connections {
   /** Forgets the connection (and its token): the account is disconnected. */
   void remove(AccountId account);
 
+  /** The connections to this Intercom workspace (webhooks name the workspace, not the account). */
+  List<Connection> ofWorkspace(com.feedbacksync.domain.intercom.WorkspaceId workspace);
+
   /** The accounts whose connection is live (CONNECTED). */
   List<AccountId> connected();
 }

@@ -11,5 +11,7 @@ public enum SyncStream {
   /** Deleted conversations Intercom reports. */
   DELETIONS,
   /** The daily walk through contacts updated since the last one. */
-  CUSTOMERS
+  CUSTOMERS,
+  /** Single conversations a webhook asked for; it has no position to keep. */
+  WEBHOOKS
 }
