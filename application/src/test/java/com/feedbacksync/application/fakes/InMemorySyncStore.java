@@ -62,7 +62,9 @@ public final class InMemorySyncStore implements SyncStore {
     Data data = data(account);
     for (SyncBatch.StoredDocument d : batch.documents()) {
       SyncBatch.StoredDocument old = data.documents.get(d.document().conversationId());
-      if (old == null || !d.document().updatedAt().isBefore(old.document().updatedAt())) {
+      boolean tombstoned = data.tombstones.contains(d.document().conversationId());
+      if (!tombstoned
+          && (old == null || !d.document().updatedAt().isBefore(old.document().updatedAt()))) {
         data.documents.put(d.document().conversationId(), d);
       }
     }

@@ -1,0 +1,178 @@
+package com.feedbacksync.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.application.port.out.Checkpoint;
+import com.feedbacksync.application.port.out.PageCursor;
+import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.port.out.SyncStream;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Tag;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import com.feedbacksync.domain.testing.ConversationBuilder;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SyncStore} promises, run against the in-memory fake and against MariaDB, so the
+ * fake the service tests rely on behaves like the real thing.
+ */
+public abstract class SyncStoreContract {
+
+  private static final Workspace WORKSPACE =
+      new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US);
+  private static final Instant T = Instant.parse("2026-07-01T10:00:00Z");
+
+  /** The store under test. */
+  protected abstract SyncStore store();
+
+  /** A new account the store may hold data for (a real store needs its row). */
+  protected abstract AccountId newAccount();
+
+  private static SyncBatch.StoredDocument document(
+      String id, Instant updatedAt, ConversationState state) {
+    var conversation =
+        ConversationBuilder.conversation()
+            .id(id)
+            .createdAt(T)
+            .updatedAt(updatedAt)
+            .state(state)
+            .tag(Tag.named("9001", "bug"))
+            .build();
+    return new SyncBatch.StoredDocument(
+        new DocumentMapping(MappingSettings.DEFAULT).map(WORKSPACE, conversation, updatedAt),
+        SyncedConversation.of(conversation));
+  }
+
+  private static SyncBatch batch(
+      List<SyncBatch.StoredDocument> documents, List<ConversationId> deletions) {
+    return new SyncBatch(
+        SyncStream.HISTORY,
+        documents,
+        List.of(),
+        deletions,
+        List.of(),
+        Checkpoint.START,
+        RunCounts.NONE);
+  }
+
+  @Test
+  void keeps_what_change_detection_compares() {
+    AccountId account = newAccount();
+    store()
+        .commit(
+            account,
+            batch(List.of(document("1", T.plusSeconds(60), ConversationState.CLOSED)), List.of()));
+    SyncedConversation synced =
+        store()
+            .synced(account, List.of(new ConversationId("1"), new ConversationId("2")))
+            .get(new ConversationId("1"));
+    assertEquals(T.plusSeconds(60), synced.updatedAt());
+    assertEquals(ConversationState.CLOSED, synced.state());
+    assertEquals(1, synced.tagIds().size());
+    assertEquals(
+        1,
+        store().synced(account, List.of(new ConversationId("1"), new ConversationId("2"))).size());
+  }
+
+  @Test
+  void a_stale_copy_never_overwrites_a_newer_one() {
+    AccountId account = newAccount();
+    store()
+        .commit(
+            account,
+            batch(List.of(document("1", T.plusSeconds(60), ConversationState.CLOSED)), List.of()));
+    store()
+        .commit(
+            account,
+            batch(List.of(document("1", T.plusSeconds(30), ConversationState.OPEN)), List.of()));
+    assertEquals(
+        ConversationState.CLOSED,
+        store()
+            .synced(account, List.of(new ConversationId("1")))
+            .get(new ConversationId("1"))
+            .state());
+    store()
+        .commit(
+            account,
+            batch(List.of(document("1", T.plusSeconds(90), ConversationState.OPEN)), List.of()));
+    assertEquals(
+        ConversationState.OPEN,
+        store()
+            .synced(account, List.of(new ConversationId("1")))
+            .get(new ConversationId("1"))
+            .state());
+  }
+
+  @Test
+  void a_deletion_leaves_a_tombstone_that_a_late_copy_does_not_revive() {
+    AccountId account = newAccount();
+    store().commit(account, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
+    store().commit(account, batch(List.of(), List.of(new ConversationId("1"))));
+    assertTrue(store().synced(account, List.of(new ConversationId("1"))).isEmpty());
+    store()
+        .commit(
+            account,
+            batch(List.of(document("1", T.plusSeconds(5), ConversationState.OPEN)), List.of()));
+    assertTrue(store().synced(account, List.of(new ConversationId("1"))).isEmpty());
+  }
+
+  @Test
+  void checkpoints_come_back_as_they_were_committed() {
+    AccountId account = newAccount();
+    Instant watermark = T.truncatedTo(ChronoUnit.MICROS);
+    Checkpoint checkpoint =
+        new Checkpoint(
+            Optional.of(new PageCursor("WzE3ODUsMjE1LDJd")),
+            Optional.of(watermark),
+            4999,
+            Optional.of(watermark.plusSeconds(3600)),
+            Optional.of(new HistoryPosition(watermark, new ConversationId("215474154263922"))),
+            true);
+    assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.BACKFILL));
+    store()
+        .commit(
+            account,
+            new SyncBatch(
+                SyncStream.BACKFILL,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                checkpoint,
+                RunCounts.NONE));
+    assertEquals(checkpoint, store().checkpoint(account, SyncStream.BACKFILL));
+    assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.HISTORY));
+  }
+
+  @Test
+  void accounts_never_see_each_others_data_and_a_purge_takes_only_its_own() {
+    AccountId a = newAccount();
+    AccountId b = newAccount();
+    store().commit(a, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
+    store().commit(b, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
+    store().purge(a);
+    assertTrue(store().synced(a, List.of(new ConversationId("1"))).isEmpty());
+    assertEquals(1, store().synced(b, List.of(new ConversationId("1"))).size());
+  }
+
+  /** A fresh, valid account id. */
+  protected static AccountId randomAccount() {
+    return new AccountId("c-" + UUID.randomUUID().toString().substring(0, 12));
+  }
+}
