@@ -15,8 +15,18 @@ import com.tngtech.archunit.lang.ArchRule;
  * the rules see the whole WAR. Sibling modules arrive as jars under verify, hence no
  * DoNotIncludeJars.
  */
-@AnalyzeClasses(packages = "com.feedbacksync", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "com.feedbacksync",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+
+  /** The domain's and application's test-jars (builders, fakes, contracts) are tests too. */
+  static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(com.tngtech.archunit.core.importer.Location location) {
+      return !location.contains("-tests.jar");
+    }
+  }
 
   @ArchTest
   static final ArchRule the_domain_depends_only_on_java =

@@ -1,0 +1,54 @@
+package com.feedbacksync.adapters.web;
+
+import com.feedbacksync.application.contract.ConnectionsContract;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.domain.account.AccountId;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link Connections} contract against the JPA adapter (tokens sealed) on MariaDB. */
+@ExtendWith(ArquillianExtension.class)
+class JpaConnectionsIT extends ConnectionsContract {
+
+  @Inject Connections connections;
+
+  @Resource(lookup = "jdbc/feedbacksync")
+  DataSource db;
+
+  @Deployment
+  static WebArchive war() {
+    return ShrinkWrap.create(WebArchive.class, "feedback-sync-connections-it.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
+        .addClasses(JpaConnectionsIT.class, ConnectionsContract.class);
+  }
+
+  @Override
+  protected Connections connections() {
+    return connections;
+  }
+
+  @Override
+  protected AccountId newAccount() {
+    AccountId account = randomAccount();
+    try (Connection c = db.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO account (id, name, plan) VALUES (?, 'Contract', 'PAID')")) {
+      insert.setString(1, account.value());
+      insert.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return account;
+  }
+}

@@ -1,0 +1,110 @@
+package com.feedbacksync.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Connections} promises, against the fake and against MariaDB. */
+public abstract class ConnectionsContract {
+
+  private static final Instant T = Instant.parse("2026-07-01T10:00:00.123456Z");
+
+  protected abstract Connections connections();
+
+  protected abstract AccountId newAccount();
+
+  private static Connection connection(
+      AccountId account, String workspace, ConnectionState state, HistoryCoverage coverage) {
+    return new Connection(
+        account,
+        new Workspace(new WorkspaceId(workspace), "Acme SaaS", Region.EU),
+        new AccessToken("dG9rOj-secret-" + account.value()),
+        state,
+        "ada",
+        T,
+        coverage,
+        Optional.empty());
+  }
+
+  @Test
+  void a_connection_comes_back_as_it_was_saved_token_included() {
+    AccountId account = newAccount();
+    Connection saved =
+        connection(
+            account,
+            "ws-" + account.value(),
+            ConnectionState.CONNECTED,
+            new HistoryCoverage.DownTo(
+                new HistoryPosition(T, new ConversationId("215474154263922"))));
+    connections().save(saved);
+    Connection found = connections().find(account).orElseThrow();
+    assertEquals(saved.token().value(), found.token().value());
+    assertEquals(saved.workspace(), found.workspace());
+    assertEquals(saved.coverage(), found.coverage());
+    assertEquals(saved.connectedAt(), found.connectedAt());
+    assertEquals(saved.state(), found.state());
+  }
+
+  @Test
+  void saving_again_replaces_state_coverage_and_error() {
+    AccountId account = newAccount();
+    connections()
+        .save(
+            connection(
+                account,
+                "ws-" + account.value(),
+                ConnectionState.CONNECTED,
+                new HistoryCoverage.NotYet()));
+    connections()
+        .save(
+            connection(
+                    account,
+                    "ws-" + account.value(),
+                    ConnectionState.NEEDS_REAUTH,
+                    new HistoryCoverage.Complete())
+                .withState(ConnectionState.NEEDS_REAUTH, Optional.of("Reconnect Intercom.")));
+    Connection found = connections().find(account).orElseThrow();
+    assertEquals(ConnectionState.NEEDS_REAUTH, found.state());
+    assertEquals(new HistoryCoverage.Complete(), found.coverage());
+    assertEquals(Optional.of("Reconnect Intercom."), found.lastError());
+  }
+
+  @Test
+  void lists_live_connections_and_those_of_a_workspace_and_forgets_a_removed_one() {
+    AccountId live = newAccount();
+    AccountId stale = newAccount();
+    String workspace = "ws-" + live.value();
+    connections()
+        .save(connection(live, workspace, ConnectionState.CONNECTED, new HistoryCoverage.NotYet()));
+    connections()
+        .save(
+            connection(
+                stale, workspace, ConnectionState.NEEDS_REAUTH, new HistoryCoverage.NotYet()));
+    assertTrue(connections().connected().contains(live));
+    assertFalse(connections().connected().contains(stale));
+    assertEquals(2, connections().ofWorkspace(new WorkspaceId(workspace)).size());
+    connections().remove(live);
+    assertTrue(connections().find(live).isEmpty());
+    assertEquals(1, connections().ofWorkspace(new WorkspaceId(workspace)).size());
+  }
+
+  protected static AccountId randomAccount() {
+    return new AccountId("k-" + UUID.randomUUID().toString().substring(0, 12));
+  }
+}
