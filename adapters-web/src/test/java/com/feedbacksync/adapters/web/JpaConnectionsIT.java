@@ -1,14 +1,12 @@
 package com.feedbacksync.adapters.web;
 
 import com.feedbacksync.application.contract.ConnectionsContract;
+import com.feedbacksync.application.contract.TestAccounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -29,7 +27,11 @@ class JpaConnectionsIT extends ConnectionsContract {
   static WebArchive war() {
     return ShrinkWrap.create(WebArchive.class, "feedback-sync-connections-it.war")
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
-        .addClasses(JpaConnectionsIT.class, ConnectionsContract.class);
+        .addClasses(
+            JpaConnectionsIT.class,
+            ConnectionsContract.class,
+            TestAccounts.class,
+            ContractAccounts.class);
   }
 
   @Override
@@ -39,16 +41,6 @@ class JpaConnectionsIT extends ConnectionsContract {
 
   @Override
   protected AccountId newAccount() {
-    AccountId account = randomAccount();
-    try (Connection c = db.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO account (id, name, plan) VALUES (?, 'Contract', 'PAID')")) {
-      insert.setString(1, account.value());
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return account;
+    return ContractAccounts.create(db);
   }
 }

@@ -1,15 +1,13 @@
 package com.feedbacksync.adapters.web;
 
 import com.feedbacksync.application.contract.SyncStoreContract;
+import com.feedbacksync.application.contract.TestAccounts;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.testing.ConversationBuilder;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.File;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -30,7 +28,12 @@ class JpaSyncStoreIT extends SyncStoreContract {
   static WebArchive war() {
     return ShrinkWrap.create(WebArchive.class, "feedback-sync-store-it.war")
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
-        .addClasses(JpaSyncStoreIT.class, SyncStoreContract.class, ConversationBuilder.class);
+        .addClasses(
+            JpaSyncStoreIT.class,
+            SyncStoreContract.class,
+            ConversationBuilder.class,
+            TestAccounts.class,
+            ContractAccounts.class);
   }
 
   @Override
@@ -40,16 +43,6 @@ class JpaSyncStoreIT extends SyncStoreContract {
 
   @Override
   protected AccountId newAccount() {
-    AccountId account = randomAccount();
-    try (Connection c = db.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO account (id, name, plan) VALUES (?, 'Contract', 'PAID')")) {
-      insert.setString(1, account.value());
-      insert.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return account;
+    return ContractAccounts.create(db);
   }
 }

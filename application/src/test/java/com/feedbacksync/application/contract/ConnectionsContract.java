@@ -17,7 +17,6 @@ import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link Connections} promises, against the fake and against MariaDB. */
@@ -102,9 +101,5 @@ public abstract class ConnectionsContract {
     connections().remove(live);
     assertTrue(connections().find(live).isEmpty());
     assertEquals(1, connections().ofWorkspace(new WorkspaceId(workspace)).size());
-  }
-
-  protected static AccountId randomAccount() {
-    return new AccountId("k-" + UUID.randomUUID().toString().substring(0, 12));
   }
 }

@@ -16,6 +16,6 @@ class InMemoryConnectionsTest extends ConnectionsContract {
 
   @Override
   protected AccountId newAccount() {
-    return randomAccount();
+    return TestAccounts.random();
   }
 }

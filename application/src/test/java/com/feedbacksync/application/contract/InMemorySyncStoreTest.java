@@ -16,6 +16,6 @@ class InMemorySyncStoreTest extends SyncStoreContract {
 
   @Override
   protected AccountId newAccount() {
-    return randomAccount();
+    return TestAccounts.random();
   }
 }

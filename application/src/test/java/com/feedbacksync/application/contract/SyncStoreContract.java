@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,10 +168,5 @@ public abstract class SyncStoreContract {
     store().purge(a);
     assertTrue(store().synced(a, List.of(new ConversationId("1"))).isEmpty());
     assertEquals(1, store().synced(b, List.of(new ConversationId("1"))).size());
-  }
-
-  /** A fresh, valid account id. */
-  protected static AccountId randomAccount() {
-    return new AccountId("c-" + UUID.randomUUID().toString().substring(0, 12));
   }
 }

@@ -1,0 +1,47 @@
+package com.feedbacksync.adapters.web;
+
+import com.feedbacksync.application.contract.LeasesContract;
+import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.domain.account.AccountId;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.io.File;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link Leases} contract against the conditional UPDATE on MariaDB. */
+@ExtendWith(ArquillianExtension.class)
+class JpaLeasesIT extends LeasesContract {
+
+  @Inject Leases leases;
+
+  @Resource(lookup = "jdbc/feedbacksync")
+  DataSource db;
+
+  @Deployment
+  static WebArchive war() {
+    return ShrinkWrap.create(WebArchive.class, "feedback-sync-leases-it.war")
+        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
+        .addClasses(
+            JpaLeasesIT.class,
+            LeasesContract.class,
+            com.feedbacksync.application.contract.ConnectionsContract.class,
+            TestAccounts.class,
+            ContractAccounts.class);
+  }
+
+  @Override
+  protected Leases leases() {
+    return leases;
+  }
+
+  @Override
+  protected AccountId newAccount() {
+    return ContractAccounts.create(db);
+  }
+}

@@ -1,0 +1,49 @@
+package com.feedbacksync.application.contract;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.domain.account.AccountId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link Leases} promises: one holder at a time, until it releases or the lease expires.
+ */
+public abstract class LeasesContract {
+
+  private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+
+  protected abstract Leases leases();
+
+  protected abstract AccountId newAccount();
+
+  @Test
+  void one_server_holds_a_job_at_a_time() {
+    AccountId account = newAccount();
+    assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));
+    assertFalse(leases().claim(account, "sync", "server-2", T.plusSeconds(1), T.plusSeconds(61)));
+    assertFalse(
+        leases().claim(account, "sync", "server-1", T.plusSeconds(1), T.plusSeconds(61)),
+        "not even its holder runs it twice");
+    assertTrue(
+        leases().claim(account, "other-job", "server-2", T, T.plusSeconds(60)),
+        "jobs are separate");
+  }
+
+  @Test
+  void a_released_or_expired_lease_is_free_again() {
+    AccountId account = newAccount();
+    assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));
+    leases().release(account, "sync", "server-2");
+    assertFalse(
+        leases().claim(account, "sync", "server-2", T.plusSeconds(1), T.plusSeconds(61)),
+        "only the holder releases");
+    leases().release(account, "sync", "server-1");
+    assertTrue(leases().claim(account, "sync", "server-2", T.plusSeconds(2), T.plusSeconds(62)));
+    assertTrue(
+        leases().claim(account, "sync", "server-1", T.plusSeconds(63), T.plusSeconds(120)),
+        "a crashed holder's lease expires");
+  }
+}
