@@ -28,11 +28,7 @@ class JpaLeasesIT extends LeasesContract {
     return ShrinkWrap.create(WebArchive.class, "feedback-sync-leases-it.war")
         .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
         .addClasses(
-            JpaLeasesIT.class,
-            LeasesContract.class,
-            com.feedbacksync.application.contract.ConnectionsContract.class,
-            TestAccounts.class,
-            ContractAccounts.class);
+            JpaLeasesIT.class, LeasesContract.class, TestAccounts.class, ContractAccounts.class);
   }
 
   @Override

@@ -130,8 +130,24 @@ class SyncOnLibertyIT {
           counters.calls("GET /conversations/{id}"),
           "one retrieve per kept conversation");
 
+      // Every kind of change Intercom can see, each on its own conversation.
       String replied = oracle.qualifyingNewestFirst().get(5);
       sim.customerReplies(replied);
+      String answered = oracle.qualifyingNewestFirst().get(7);
+      sim.agentReplies(answered);
+      String tagged = oracle.qualifyingNewestFirst().get(8);
+      String newTag =
+          java.util.stream.IntStream.rangeClosed(9001, 9020)
+              .mapToObj(String::valueOf)
+              .filter(t -> !oracle.flatTagIds().get(tagged).contains(t))
+              .findFirst()
+              .orElseThrow();
+      sim.addTag(tagged, newTag);
+      String moved = oracle.qualifyingNewestFirst().get(9);
+      String newState = status(account, moved).equals("CLOSED") ? "open" : "closed";
+      sim.changeState(moved, newState);
+      String assigned = oracle.qualifyingNewestFirst().get(10);
+      sim.assign(assigned, "7301248");
       String gone = oracle.qualifyingNewestFirst().get(6);
       sim.deleteConversation(gone);
       String fresh = sim.newConversation("customer");
@@ -151,12 +167,19 @@ class SyncOnLibertyIT {
       assertEquals("COMPLETED", hourly.state(), hourly.toString());
       assertEquals(new TreeSet<>(sim.oracle().qualifyingNewestFirst()), documents(account, false));
       assertEquals(Set.of(gone), documents(account, true));
+      Counters hourlyCalls = sim.counters();
       assertEquals(
-          2,
-          sim.counters().calls("GET /conversations/{id}"),
-          "the reply and the new conversation only");
-      assertEquals(1, hourly.resynced());
+          5,
+          hourlyCalls.calls("GET /conversations/{id}"),
+          "customer reply, agent reply, tag, status and the new conversation; not the assignment");
+      assertEquals(1, hourlyCalls.calls("POST /conversations/search"), "one page of changes");
+      assertEquals(1, hourlyCalls.calls("GET /conversations/deleted"));
+      assertEquals(4, hourly.resynced());
+      assertEquals(1, hourly.kept(), "the new conversation");
+      assertEquals(1, hourly.unchanged(), "the assignment cost nothing");
       assertEquals(1, hourly.deleted());
+      assertEquals(newState.toUpperCase(java.util.Locale.ROOT), status(account, moved));
+      assertTrue(documents(account, false).contains(fresh));
 
       assertFalse(tokenColumn(account).contains("dG9rOj"), "the token is stored encrypted");
       assertTrue(
@@ -172,7 +195,8 @@ class SyncOnLibertyIT {
   }
 
   /** A finished run's row. */
-  record RunRow(String state, long kept, long resynced, long deleted, String error) {}
+  record RunRow(
+      String state, long kept, long resynced, long unchanged, long deleted, String error) {}
 
   /** The run with this id once finished, or (no id: another started it) the latest of its kind. */
   private RunRow awaitRun(AccountId account, Optional<String> runId, String kind) throws Exception {
@@ -181,7 +205,7 @@ class SyncOnLibertyIT {
       try (java.sql.Connection c = db.getConnection();
           PreparedStatement select =
               c.prepareStatement(
-                  "SELECT state, kept, resynced, deleted, error FROM sync_run"
+                  "SELECT state, kept, resynced, unchanged, deleted, error FROM sync_run"
                       + " WHERE account_id = ? AND kind = ? AND state <> 'RUNNING' AND (? IS NULL OR id = ?)"
                       + " ORDER BY started_at DESC LIMIT 1")) {
         select.setString(1, account.value());
@@ -195,7 +219,8 @@ class SyncOnLibertyIT {
                 rows.getLong(2),
                 rows.getLong(3),
                 rows.getLong(4),
-                rows.getString(5));
+                rows.getLong(5),
+                rows.getString(6));
           }
         }
       }
@@ -230,6 +255,20 @@ class SyncOnLibertyIT {
       }
     }
     return ids;
+  }
+
+  private String status(AccountId account, String conversation) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT status FROM feedback_document WHERE account_id = ? AND conversation_id = ?")) {
+      select.setString(1, account.value());
+      select.setString(2, conversation);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
   }
 
   private long count(String sql, AccountId account) throws SQLException {
