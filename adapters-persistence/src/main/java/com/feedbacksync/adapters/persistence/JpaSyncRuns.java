@@ -74,6 +74,17 @@ public class JpaSyncRuns implements SyncRuns {
   }
 
   @Override
+  public void progress(AccountId account, long done, long total) {
+    em.createNativeQuery(
+            "UPDATE sync_run SET progress_done = ?, progress_total = ?"
+                + " WHERE account_id = ? AND state = 'RUNNING'")
+        .setParameter(1, done)
+        .setParameter(2, total)
+        .setParameter(3, account.value())
+        .executeUpdate();
+  }
+
+  @Override
   public Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
     List<?> rows =
         em.createNativeQuery(

@@ -55,7 +55,11 @@ public class UseCases {
   @Produces
   @ApplicationScoped
   SyncIntercomUseCase syncIntercom(
-      Accounts accounts, Connections connections, IntercomWorkspaces intercom, SyncStore store) {
+      Accounts accounts,
+      Connections connections,
+      IntercomWorkspaces intercom,
+      SyncStore store,
+      SyncRuns runs) {
     return new IntercomSync(
         accounts,
         connections,
@@ -64,7 +68,8 @@ public class UseCases {
         new PlanLimits(startPlanHistoryLimit),
         new DocumentMapping(new MappingSettings(includeInternalNotes)),
         Clock.systemUTC(),
-        (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file);
+        (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
+        runs);
   }
 
   @Produces

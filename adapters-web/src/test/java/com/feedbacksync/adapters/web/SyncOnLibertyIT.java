@@ -180,6 +180,12 @@ class SyncOnLibertyIT {
       assertEquals(1, hourly.deleted());
       assertEquals(newState.toUpperCase(java.util.Locale.ROOT), status(account, moved));
       assertTrue(documents(account, false).contains(fresh));
+      assertEquals(
+          first.kept() + 0L,
+          count(
+              "SELECT MAX(progress_total) FROM sync_run WHERE account_id = ? AND kind = 'FIRST'",
+              account),
+          "the first sync's progress counted to the documents it took");
 
       assertFalse(tokenColumn(account).contains("dG9rOj"), "the token is stored encrypted");
       assertTrue(

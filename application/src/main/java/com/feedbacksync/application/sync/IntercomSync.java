@@ -17,6 +17,7 @@ import com.feedbacksync.application.port.out.PageCursor;
 import com.feedbacksync.application.port.out.RunCounts;
 import com.feedbacksync.application.port.out.StoredFile;
 import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.application.port.out.TimeWindow;
@@ -76,6 +77,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
   private final DocumentMapping mapping;
   private final Clock clock;
   private final FileLinks links;
+  private final SyncRuns runs;
   private final ReplyRequiredFilter filter = new ReplyRequiredFilter();
 
   /** Where the service serves a document's stored file: the web adapter's knowledge, passed in. */
@@ -92,7 +94,8 @@ public final class IntercomSync implements SyncIntercomUseCase {
       PlanLimits limits,
       DocumentMapping mapping,
       Clock clock,
-      FileLinks links) {
+      FileLinks links,
+      SyncRuns runs) {
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
     this.intercom = Objects.requireNonNull(intercom);
@@ -101,6 +104,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
     this.mapping = Objects.requireNonNull(mapping);
     this.clock = Objects.requireNonNull(clock);
     this.links = Objects.requireNonNull(links);
+    this.runs = Objects.requireNonNull(runs);
   }
 
   @Override
@@ -180,6 +184,15 @@ public final class IntercomSync implements SyncIntercomUseCase {
     private final IntercomWorkspace.CallCounts callsAtStart;
     private final Set<ContactId> profiled = new HashSet<>();
     private final List<StoredFile> files = new ArrayList<>();
+    private long done;
+
+    /** Reports after each committed page: items handled so far of the listing's total. */
+    private void progressed(int handled, Optional<Integer> total, long cap) {
+      done += handled;
+      long of = Math.min(total.map(Integer::longValue).orElse(done), cap);
+      runs.progress(account.id(), done, Math.max(of, done));
+    }
+
     private RunCounts counts = RunCounts.NONE;
 
     Run(Account account, Connection connection, IntercomWorkspace workspace) {
@@ -262,6 +275,10 @@ public final class IntercomSync implements SyncIntercomUseCase {
                 oldest,
                 done);
         commit(stream, documents, List.of(), next, pageCounts);
+        progressed(
+            (int) pageCounts.fetched(),
+            page.total(),
+            plan == Plan.START ? limits.startPlanHistoryLimit() : Long.MAX_VALUE);
         if (done) {
           break;
         }
@@ -333,6 +350,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
                     Optional.empty(),
                     false);
         commit(SyncStream.CONVERSATIONS, documents, deletions, next, pageCounts);
+        progressed(page.items().size(), page.total(), Long.MAX_VALUE);
         if (last) {
           break;
         }
@@ -425,6 +443,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
             profiles,
             next,
             new RunCounts(0, 0, 0, 0, 0, 0, profiles.size(), 0, 0));
+        progressed(page.items().size(), page.total(), Long.MAX_VALUE);
         if (last) {
           break;
         }

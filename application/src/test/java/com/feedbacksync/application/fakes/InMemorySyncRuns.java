@@ -19,6 +19,8 @@ public final class InMemorySyncRuns implements SyncRuns {
     public final SyncKind kind;
     public final Instant startedAt;
     public SyncOutcome outcome;
+    public long done;
+    public long total;
 
     Run(String id, AccountId account, SyncKind kind, Instant startedAt) {
       this.id = id;
@@ -40,6 +42,17 @@ public final class InMemorySyncRuns implements SyncRuns {
   @Override
   public synchronized void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
     runs.stream().filter(r -> r.id.equals(runId)).findFirst().orElseThrow().outcome = outcome;
+  }
+
+  @Override
+  public synchronized void progress(AccountId account, long done, long total) {
+    runs.stream()
+        .filter(r -> r.account.equals(account) && r.outcome == null)
+        .forEach(
+            r -> {
+              r.done = done;
+              r.total = total;
+            });
   }
 
   @Override

@@ -66,6 +66,8 @@ class IntercomSyncTest {
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemorySyncStore store = new InMemorySyncStore();
   private final FakeIntercom intercom = new FakeIntercom(3);
+  private final com.feedbacksync.application.fakes.InMemorySyncRuns runs =
+      new com.feedbacksync.application.fakes.InMemorySyncRuns();
   private IntercomSync sync;
 
   @BeforeEach
@@ -110,7 +112,8 @@ class IntercomSyncTest {
         limits,
         new DocumentMapping(MappingSettings.DEFAULT),
         clock,
-        (conversation, file) -> "/files/" + conversation.value() + "/" + file);
+        (conversation, file) -> "/files/" + conversation.value() + "/" + file,
+        runs);
   }
 
   /** A customer-initiated conversation created {@code hoursBefore} hours before connecting. */
@@ -186,6 +189,15 @@ class IntercomSyncTest {
     HistoryCoverage coverage = connections.find(ACME).orElseThrow().coverage();
     assertEquals("105", ((HistoryCoverage.DownTo) coverage).oldestTaken().id().value());
     assertEquals(5, store.data(ACME).profiles.size(), "the authors' customer profiles came along");
+  }
+
+  @Test
+  void reports_progress_page_by_page_against_what_the_plan_will_take() {
+    workspaceOf(8, 3);
+    runs.start(ACME, SyncKind.FIRST, now);
+    sync.run(ACME, SyncKind.FIRST);
+    assertEquals(5, runs.runs.get(0).total, "8 qualify, the Start plan takes 5");
+    assertEquals(5, runs.runs.get(0).done, "all of them handled when the run ends");
   }
 
   @Test
@@ -332,7 +344,8 @@ class IntercomSyncTest {
             new PlanLimits(5),
             new DocumentMapping(MappingSettings.DEFAULT),
             Clock.systemUTC(),
-            (conversation, file) -> "/files/" + file);
+            (conversation, file) -> "/files/" + file,
+            runs);
     assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST));
     assertEquals(1, store.data(globex).documents.size());
   }

@@ -14,6 +14,12 @@ public interface SyncRuns {
 
   void finish(String runId, SyncOutcome outcome, Instant finishedAt);
 
+  /**
+   * How far the account's running run got: items of its listing handled, of how many (Intercom's
+   * count; the admin API derives an ETA from these and the start time).
+   */
+  void progress(AccountId account, long done, long total);
+
   /** When the last run of this kind that did not fail started. */
   Optional<Instant> lastStarted(AccountId account, SyncKind kind);
 }
