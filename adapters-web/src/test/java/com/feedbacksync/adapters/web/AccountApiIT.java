@@ -3,7 +3,6 @@ package com.feedbacksync.adapters.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -14,7 +13,6 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,9 +28,7 @@ class AccountApiIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return ShrinkWrap.create(WebArchive.class, "feedback-sync-it.war")
-        .merge(
-            ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")));
+    return ItDeployments.war("feedback-sync-it.war");
   }
 
   @Test

@@ -19,17 +19,13 @@ import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
-import java.io.File;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,27 +39,8 @@ class IntercomRestClientIT {
 
   @Deployment
   static WebArchive war() {
-    JavaArchive simulator =
-        ShrinkWrap.create(JavaArchive.class, "intercom-simulator.jar")
-            .addPackage(IntercomSimulator.class.getPackage());
-    return ShrinkWrap.create(WebArchive.class, "feedback-sync-rest-client-it.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
-        .addAsLibraries(
-            simulator,
-            jarOf(tools.jackson.databind.ObjectMapper.class),
-            jarOf(tools.jackson.core.JsonParser.class),
-            jarOf(com.fasterxml.jackson.annotation.JsonProperty.class))
+    return ItDeployments.warWithSimulator("feedback-sync-rest-client-it.war")
         .addClass(IntercomRestClientIT.class);
-  }
-
-  private static JavaArchive jarOf(Class<?> type) {
-    try {
-      return ShrinkWrap.createFromZipFile(
-          JavaArchive.class,
-          new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test

@@ -6,11 +6,9 @@ import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,13 +23,13 @@ class JpaConnectionsIT extends ConnectionsContract {
 
   @Deployment
   static WebArchive war() {
-    return ShrinkWrap.create(WebArchive.class, "feedback-sync-connections-it.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
+    return ItDeployments.war("feedback-sync-connections-it.war")
         .addClasses(
             JpaConnectionsIT.class,
             ConnectionsContract.class,
             TestAccounts.class,
-            ContractAccounts.class);
+            ContractAccounts.class,
+            ItDeployments.class);
   }
 
   @Override

@@ -7,11 +7,9 @@ import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.testing.ConversationBuilder;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,14 +24,14 @@ class JpaSyncStoreIT extends SyncStoreContract {
 
   @Deployment
   static WebArchive war() {
-    return ShrinkWrap.create(WebArchive.class, "feedback-sync-store-it.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
+    return ItDeployments.war("feedback-sync-store-it.war")
         .addClasses(
             JpaSyncStoreIT.class,
             SyncStoreContract.class,
             ConversationBuilder.class,
             TestAccounts.class,
-            ContractAccounts.class);
+            ContractAccounts.class,
+            ItDeployments.class);
   }
 
   @Override

@@ -13,8 +13,6 @@ import com.feedbacksync.simulator.Oracle;
 import com.feedbacksync.simulator.SimulatorConfig;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +24,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,27 +44,8 @@ class SyncOnLibertyIT {
 
   @Deployment
   static WebArchive war() {
-    JavaArchive simulator =
-        ShrinkWrap.create(JavaArchive.class, "intercom-simulator.jar")
-            .addPackage(IntercomSimulator.class.getPackage());
-    return ShrinkWrap.create(WebArchive.class, "feedback-sync-sync-it.war")
-        .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/feedback-sync.war")))
-        .addAsLibraries(
-            simulator,
-            jarOf(tools.jackson.databind.ObjectMapper.class),
-            jarOf(tools.jackson.core.JsonParser.class),
-            jarOf(com.fasterxml.jackson.annotation.JsonProperty.class))
+    return ItDeployments.warWithSimulator("feedback-sync-sync-it.war")
         .addClass(SyncOnLibertyIT.class);
-  }
-
-  private static JavaArchive jarOf(Class<?> type) {
-    try {
-      return ShrinkWrap.createFromZipFile(
-          JavaArchive.class,
-          new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   @Test
