@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Runs Feedback Sync on embedded defaults: a private MariaDB, Open Liberty with the WAR on port 9080,
-# a demo account and a demo admin token. Leaves the server running; `scripts/run.sh stop` stops all.
+# Runs Feedback Sync end to end on embedded defaults: a private MariaDB, the Intercom simulator with a
+# sample workspace, Open Liberty with the WAR; creates a demo account and admin, connects Intercom
+# through the real OAuth flow, runs the first sync with a progress line, and prints a summary.
+# Leaves everything running; `scripts/run.sh stop` stops it all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HTTP_PORT=${HTTP_PORT:-9080}
+SIMULATOR_PORT=${SIMULATOR_PORT:-8089}
+CONVERSATIONS=${CONVERSATIONS:-3000}
 export HTTP_PORT
 base="http://localhost:$HTTP_PORT"
+sim="http://127.0.0.1:$SIMULATOR_PORT"
 account=${DEMO_ACCOUNT:-demo}
+mkdir -p .run
 
 stop() {
   ./mvnw -B -q -ntp -pl adapters-web liberty:stop >/dev/null 2>&1 || true
+  [ -f .run/simulator.pid ] && kill "$(cat .run/simulator.pid)" 2>/dev/null || true
+  rm -f .run/simulator.pid
   scripts/mariadb.sh stop
 }
 
@@ -19,34 +27,84 @@ scripts/mariadb.sh start
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$(scripts/jwt.sh keys)
 export MP_JWT_VERIFY_PUBLICKEY_LOCATION
 # The key sealing Intercom tokens at rest: made once, kept beside the demo's database.
-[ -f .run/token-keys ] || { mkdir -p .run; echo "demo:$(openssl rand -base64 32)" > .run/token-keys; chmod 600 .run/token-keys; }
+[ -f .run/token-keys ] || { echo "demo:$(openssl rand -base64 32)" > .run/token-keys; chmod 600 .run/token-keys; }
 FEEDBACKSYNC_TOKEN_KEYS=$(cat .run/token-keys)
 export FEEDBACKSYNC_TOKEN_KEYS
+export INTERCOM_BASE_URL="$sim" INTERCOM_REDIRECT_URI="$base/callback"
 
 echo "building and starting Open Liberty on $base ..."
 start=$(date +%s)
-./mvnw -B -q -ntp -DskipTests package liberty:create liberty:deploy liberty:start
-for _ in $(seq 1 120); do
-  curl -fsS "$base/health/ready" >/dev/null 2>&1 && break
+# liberty:* must run in the invocation that packages the modules (they are not installed anywhere).
+./mvnw -B -q -ntp -DskipTests -DskipPitest package liberty:create liberty:deploy liberty:start
+
+if ! curl -fsS "$sim/_sim/counters" >/dev/null 2>&1; then
+  echo "starting the Intercom simulator on $sim with $CONVERSATIONS conversations ..."
+  nohup java -jar intercom-simulator/target/intercom-simulator-*-standalone.jar \
+    --port "$SIMULATOR_PORT" --conversations "$CONVERSATIONS" >.run/simulator.log 2>&1 &
+  echo $! > .run/simulator.pid
+  for _ in $(seq 1 60); do curl -fsS "$sim/_sim/counters" >/dev/null 2>&1 && break; sleep 0.5; done
+fi
+
+for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fsS "$base/health/ready" >/dev/null || { echo "not ready; see adapters-web/target/liberty/wlp/usr/servers/feedbackSync/logs/messages.log" >&2; exit 1; }
+echo "ready after $(( $(date +%s) - start )) s"
+
+# The research repository owns accounts; the demo creates one the way it would (Start plan).
+scripts/mariadb.sh client <<SQL
+INSERT INTO account (id, name, plan) VALUES ('$account', 'Demo Research', 'START') ON DUPLICATE KEY UPDATE name = name;
+SQL
+token=$(scripts/jwt.sh token demo-admin "$account" admin)
+auth=(-H "Authorization: Bearer $token")
+
+state=$(curl -fsS "${auth[@]}" "$base/api/v1/integrations/intercom" | sed 's/.*"state":"\([A-Z_]*\)".*/\1/')
+if [ "$state" != CONNECTED ]; then
+  echo "connecting Intercom through OAuth ..."
+  authorize=$(curl -fsS -X POST "${auth[@]}" "$base/api/v1/integrations/intercom/connect" | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
+  oauth_state=$(printf '%s' "$authorize" | sed 's/.*[?&]state=\([^&]*\).*/\1/')
+  # The admin clicks Allow on Intercom's consent page; Intercom redirects back with a code.
+  location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -X POST "$sim/oauth/allow" \
+    --data-urlencode client_id=sim-client --data-urlencode "state=$oauth_state" --data-urlencode "redirect_uri=$base/callback")
+  query=${location#*\?}
+  curl -fsS "${auth[@]}" "$base/api/v1/integrations/intercom/callback?$query" >/dev/null
+fi
+
+echo "first sync:"
+while true; do
+  status=$(curl -fsS "${auth[@]}" "$base/api/v1/integrations/intercom")
+  if printf '%s' "$status" | grep -q '"historyComplete":true\|"runs":\[{[^]]*"kind":"FIRST","state":"\(COMPLETED\|FAILED\|NEEDS_REAUTH\)'; then
+    break
+  fi
+  done_n=$(printf '%s' "$status" | sed -n 's/.*"progress":{[^}]*"done":\([0-9]*\).*/\1/p')
+  total_n=$(printf '%s' "$status" | sed -n 's/.*"progress":{[^}]*"total":\([0-9]*\).*/\1/p')
+  if [ -n "$total_n" ] && [ "$total_n" != 0 ]; then printf '\r  %s / %s conversations' "$done_n" "$total_n"; fi
   sleep 1
 done
-curl -fsS "$base/health/ready" >/dev/null || { echo "the server is not ready; see adapters-web/target/liberty/wlp/usr/servers/feedbackSync/logs/messages.log" >&2; exit 1; }
-echo "ready after $(( $(date +%s) - start )) s: $(curl -fsS "$base/health/ready")"
+printf '\r%60s\r' ''
 
-# The research repository owns accounts; the demo creates one the way it would.
-scripts/mariadb.sh client <<SQL
-INSERT INTO account (id, name, plan) VALUES ('$account', 'Demo Research', 'START')
-  ON DUPLICATE KEY UPDATE name = name;
-SQL
+documents=$(scripts/mariadb.sh client <<< "SELECT COUNT(*) FROM feedback_document WHERE account_id='$account' AND deleted_at IS NULL;" | tail -1)
+profiles=$(scripts/mariadb.sh client <<< "SELECT COUNT(*) FROM customer_profile WHERE account_id='$account';" | tail -1)
+files=$(scripts/mariadb.sh client <<< "SELECT COUNT(*) FROM document_file WHERE account_id='$account';" | tail -1)
+oracle=$(curl -fsS "$sim/_sim/oracle")
+qualifying=$(printf '%s' "$oracle" | sed 's/.*"qualifying_newest_first":\[\([^]]*\)\].*/\1/' | tr ',' '\n' | grep -c . || true)
+skipped=$(printf '%s' "$oracle" | sed 's/.*"skipped_without_reply":\[\([^]]*\)\].*/\1/' | tr ',' '\n' | grep -c . || true)
+calls=$(curl -fsS "$sim/_sim/counters" | sed 's/.*"api_calls":\([0-9]*\).*/\1/')
+limit=5000
+expected=$(( qualifying < limit ? qualifying : limit ))
 
-token=$(scripts/jwt.sh token demo-admin "$account" admin)
-echo
-echo "GET /api/v1/account:"
-curl -fsS -H "Authorization: Bearer $token" "$base/api/v1/account"
-echo
-echo
-echo "Admin token (12 hours):"
-echo "  export TOKEN=$token"
-echo "  curl -H \"Authorization: Bearer \$TOKEN\" $base/api/v1/account"
-echo "OpenAPI UI: $base/openapi/ui   Health: $base/health"
-echo "Stop everything: scripts/run.sh stop"
+cat <<SUMMARY
+
+Synced the simulated Intercom workspace "Acme SaaS" into account "$account" (Start plan):
+  feedback documents       $documents   (expected: $expected = the most recent conversations a customer replied in)
+  skipped without reply    $skipped
+  customer profiles        $profiles
+  files kept               $files
+  Intercom API calls       $calls
+  total time               $(( $(date +%s) - start )) s
+
+Go on:
+  export TOKEN=$token
+  curl -H "Authorization: Bearer \$TOKEN" $base/api/v1/integrations/intercom
+  curl -H "Authorization: Bearer \$TOKEN" $base/api/v1/account
+  OpenAPI UI: $base/openapi/ui     Simulator control: $sim/_sim/counters
+  Stop everything: scripts/run.sh stop
+SUMMARY

@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.application.port.out.SyncRunView;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.sync.SyncKind;
 import com.feedbacksync.application.sync.SyncOutcome;
@@ -85,6 +86,52 @@ public class JpaSyncRuns implements SyncRuns {
   }
 
   @Override
+  public List<SyncRunView> recent(AccountId account, int limit) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT id, kind, state, started_at, finished_at, fetched, kept,"
+                    + " skipped_without_reply, resynced, unchanged, deleted, profiles, api_calls, rate_limit_waits,"
+                    + " progress_done, progress_total, error FROM sync_run WHERE account_id = ?"
+                    + " ORDER BY started_at DESC LIMIT ?")
+            .setParameter(1, account.value())
+            .setParameter(2, limit)
+            .getResultList();
+    List<SyncRunView> views = new java.util.ArrayList<>();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      RunCounts counts =
+          new RunCounts(
+              n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]));
+      views.add(
+          new SyncRunView(
+              (String) r[0],
+              SyncKind.valueOf((String) r[1]),
+              (String) r[2],
+              instant(r[3]),
+              Optional.ofNullable(r[4]).map(JpaSyncRuns::instant),
+              counts,
+              n(r[14]),
+              n(r[15]),
+              Optional.ofNullable((String) r[16])));
+    }
+    return views;
+  }
+
+  private static long n(Object value) {
+    return ((Number) value).longValue();
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.LocalDateTime l) {
+      return l.atZone(java.time.ZoneId.systemDefault()).toInstant();
+    }
+    return (Instant) value;
+  }
+
+  @Override
   public Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
     List<?> rows =
         em.createNativeQuery(
@@ -94,12 +141,6 @@ public class JpaSyncRuns implements SyncRuns {
             .setParameter(2, kind.name())
             .getResultList();
     Object value = rows.isEmpty() ? null : rows.get(0);
-    if (value instanceof Timestamp t) {
-      return Optional.of(t.toInstant());
-    }
-    if (value instanceof java.time.LocalDateTime l) {
-      return Optional.of(l.atZone(java.time.ZoneId.systemDefault()).toInstant());
-    }
-    return value instanceof Instant i ? Optional.of(i) : Optional.empty();
+    return Optional.ofNullable(value).map(JpaSyncRuns::instant);
   }
 }

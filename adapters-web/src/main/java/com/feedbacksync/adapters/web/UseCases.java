@@ -4,6 +4,7 @@ import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
+import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
@@ -13,6 +14,7 @@ import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.service.AccountService;
+import com.feedbacksync.application.sync.IntegrationStatusService;
 import com.feedbacksync.application.sync.IntercomConnecting;
 import com.feedbacksync.application.sync.IntercomSync;
 import com.feedbacksync.application.sync.SyncScheduler;
@@ -103,5 +105,11 @@ public class UseCases {
       ScheduleSyncsUseCase scheduler) {
     return new IntercomConnecting(
         intercom, states, connections, store, scheduler, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs) {
+    return new IntegrationStatusService(connections, runs);
   }
 }

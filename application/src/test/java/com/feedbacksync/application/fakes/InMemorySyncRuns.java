@@ -56,6 +56,31 @@ public final class InMemorySyncRuns implements SyncRuns {
   }
 
   @Override
+  public synchronized List<com.feedbacksync.application.port.out.SyncRunView> recent(
+      AccountId account, int limit) {
+    List<com.feedbacksync.application.port.out.SyncRunView> views = new ArrayList<>();
+    for (int i = runs.size() - 1; i >= 0 && views.size() < limit; i--) {
+      Run r = runs.get(i);
+      if (r.account.equals(account)) {
+        views.add(
+            new com.feedbacksync.application.port.out.SyncRunView(
+                r.id,
+                r.kind,
+                r.outcome == null ? "RUNNING" : r.outcome.getClass().getSimpleName().toUpperCase(),
+                r.startedAt,
+                Optional.empty(),
+                r.outcome == null
+                    ? com.feedbacksync.application.port.out.RunCounts.NONE
+                    : r.outcome.counts(),
+                r.done,
+                r.total,
+                Optional.empty()));
+      }
+    }
+    return views;
+  }
+
+  @Override
   public synchronized Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
     return runs.stream()
         .filter(

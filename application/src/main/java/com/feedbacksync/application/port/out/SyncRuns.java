@@ -20,6 +20,9 @@ public interface SyncRuns {
    */
   void progress(AccountId account, long done, long total);
 
+  /** The account's most recent runs, newest first. */
+  java.util.List<SyncRunView> recent(AccountId account, int limit);
+
   /** When the last run of this kind that did not fail started. */
   Optional<Instant> lastStarted(AccountId account, SyncKind kind);
 }
