@@ -15,6 +15,23 @@ final class TestDatabase {
 
   private TestDatabase() {}
 
+  /** The ids of the account's live documents. */
+  static java.util.Set<String> documentIds(String account) throws SQLException {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    try (Connection c = DriverManager.getConnection(URL, "feedbacksync", "feedbacksync");
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document WHERE account_id = ? AND deleted_at IS NULL")) {
+      select.setString(1, account);
+      try (java.sql.ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
   static void insertAccount(String id, String name, String plan) throws SQLException {
     try (Connection c = DriverManager.getConnection(URL, "feedbacksync", "feedbacksync");
         PreparedStatement insert =
