@@ -43,4 +43,7 @@ public class CustomerProfileEntity {
 
   @Column(name = "updated_at", nullable = false)
   Instant updatedAt;
+
+  @Column(name = "deleted_at")
+  Instant deletedAt;
 }

@@ -98,6 +98,16 @@ public class JpaSyncStore implements SyncStore {
     for (CustomerProfile profile : batch.profiles()) {
       upsert(account, profile);
     }
+    for (com.feedbacksync.domain.intercom.ContactId contact : batch.deletedContacts()) {
+      em.createNativeQuery(
+              "UPDATE customer_profile SET deleted_at = ?, name = NULL, email = NULL,"
+                  + " properties_json = '{}', segments_json = '[]', companies_json = '[]'"
+                  + " WHERE account_id = ? AND contact_id = ? AND deleted_at IS NULL")
+          .setParameter(1, Instant.now())
+          .setParameter(2, account.value())
+          .setParameter(3, contact.value())
+          .executeUpdate();
+    }
     String workspace =
         batch.documents().isEmpty()
             ? null
@@ -173,8 +183,8 @@ public class JpaSyncStore implements SyncStore {
         new CustomerProfileEntity.Key(
             account.value(), p.workspace().value(), p.contactId().value());
     CustomerProfileEntity e = em.find(CustomerProfileEntity.class, key);
-    if (e != null && p.updatedAt().isBefore(e.updatedAt)) {
-      return;
+    if (e != null && (e.deletedAt != null || p.updatedAt().isBefore(e.updatedAt))) {
+      return; // a tombstone stays; a stale copy never overwrites a newer one
     }
     boolean fresh = e == null;
     if (fresh) {

@@ -112,6 +112,8 @@ class SyncOnLibertyIT {
       sim.customerReplies(replied);
       String answered = oracle.qualifyingNewestFirst().get(7);
       sim.agentReplies(answered);
+      String goneCustomer = customerOf(account, answered);
+      sim.deleteContact(goneCustomer);
       String tagged = oracle.qualifyingNewestFirst().get(8);
       String newTag =
           java.util.stream.IntStream.rangeClosed(9001, 9020)
@@ -157,6 +159,15 @@ class SyncOnLibertyIT {
       assertEquals(1, hourly.deleted());
       assertEquals(newState.toUpperCase(java.util.Locale.ROOT), status(account, moved));
       assertTrue(documents(account, false).contains(fresh));
+      assertEquals(
+          1,
+          count(
+              "SELECT COUNT(*) FROM customer_profile WHERE account_id = ? AND deleted_at IS NOT NULL"
+                  + " AND contact_id = '"
+                  + goneCustomer
+                  + "'",
+              account),
+          "the deleted customer's profile is a tombstone");
       assertEquals(
           first.kept() + 0L,
           count(
@@ -238,6 +249,20 @@ class SyncOnLibertyIT {
       }
     }
     return ids;
+  }
+
+  private String customerOf(AccountId account, String conversation) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT customer_contact_id FROM feedback_document WHERE account_id = ? AND conversation_id = ?")) {
+      select.setString(1, account.value());
+      select.setString(2, conversation);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
   }
 
   private String status(AccountId account, String conversation) throws SQLException {

@@ -184,6 +184,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
     private final IntercomWorkspace.CallCounts callsAtStart;
     private final Set<ContactId> profiled = new HashSet<>();
     private final List<StoredFile> files = new ArrayList<>();
+    private final List<ContactId> goneContacts = new ArrayList<>();
     private long done;
 
     /** Reports after each committed page: items handled so far of the listing's total. */
@@ -538,7 +539,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
       List<CustomerProfile> profiles = new ArrayList<>();
       for (ContactId id : wanted) {
         profiled.add(id);
-        workspace.contact(id).ifPresent(contact -> profiles.add(profile(contact)));
+        // A customer Intercom no longer has: its profile is tombstoned, not silently kept as it
+        // was.
+        workspace
+            .contact(id)
+            .ifPresentOrElse(contact -> profiles.add(profile(contact)), () -> goneContacts.add(id));
       }
       return profiles;
     }
@@ -566,9 +571,19 @@ public final class IntercomSync implements SyncIntercomUseCase {
       counts = counts.plus(withProfiles);
       List<StoredFile> pageFiles = List.copyOf(files);
       files.clear();
+      List<ContactId> pageGoneContacts = List.copyOf(goneContacts);
+      goneContacts.clear();
       store.commit(
           account.id(),
-          new SyncBatch(stream, documents, profiles, deletions, pageFiles, next, withProfiles));
+          new SyncBatch(
+              stream,
+              documents,
+              profiles,
+              deletions,
+              pageGoneContacts,
+              pageFiles,
+              next,
+              withProfiles));
     }
 
     private RunCounts count(long fetched, long kept, long skipped) {

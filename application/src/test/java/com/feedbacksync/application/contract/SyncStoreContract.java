@@ -66,6 +66,7 @@ public abstract class SyncStoreContract {
         List.of(),
         deletions,
         List.of(),
+        List.of(),
         Checkpoint.START,
         RunCounts.NONE);
   }
@@ -149,6 +150,7 @@ public abstract class SyncStoreContract {
             account,
             new SyncBatch(
                 SyncStream.BACKFILL,
+                List.of(),
                 List.of(),
                 List.of(),
                 List.of(),

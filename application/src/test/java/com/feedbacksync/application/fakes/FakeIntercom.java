@@ -59,6 +59,10 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
     return this;
   }
 
+  public void removeContact(ContactId id) {
+    contacts.remove(id);
+  }
+
   public void delete(ConversationId id, Instant at) {
     conversations.remove(id);
     deleted.add(new DeletedConversation(id, at));

@@ -24,6 +24,7 @@ public final class InMemorySyncStore implements SyncStore {
     public final Map<ConversationId, SyncBatch.StoredDocument> documents =
         new TreeMap<>(java.util.Comparator.comparing(ConversationId::value));
     public final Set<ConversationId> tombstones = new HashSet<>();
+    public final Set<ContactId> contactTombstones = new HashSet<>();
     public final Map<ContactId, CustomerProfile> profiles = new HashMap<>();
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
     public final Map<String, com.feedbacksync.application.port.out.StoredFile> files =
@@ -69,6 +70,13 @@ public final class InMemorySyncStore implements SyncStore {
       }
     }
     batch.profiles().forEach(p -> data.profiles.put(p.contactId(), p));
+    batch
+        .deletedContacts()
+        .forEach(
+            id -> {
+              data.profiles.remove(id);
+              data.contactTombstones.add(id);
+            });
     batch.files().forEach(f -> data.files.put(f.conversation().value() + "/" + f.fileId(), f));
     batch
         .deletions()

@@ -199,6 +199,7 @@ class IntercomConnectingTest {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
             Checkpoint.START,
             RunCounts.NONE));
     connecting.disconnect(ACME, false);

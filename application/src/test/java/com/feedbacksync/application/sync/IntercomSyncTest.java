@@ -466,6 +466,21 @@ class IntercomSyncTest {
   }
 
   @Test
+  void a_customer_intercom_no_longer_has_gets_a_tombstone_not_a_stale_profile() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    workspaceOf(2, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-101")));
+    intercom.removeContact(new ContactId("c-101"));
+    Instant t = now.plusSeconds(10);
+    intercom.put(changed(customer("101", 1), t, stats(t, null)).conversation());
+    now = now.plusSeconds(3600);
+    sync.run(ACME, SyncKind.HOURLY);
+    assertTrue(store.data(ACME).contactTombstones.contains(new ContactId("c-101")));
+    assertTrue(!store.data(ACME).profiles.containsKey(new ContactId("c-101")));
+  }
+
+  @Test
   void nothing_runs_before_intercom_is_connected_or_before_the_first_sync() {
     assertInstanceOf(SyncOutcome.Skipped.class, sync.run(ACME, SyncKind.HOURLY));
     assertInstanceOf(SyncOutcome.Skipped.class, sync.run(new AccountId("nobody"), SyncKind.FIRST));

@@ -9,13 +9,15 @@ import java.util.Objects;
 
 /**
  * One page's worth of results and the checkpoint after it: stored in one transaction, so the
- * checkpoint never passes data that was not committed.
+ * checkpoint never passes data that was not committed. Deleted conversations and contacts become
+ * tombstones.
  */
 public record SyncBatch(
     SyncStream stream,
     List<StoredDocument> documents,
     List<CustomerProfile> profiles,
     List<ConversationId> deletions,
+    List<com.feedbacksync.domain.intercom.ContactId> deletedContacts,
     List<StoredFile> files,
     Checkpoint checkpoint,
     RunCounts counts) {
@@ -33,6 +35,7 @@ public record SyncBatch(
     documents = List.copyOf(documents);
     profiles = List.copyOf(profiles);
     deletions = List.copyOf(deletions);
+    deletedContacts = List.copyOf(deletedContacts);
     files = List.copyOf(files);
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(counts, "counts");
