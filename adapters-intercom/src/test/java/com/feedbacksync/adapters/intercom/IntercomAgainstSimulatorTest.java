@@ -148,6 +148,17 @@ class IntercomAgainstSimulatorTest {
   }
 
   @Test
+  void waits_out_a_429_until_the_window_resets_and_then_gets_its_answer() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
+    String id = sim.oracle().qualifyingNewestFirst().get(0);
+    sim.faultScript(
+        "GET /conversations/{id}", List.of(com.feedbacksync.simulator.Faults.Fault.HTTP_429));
+    assertInstanceOf(ConversationFetch.Found.class, intercom.conversation(new ConversationId(id)));
+    assertEquals(1, intercom.callCounts().rateLimitWaits());
+    assertEquals(2, sim.counters().calls("GET /conversations/{id}"));
+  }
+
+  @Test
   void gives_up_with_a_clear_failure_when_intercom_keeps_failing() {
     IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
     sim.faultProbability("*", 1.0, List.of(com.feedbacksync.simulator.Faults.Fault.HTTP_500), 0);

@@ -158,4 +158,60 @@ class IntercomJsonTest {
                 IntercomJson.parse(
                     new Reply(200, Map.of(), "{\"type\":\"conversation\"}".getBytes()))));
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "company.json",
+        "contact-companies.json",
+        "contact-segments.json",
+        "contact-with-custom-attributes-and-company.json",
+        "conversation-outbound-no-reply.json",
+        "conversation-outbound-with-customer-reply.json",
+        "conversation-tags-custom-attributes-inline-image.json",
+        "conversation-user-initiated-with-replies.json",
+        "error-401-unauthorized.json",
+        "error-403-api-plan-restricted.json",
+        "error-404-not-found.json",
+        "error-429-rate-limit.json",
+        "list-conversations-page.json",
+        "me.json",
+        "oauth-token-response.json",
+        "search-conversations-request.json",
+        "search-conversations-response-last-page.json",
+        "search-conversations-response.json",
+        "webhook-conversation-user-replied.json"
+      })
+  void reads_every_shared_fixture(String file) {
+    JsonObject json = fixture(file);
+    switch (file) {
+      case "list-conversations-page.json",
+          "search-conversations-response.json",
+          "search-conversations-response-last-page.json" ->
+          assertTrue(
+              IntercomJson.objects(json, "conversations").stream()
+                      .map(IntercomJson::listing)
+                      .count()
+                  > 0);
+      case "contact-companies.json" ->
+          assertTrue(
+              IntercomJson.objects(json, "companies").stream().map(IntercomJson::company).count()
+                  > 0);
+      case "webhook-conversation-user-replied.json" ->
+          assertEquals("conversation.user.replied", json.getString("topic"));
+      case "oauth-token-response.json" ->
+          assertTrue(IntercomJson.text(json, "access_token").isPresent());
+      default -> assertTrue(!json.isEmpty());
+    }
+  }
+
+  @Test
+  void reads_the_conversation_a_webhook_carries() {
+    JsonObject item =
+        fixture("webhook-conversation-user-replied.json")
+            .getJsonObject("data")
+            .getJsonObject("item");
+    Conversation c = IntercomJson.conversation(item);
+    assertTrue(new ReplyRequiredFilter().judge(c).kept());
+  }
 }
