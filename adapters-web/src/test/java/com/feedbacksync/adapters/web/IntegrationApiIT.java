@@ -62,19 +62,7 @@ class IntegrationApiIT {
               authorize.replaceAll(".*[?&]state=([^&]*).*", "$1"), StandardCharsets.UTF_8);
 
       // The admin clicks Allow on Intercom's consent page; Intercom redirects back with a code.
-      HttpResponse<Void> allowed =
-          http.send(
-              HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "client_id=sim-client&state="
-                              + URLEncoder.encode(state, StandardCharsets.UTF_8)
-                              + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback"))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      String query =
-          URI.create(allowed.headers().firstValue("Location").orElseThrow()).getRawQuery();
+      String query = allow(sim, state);
 
       assertEquals(
           400,
@@ -90,19 +78,7 @@ class IntegrationApiIT {
                   .body()
                   .replaceAll(".*[?&]state=([^&\"]*).*", "$1"),
               StandardCharsets.UTF_8);
-      HttpResponse<Void> allowed2 =
-          http.send(
-              HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "client_id=sim-client&state="
-                              + URLEncoder.encode(state2, StandardCharsets.UTF_8)
-                              + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback"))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      String query2 =
-          URI.create(allowed2.headers().firstValue("Location").orElseThrow()).getRawQuery();
+      String query2 = allow(sim, state2);
       HttpResponse<String> callback = get("api/v1/integrations/intercom/callback?" + query2, admin);
       assertEquals(200, callback.statusCode(), callback.body());
       assertTrue(callback.body().contains("\"state\":\"CONNECTED\""), callback.body());
@@ -151,6 +127,24 @@ class IntegrationApiIT {
     HttpResponse<String> sync = send("POST", "api/v1/integrations/intercom/sync", admin);
     assertEquals(409, sync.statusCode());
     assertTrue(sync.body().contains("\"status\":409"), sync.body());
+  }
+
+  /**
+   * The admin clicks Allow on Intercom's consent page; returns the query Intercom redirects with.
+   */
+  private String allow(IntercomSimulator sim, String state) throws Exception {
+    HttpResponse<Void> allowed =
+        http.send(
+            HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "client_id=sim-client&state="
+                            + URLEncoder.encode(state, StandardCharsets.UTF_8)
+                            + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback"))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    return URI.create(allowed.headers().firstValue("Location").orElseThrow()).getRawQuery();
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {

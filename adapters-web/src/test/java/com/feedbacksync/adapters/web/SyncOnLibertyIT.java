@@ -252,24 +252,21 @@ class SyncOnLibertyIT {
   }
 
   private String customerOf(AccountId account, String conversation) throws SQLException {
-    try (java.sql.Connection c = db.getConnection();
-        PreparedStatement select =
-            c.prepareStatement(
-                "SELECT customer_contact_id FROM feedback_document WHERE account_id = ? AND conversation_id = ?")) {
-      select.setString(1, account.value());
-      select.setString(2, conversation);
-      try (ResultSet rows = select.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
-    }
+    return documentColumn("customer_contact_id", account, conversation);
   }
 
   private String status(AccountId account, String conversation) throws SQLException {
+    return documentColumn("status", account, conversation);
+  }
+
+  private String documentColumn(String column, AccountId account, String conversation)
+      throws SQLException {
     try (java.sql.Connection c = db.getConnection();
         PreparedStatement select =
             c.prepareStatement(
-                "SELECT status FROM feedback_document WHERE account_id = ? AND conversation_id = ?")) {
+                "SELECT "
+                    + column
+                    + " FROM feedback_document WHERE account_id = ? AND conversation_id = ?")) {
       select.setString(1, account.value());
       select.setString(2, conversation);
       try (ResultSet rows = select.executeQuery()) {

@@ -25,10 +25,8 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.AccessProbe;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -96,22 +94,7 @@ class IntercomConnectingTest {
           connections,
           store,
           scheduler,
-          new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-              return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-              return this;
-            }
-
-            @Override
-            public Instant instant() {
-              return now;
-            }
-          });
+          new com.feedbacksync.application.fakes.FollowingClock(() -> now));
 
   private String state(String authorizeUrl) {
     return URI.create(authorizeUrl).getQuery().replaceAll(".*state=", "");

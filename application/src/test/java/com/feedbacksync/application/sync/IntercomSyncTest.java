@@ -42,7 +42,6 @@ import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,23 +86,7 @@ class IntercomSyncTest {
   }
 
   private IntercomSync sync(PlanLimits limits) {
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return now;
-          }
-        };
+    Clock clock = new com.feedbacksync.application.fakes.FollowingClock(() -> now);
     return new IntercomSync(
         accounts,
         connections,
