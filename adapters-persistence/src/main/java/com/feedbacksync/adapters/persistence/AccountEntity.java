@@ -31,4 +31,8 @@ public class AccountEntity {
   Account toDomain() {
     return new Account(new AccountId(id), name, plan);
   }
+
+  void changePlan(Plan newPlan) {
+    this.plan = newPlan;
+  }
 }

@@ -56,6 +56,10 @@ public class FeedbackDocumentEntity {
   @Column(name = "messages_json", nullable = false)
   String messagesJson;
 
+  /** The messages' plain text, for full-text search. */
+  @Column(name = "body_text", nullable = false)
+  String bodyText;
+
   @Column(name = "tags_json", nullable = false)
   String tagsJson;
 

@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.persistence;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,5 +22,15 @@ public class JpaAccounts implements Accounts {
   public Optional<Account> find(AccountId id) {
     return Optional.ofNullable(em.find(AccountEntity.class, id.value()))
         .map(AccountEntity::toDomain);
+  }
+
+  @Override
+  public boolean changePlan(AccountId id, Plan plan) {
+    AccountEntity account = em.find(AccountEntity.class, id.value());
+    if (account == null) {
+      return false;
+    }
+    account.changePlan(plan);
+    return true;
   }
 }

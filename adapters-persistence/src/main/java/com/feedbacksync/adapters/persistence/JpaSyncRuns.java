@@ -87,15 +87,30 @@ public class JpaSyncRuns implements SyncRuns {
 
   @Override
   public List<SyncRunView> recent(AccountId account, int limit) {
-    List<?> rows =
-        em.createNativeQuery(
-                "SELECT id, kind, state, started_at, finished_at, fetched, kept,"
-                    + " skipped_without_reply, resynced, unchanged, deleted, profiles, api_calls, rate_limit_waits,"
-                    + " progress_done, progress_total, error FROM sync_run WHERE account_id = ?"
-                    + " ORDER BY started_at DESC LIMIT ?")
+    return views(
+        em.createNativeQuery(RUN_COLUMNS + " WHERE account_id = ? ORDER BY started_at DESC LIMIT ?")
             .setParameter(1, account.value())
             .setParameter(2, limit)
-            .getResultList();
+            .getResultList());
+  }
+
+  @Override
+  public Optional<SyncRunView> find(AccountId account, String runId) {
+    return views(
+            em.createNativeQuery(RUN_COLUMNS + " WHERE account_id = ? AND id = ?")
+                .setParameter(1, account.value())
+                .setParameter(2, runId)
+                .getResultList())
+        .stream()
+        .findFirst();
+  }
+
+  private static final String RUN_COLUMNS =
+      "SELECT id, kind, state, started_at, finished_at, fetched, kept,"
+          + " skipped_without_reply, resynced, unchanged, deleted, profiles, api_calls,"
+          + " rate_limit_waits, progress_done, progress_total, error FROM sync_run";
+
+  private static List<SyncRunView> views(List<?> rows) {
     List<SyncRunView> views = new java.util.ArrayList<>();
     for (Object o : rows) {
       Object[] r = (Object[]) o;

@@ -10,6 +10,7 @@ import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.Html;
 import com.feedbacksync.domain.intercom.TagId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.HistoryPosition;
@@ -129,7 +130,7 @@ public class JpaSyncStore implements SyncStore {
     }
     for (ConversationId id : batch.deletions()) {
       em.createQuery(
-              "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]',"
+              "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]', d.bodyText = '',"
                   + " d.title = '(deleted in Intercom)' where d.key.accountId = :account"
                   + " and d.key.conversationId = :id and d.deletedAt is null")
           .setParameter("now", Instant.now())
@@ -164,6 +165,13 @@ public class JpaSyncStore implements SyncStore {
     e.updatedAt = doc.updatedAt();
     e.syncedAt = doc.syncedAt();
     e.messagesJson = JsonColumns.messages(doc.messages());
+    // Search needs words, not every byte of a 10 MB message: the column keeps the first million.
+    e.bodyText =
+        truncate(
+            doc.messages().stream()
+                .map(m -> Html.toText(m.html()))
+                .collect(Collectors.joining("\n")),
+            1_000_000);
     e.tagsJson = JsonColumns.tags(doc.tags());
     e.attributesJson = JsonColumns.attributes(doc.attributes());
     e.lastContactReplyAt = stored.synced().lastContactReplyAt().orElse(null);

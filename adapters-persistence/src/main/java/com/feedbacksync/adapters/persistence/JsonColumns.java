@@ -1,20 +1,35 @@
 package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.domain.document.DocumentMessage;
+import com.feedbacksync.domain.document.MessageKind;
 import com.feedbacksync.domain.intercom.Attachment;
 import com.feedbacksync.domain.intercom.AttributeValue;
 import com.feedbacksync.domain.intercom.Author;
+import com.feedbacksync.domain.intercom.AuthorType;
+import com.feedbacksync.domain.intercom.CompanyId;
+import com.feedbacksync.domain.intercom.PartId;
+import com.feedbacksync.domain.intercom.TagId;
 import com.feedbacksync.domain.profile.CompanyRef;
 import com.feedbacksync.domain.sync.FlatTag;
 import com.feedbacksync.domain.sync.TagProvenance;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The JSON kept in text columns: messages, tags with provenance, attributes, lists. */
 final class JsonColumns {
@@ -27,7 +42,10 @@ final class JsonColumns {
       JsonArrayBuilder files = Json.createArrayBuilder();
       for (Attachment a : m.attachments()) {
         JsonObjectBuilder file =
-            Json.createObjectBuilder().add("name", a.name()).add("content_type", a.contentType());
+            Json.createObjectBuilder()
+                .add("name", a.name())
+                .add("url", a.url())
+                .add("content_type", a.contentType());
         a.sizeBytes().ifPresent(size -> file.add("size", size));
         files.add(file);
       }
@@ -36,7 +54,7 @@ final class JsonColumns {
               .add("id", m.id())
               .add("kind", m.kind().name())
               .add("author", author(m.author()))
-              .add("created_at", m.createdAt().getEpochSecond())
+              .add("created_at", m.createdAt().toString())
               .add("html", m.html())
               .add("attachments", files)
               .add("redacted", m.redacted()));
@@ -51,7 +69,7 @@ final class JsonColumns {
       for (TagProvenance p : t.provenance()) {
         JsonObjectBuilder o = Json.createObjectBuilder();
         p.part().ifPresent(part -> o.add("part_id", part.value()));
-        p.appliedAt().ifPresent(at -> o.add("applied_at", at.getEpochSecond()));
+        p.appliedAt().ifPresent(at -> o.add("applied_at", at.toString()));
         p.appliedBy().ifPresent(by -> o.add("applied_by", author(by)));
         provenance.add(o);
       }
@@ -117,5 +135,112 @@ final class JsonColumns {
       return object.build();
     }
     return JsonValue.NULL;
+  }
+
+  // Reading back: the inverse of the writers above, for the admin API.
+
+  static List<DocumentMessage> readMessages(String json) {
+    List<DocumentMessage> messages = new ArrayList<>();
+    for (JsonValue v : array(json)) {
+      JsonObject m = v.asJsonObject();
+      List<Attachment> attachments = new ArrayList<>();
+      for (JsonValue f : m.getJsonArray("attachments")) {
+        JsonObject file = f.asJsonObject();
+        attachments.add(
+            new Attachment(
+                file.getString("name"),
+                file.getString("url", ""),
+                file.getString("content_type"),
+                file.containsKey("size")
+                    ? OptionalLong.of(file.getJsonNumber("size").longValue())
+                    : OptionalLong.empty()));
+      }
+      messages.add(
+          new DocumentMessage(
+              m.getString("id"),
+              MessageKind.valueOf(m.getString("kind")),
+              readAuthor(m.getJsonObject("author")),
+              instant(m.get("created_at")),
+              m.getString("html"),
+              attachments,
+              m.getBoolean("redacted")));
+    }
+    return messages;
+  }
+
+  static List<FlatTag> readTags(String json) {
+    List<FlatTag> tags = new ArrayList<>();
+    for (JsonValue v : array(json)) {
+      JsonObject t = v.asJsonObject();
+      List<TagProvenance> provenance = new ArrayList<>();
+      for (JsonValue p : t.getJsonArray("provenance")) {
+        JsonObject o = p.asJsonObject();
+        provenance.add(
+            new TagProvenance(
+                Optional.ofNullable(o.getString("part_id", null)).map(PartId::new),
+                Optional.ofNullable(o.get("applied_at")).map(JsonColumns::instant),
+                Optional.ofNullable(o.getJsonObject("applied_by")).map(JsonColumns::readAuthor)));
+      }
+      tags.add(new FlatTag(new TagId(t.getString("id")), t.getString("name"), provenance));
+    }
+    return tags;
+  }
+
+  static Map<String, AttributeValue> readAttributes(String json) {
+    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      reader.readObject().forEach((k, v) -> attributes.put(k, attribute(v)));
+    }
+    return attributes;
+  }
+
+  static List<String> readStrings(String json) {
+    return array(json).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
+  static List<CompanyRef> readCompanies(String json) {
+    return array(json).stream()
+        .map(JsonValue::asJsonObject)
+        .map(c -> new CompanyRef(new CompanyId(c.getString("id")), c.getString("name")))
+        .toList();
+  }
+
+  private static JsonArray array(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray();
+    }
+  }
+
+  private static Author readAuthor(JsonObject o) {
+    return Author.of(
+        AuthorType.fromIntercom(o.getString("type")),
+        o.getString("id", null),
+        o.getString("name", null),
+        o.getString("email", null));
+  }
+
+  /** ISO-8601 since V8; epoch seconds in rows written before. */
+  private static Instant instant(JsonValue v) {
+    return v.getValueType() == JsonValue.ValueType.NUMBER
+        ? Instant.ofEpochSecond(((JsonNumber) v).longValue())
+        : Instant.parse(((JsonString) v).getString());
+  }
+
+  private static AttributeValue attribute(JsonValue v) {
+    return switch (v.getValueType()) {
+      case STRING -> new AttributeValue.Text(((JsonString) v).getString());
+      case NUMBER -> new AttributeValue.Number(((JsonNumber) v).bigDecimalValue());
+      case TRUE -> new AttributeValue.Bool(true);
+      case FALSE -> new AttributeValue.Bool(false);
+      case ARRAY ->
+          new AttributeValue.ListValue(
+              v.asJsonArray().stream().map(JsonColumns::attribute).toList());
+      case OBJECT -> {
+        Map<String, AttributeValue> fields = new LinkedHashMap<>();
+        v.asJsonObject().forEach((k, x) -> fields.put(k, attribute(x)));
+        yield new AttributeValue.ObjectValue(fields);
+      }
+      case NULL -> new AttributeValue.Null();
+    };
   }
 }

@@ -10,12 +10,17 @@ import com.feedbacksync.domain.sync.HistoryCoverage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -25,6 +30,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The account's Intercom integration: connect (OAuth), status, sync now, disconnect. */
 @Path("integrations/intercom")
@@ -44,6 +50,29 @@ public class IntegrationsResource {
   public StatusJson status() {
     ViewIntegrationUseCase.IntegrationStatus status = integration.status(caller.account());
     return StatusJson.of(status, Instant.now());
+  }
+
+  @GET
+  @Path("runs")
+  @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+  @Operation(summary = "The account's sync runs, newest first: kind, state, times, counts, error")
+  @APIResponse(responseCode = "200", description = "The runs")
+  @APIResponse(responseCode = "400", description = "The limit is out of range")
+  public List<RunJson> runs(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+    return integration.runs(caller.account(), limit).stream().map(RunJson::of).toList();
+  }
+
+  @GET
+  @Path("runs/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+  @Operation(summary = "One sync run, with its progress while it runs")
+  @APIResponse(responseCode = "200", description = "The run")
+  @APIResponse(responseCode = "404", description = "No such run in this account")
+  public RunJson run(@PathParam("id") String id) {
+    return integration
+        .run(caller.account(), id)
+        .map(RunJson::of)
+        .orElseThrow(() -> new NotFoundException("No sync run with this id in your account."));
   }
 
   @POST
@@ -120,6 +149,8 @@ public class IntegrationsResource {
       Instant connectedAt,
       boolean historyComplete,
       String lastError,
+      Instant lastSync,
+      Instant nextSync,
       ProgressJson progress,
       List<RunJson> runs) {
 
@@ -132,7 +163,17 @@ public class IntegrationsResource {
               .orElse(null);
       List<RunJson> runs = s.runs().stream().map(RunJson::of).toList();
       if (s.connection().isEmpty()) {
-        return new StatusJson("DISCONNECTED", null, null, null, false, null, progress, runs);
+        return new StatusJson(
+            "DISCONNECTED",
+            null,
+            null,
+            null,
+            false,
+            null,
+            s.lastSync().orElse(null),
+            null,
+            progress,
+            runs);
       }
       Connection c = s.connection().get();
       return new StatusJson(
@@ -142,6 +183,8 @@ public class IntegrationsResource {
           c.connectedAt(),
           c.coverage() instanceof HistoryCoverage.Complete,
           c.lastError().orElse(null),
+          s.lastSync().orElse(null),
+          s.nextSync().orElse(null),
           progress,
           runs);
     }

@@ -1,12 +1,17 @@
 package com.feedbacksync.adapters.web;
 
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** Turns every exception into an RFC 9457 problem, never a stack trace. */
 final class ProblemMappers {
@@ -30,6 +35,52 @@ final class ProblemMappers {
                 }
               });
       return problem;
+    }
+  }
+
+  /** Invalid parameters or body fields: 400, naming each field and what is wrong with it. */
+  @Provider
+  public static class InvalidInput implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      List<Problem.FieldError> errors =
+          e.getConstraintViolations().stream()
+              .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
+              .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+              .toList();
+      String detail =
+          errors.stream()
+              .map(f -> f.field() + " " + f.message())
+              .collect(Collectors.joining("; ", "Invalid input: ", "."));
+      return Problem.response(Response.Status.BAD_REQUEST, detail, errors);
+    }
+
+    /**
+     * The name an admin sent: the query parameter or body field, not the Java method path ({@code
+     * documents.arg4} or {@code changePlan.request.plan}).
+     */
+    private static String field(jakarta.validation.Path path) {
+      String parameter = "";
+      List<String> properties = new java.util.ArrayList<>();
+      for (jakarta.validation.Path.Node node : path) {
+        if (node.getKind() == ElementKind.PARAMETER) {
+          parameter = node.getName();
+        } else if (node.getKind() == ElementKind.PROPERTY) {
+          properties.add(node.getName());
+        }
+      }
+      return properties.isEmpty() ? parameter : String.join(".", properties);
+    }
+  }
+
+  /** A body that is not the JSON the endpoint takes: 400 with what was expected, not a 500. */
+  @Provider
+  public static class UnreadableBody implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return Problem.response(
+          Response.Status.BAD_REQUEST,
+          "The body is not the JSON this endpoint takes; see /openapi for its shape.");
     }
   }
 

@@ -1,12 +1,16 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.CustomerDirectory;
+import com.feedbacksync.application.port.out.DocumentLibrary;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Leases;
@@ -14,6 +18,8 @@ import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.service.AccountService;
+import com.feedbacksync.application.service.FeedbackReader;
+import com.feedbacksync.application.service.PlanChanging;
 import com.feedbacksync.application.sync.IntegrationStatusService;
 import com.feedbacksync.application.sync.IntercomConnecting;
 import com.feedbacksync.application.sync.IntercomSync;
@@ -110,6 +116,20 @@ public class UseCases {
   @Produces
   @ApplicationScoped
   ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs) {
-    return new IntegrationStatusService(connections, runs);
+    return new IntegrationStatusService(connections, runs, Schedules.DEFAULT, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ReadFeedbackUseCase readFeedback(DocumentLibrary documents, CustomerDirectory customers) {
+    return new FeedbackReader(documents, customers);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ChangePlanUseCase changePlan(
+      Accounts accounts, Connections connections, ScheduleSyncsUseCase scheduler) {
+    return new PlanChanging(
+        accounts, connections, new PlanLimits(startPlanHistoryLimit), scheduler);
   }
 }

@@ -52,7 +52,15 @@ public final class AdminTokens {
 
   /** A token for {@code subject} in {@code account} with the given role, valid for ten minutes. */
   static String token(String subject, String account, String role) {
-    Instant now = Instant.now();
+    return token(subject, account, role, Instant.now());
+  }
+
+  /** A well-signed token that expired an hour ago (beyond any clock-skew allowance). */
+  static String expiredToken(String subject, String account, String role) {
+    return token(subject, account, role, Instant.now().minusSeconds(4200));
+  }
+
+  private static String token(String subject, String account, String role, Instant now) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)

@@ -5,14 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,8 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class IntegrationApiIT {
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @ArquillianResource URL base;
 
@@ -53,16 +45,10 @@ class IntegrationApiIT {
 
       assertTrue(
           get("api/v1/integrations/intercom", admin).body().contains("\"state\":\"DISCONNECTED\""));
-      HttpResponse<String> connect = send("POST", "api/v1/integrations/intercom/connect", admin);
-      assertEquals(200, connect.statusCode(), connect.body());
-      String authorize = connect.body().replaceAll(".*\"authorizeUrl\":\"([^\"]*)\".*", "$1");
-      assertTrue(authorize.contains("client_id=sim-client"), authorize);
-      String state =
-          URLDecoder.decode(
-              authorize.replaceAll(".*[?&]state=([^&]*).*", "$1"), StandardCharsets.UTF_8);
+      String state = api().beginConnect(admin);
 
       // The admin clicks Allow on Intercom's consent page; Intercom redirects back with a code.
-      String query = allow(sim, state);
+      String query = api().allow(sim, state);
 
       assertEquals(
           400,
@@ -72,13 +58,7 @@ class IntegrationApiIT {
               .statusCode(),
           "another admin cannot finish it (and the state is used up)");
       // Start again, and finish it as the admin who started.
-      String state2 =
-          URLDecoder.decode(
-              send("POST", "api/v1/integrations/intercom/connect", admin)
-                  .body()
-                  .replaceAll(".*[?&]state=([^&\"]*).*", "$1"),
-              StandardCharsets.UTF_8);
-      String query2 = allow(sim, state2);
+      String query2 = api().allow(sim, api().beginConnect(admin));
       HttpResponse<String> callback = get("api/v1/integrations/intercom/callback?" + query2, admin);
       assertEquals(200, callback.statusCode(), callback.body());
       assertTrue(callback.body().contains("\"state\":\"CONNECTED\""), callback.body());
@@ -87,14 +67,7 @@ class IntegrationApiIT {
           get("api/v1/integrations/intercom/callback?" + query2, admin).statusCode(),
           "a state works once");
 
-      long deadline = System.nanoTime() + 120_000_000_000L;
-      String status = "";
-      while (System.nanoTime() < deadline && !status.contains("\"historyComplete\":true")) {
-        Thread.sleep(250);
-        status =
-            get("api/v1/integrations/intercom", AdminTokens.token("bo", account, "member")).body();
-      }
-      assertTrue(status.contains("\"historyComplete\":true"), status);
+      api().awaitHistory(AdminTokens.token("bo", account, "member"));
       assertEquals(
           new TreeSet<>(sim.oracle().qualifyingNewestFirst()), TestDatabase.documentIds(account));
 
@@ -129,35 +102,15 @@ class IntegrationApiIT {
     assertTrue(sync.body().contains("\"status\":409"), sync.body());
   }
 
-  /**
-   * The admin clicks Allow on Intercom's consent page; returns the query Intercom redirects with.
-   */
-  private String allow(IntercomSimulator sim, String state) throws Exception {
-    HttpResponse<Void> allowed =
-        http.send(
-            HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "client_id=sim-client&state="
-                            + URLEncoder.encode(state, StandardCharsets.UTF_8)
-                            + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback"))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-    return URI.create(allowed.headers().firstValue("Location").orElseThrow()).getRawQuery();
+  private ApiClient api() throws Exception {
+    return new ApiClient(base);
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    return send("GET", path, token);
+    return api().get(path, token);
   }
 
   private HttpResponse<String> send(String method, String path, String token) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(base.toURI().resolve(path))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return api().send(method, path, token, null);
   }
 }

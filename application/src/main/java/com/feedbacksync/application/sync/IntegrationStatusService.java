@@ -1,10 +1,20 @@
 package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
+import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.SyncRunView;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.Schedules;
+import com.feedbacksync.domain.sync.SyncDue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Reads the integration's state for the admin API. */
 public final class IntegrationStatusService implements ViewIntegrationUseCase {
@@ -14,14 +24,48 @@ public final class IntegrationStatusService implements ViewIntegrationUseCase {
 
   private final Connections connections;
   private final SyncRuns runs;
+  private final Schedules schedules;
+  private final Clock clock;
 
-  public IntegrationStatusService(Connections connections, SyncRuns runs) {
+  public IntegrationStatusService(
+      Connections connections, SyncRuns runs, Schedules schedules, Clock clock) {
     this.connections = Objects.requireNonNull(connections);
     this.runs = Objects.requireNonNull(runs);
+    this.schedules = Objects.requireNonNull(schedules);
+    this.clock = Objects.requireNonNull(clock);
   }
 
   @Override
   public IntegrationStatus status(AccountId account) {
-    return new IntegrationStatus(connections.find(account), runs.recent(account, RECENT_RUNS));
+    Optional<Connection> connection = connections.find(account);
+    Optional<Instant> lastHourly = runs.lastStarted(account, SyncKind.HOURLY);
+    Optional<Instant> last = lastHourly.or(() -> runs.lastStarted(account, SyncKind.FIRST));
+    Optional<Instant> next =
+        connection
+            .filter(c -> c.state() == ConnectionState.CONNECTED)
+            .map(c -> nextConversationSync(c, lastHourly));
+    return new IntegrationStatus(connection, runs.recent(account, RECENT_RUNS), last, next);
+  }
+
+  /** The first sync is always due until it finishes; then the hourly schedule decides. */
+  private Instant nextConversationSync(Connection connection, Optional<Instant> lastHourly) {
+    Instant now = clock.instant();
+    if (connection.coverage() instanceof HistoryCoverage.NotYet) {
+      return now;
+    }
+    return schedules.conversationSync(lastHourly, now) instanceof SyncDue.At at ? at.when() : now;
+  }
+
+  @Override
+  public List<SyncRunView> runs(AccountId account, int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("limit must be between 1 and 100");
+    }
+    return runs.recent(account, limit);
+  }
+
+  @Override
+  public Optional<SyncRunView> run(AccountId account, String runId) {
+    return runs.find(account, runId);
   }
 }

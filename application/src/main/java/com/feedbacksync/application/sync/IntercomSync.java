@@ -143,6 +143,17 @@ public final class IntercomSync implements SyncIntercomUseCase {
     return outcome;
   }
 
+  @Override
+  public SyncOutcome resyncContact(WorkspaceId workspace, ContactId contact) {
+    SyncOutcome outcome = new SyncOutcome.Skipped("No account is connected to this workspace.");
+    for (Connection connection : connections.ofWorkspace(workspace)) {
+      if (connection.state() == ConnectionState.CONNECTED) {
+        outcome = execute(connection, run -> run.customer(contact));
+      }
+    }
+    return outcome;
+  }
+
   private SyncOutcome execute(Connection connection, java.util.function.Consumer<Run> work) {
     Optional<Account> account = accounts.find(connection.account());
     if (account.isEmpty()) {
@@ -383,6 +394,24 @@ public final class IntercomSync implements SyncIntercomUseCase {
           List.of(),
           Checkpoint.START,
           kept.isPresent() ? new RunCounts(1, 0, 0, 1, 0, 0, 0, 0, 0) : count(1, 0, 1));
+    }
+
+    /**
+     * One customer, now (a webhook said it changed or was deleted): its profile again, or its
+     * tombstone when Intercom no longer has it.
+     */
+    void customer(ContactId id) {
+      List<CustomerProfile> profiles = new ArrayList<>();
+      workspace
+          .contact(id)
+          .ifPresentOrElse(contact -> profiles.add(profile(contact)), () -> goneContacts.add(id));
+      commit(
+          SyncStream.WEBHOOKS,
+          List.of(),
+          List.of(),
+          profiles,
+          Checkpoint.START,
+          RunCounts.NONE); // the commit counts the profile
     }
 
     /** Deletions Intercom reports: tombstones, never silent. */

@@ -4,6 +4,7 @@ import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.port.out.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.SyncRuns;
@@ -75,20 +76,27 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
   }
 
   /**
-   * "Sync now": the first sync if it has not finished, else an hourly sync; empty if one is
-   * running.
+   * "Sync now": the first sync if it has not finished, the backfill a paid plan is owed, else an
+   * hourly sync; empty if one is running or Intercom is not connected.
    */
   @Override
   public Optional<String> syncNow(AccountId account) {
     return connections
         .find(account)
-        .flatMap(
-            c ->
-                start(
-                    account,
-                    c.coverage() instanceof HistoryCoverage.NotYet
-                        ? SyncKind.FIRST
-                        : SyncKind.HOURLY));
+        .filter(c -> c.state() == ConnectionState.CONNECTED)
+        .flatMap(c -> start(account, nowKind(account, c.coverage())));
+  }
+
+  private SyncKind nowKind(AccountId account, HistoryCoverage coverage) {
+    if (coverage instanceof HistoryCoverage.NotYet) {
+      return SyncKind.FIRST;
+    }
+    return owedBackfill(account, coverage) ? SyncKind.BACKFILL : SyncKind.HOURLY;
+  }
+
+  private boolean owedBackfill(AccountId account, HistoryCoverage coverage) {
+    return coverage instanceof HistoryCoverage.DownTo
+        && accounts.find(account).map(a -> a.plan() == Plan.PAID).orElse(false);
   }
 
   Optional<SyncKind> due(AccountId account) {
@@ -104,8 +112,7 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
     if (schedules.conversationSync(runs.lastStarted(account, SyncKind.HOURLY), now).now()) {
       return Optional.of(SyncKind.HOURLY);
     }
-    boolean paid = accounts.find(account).map(a -> a.plan() == Plan.PAID).orElse(false);
-    if (paid && coverage instanceof HistoryCoverage.DownTo) {
+    if (owedBackfill(account, coverage)) {
       return Optional.of(SyncKind.BACKFILL);
     }
     if (schedules.customerSync(runs.lastStarted(account, SyncKind.CUSTOMERS), now).now()) {

@@ -21,4 +21,9 @@ public final class InMemoryAccounts implements Accounts {
   public Optional<Account> find(AccountId id) {
     return Optional.ofNullable(byId.get(id));
   }
+
+  @Override
+  public boolean changePlan(AccountId id, com.feedbacksync.domain.account.Plan plan) {
+    return byId.computeIfPresent(id, (k, a) -> new Account(a.id(), a.name(), plan)) != null;
+  }
 }

@@ -81,6 +81,14 @@ public final class InMemorySyncRuns implements SyncRuns {
   }
 
   @Override
+  public synchronized Optional<com.feedbacksync.application.port.out.SyncRunView> find(
+      AccountId account, String runId) {
+    return recent(account, Integer.MAX_VALUE).stream()
+        .filter(r -> r.id().equals(runId))
+        .findFirst();
+  }
+
+  @Override
   public synchronized Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
     return runs.stream()
         .filter(

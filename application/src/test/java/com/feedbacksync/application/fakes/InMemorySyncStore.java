@@ -1,34 +1,56 @@
 package com.feedbacksync.application.fakes;
 
 import com.feedbacksync.application.port.out.Checkpoint;
+import com.feedbacksync.application.port.out.CustomerDirectory;
+import com.feedbacksync.application.port.out.CustomerQuery;
+import com.feedbacksync.application.port.out.DocumentLibrary;
+import com.feedbacksync.application.port.out.DocumentQuery;
+import com.feedbacksync.application.port.out.DocumentSummary;
+import com.feedbacksync.application.port.out.Lookup;
+import com.feedbacksync.application.port.out.Slice;
+import com.feedbacksync.application.port.out.SliceCursor;
+import com.feedbacksync.application.port.out.StoredFile;
 import com.feedbacksync.application.port.out.SyncBatch;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.document.DocumentMessage;
+import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.Html;
 import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.sync.FlatTag;
 import com.feedbacksync.domain.sync.SyncedConversation;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
-/** A fake of the {@link SyncStore} port that keeps each account's data in maps. */
-public final class InMemorySyncStore implements SyncStore {
+/**
+ * A fake of the {@link SyncStore} port that keeps each account's data in maps, and answers the
+ * admin API's reads of it ({@link DocumentLibrary}, {@link CustomerDirectory}) as the database
+ * does.
+ */
+public final class InMemorySyncStore implements SyncStore, DocumentLibrary, CustomerDirectory {
 
   /** One account's data. */
   public static final class Data {
     public final Map<ConversationId, SyncBatch.StoredDocument> documents =
-        new TreeMap<>(java.util.Comparator.comparing(ConversationId::value));
-    public final Set<ConversationId> tombstones = new HashSet<>();
-    public final Set<ContactId> contactTombstones = new HashSet<>();
+        new TreeMap<>(Comparator.comparing(ConversationId::value));
+    public final Map<ConversationId, Instant> tombstones = new HashMap<>();
+    public final Map<ContactId, Instant> contactTombstones = new HashMap<>();
     public final Map<ContactId, CustomerProfile> profiles = new HashMap<>();
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
-    public final Map<String, com.feedbacksync.application.port.out.StoredFile> files =
-        new HashMap<>();
+    public final Map<String, StoredFile> files = new HashMap<>();
     public int commits;
   }
 
@@ -61,29 +83,37 @@ public final class InMemorySyncStore implements SyncStore {
   @Override
   public synchronized void commit(AccountId account, SyncBatch batch) {
     Data data = data(account);
+    Instant now = Instant.now();
     for (SyncBatch.StoredDocument d : batch.documents()) {
       SyncBatch.StoredDocument old = data.documents.get(d.document().conversationId());
-      boolean tombstoned = data.tombstones.contains(d.document().conversationId());
+      boolean tombstoned = data.tombstones.containsKey(d.document().conversationId());
       if (!tombstoned
           && (old == null || !d.document().updatedAt().isBefore(old.document().updatedAt()))) {
         data.documents.put(d.document().conversationId(), d);
       }
     }
-    batch.profiles().forEach(p -> data.profiles.put(p.contactId(), p));
+    for (CustomerProfile p : batch.profiles()) {
+      CustomerProfile old = data.profiles.get(p.contactId());
+      boolean tombstoned = data.contactTombstones.containsKey(p.contactId());
+      if (!tombstoned && (old == null || !p.updatedAt().isBefore(old.updatedAt()))) {
+        data.profiles.put(p.contactId(), p);
+      }
+    }
     batch
         .deletedContacts()
         .forEach(
             id -> {
               data.profiles.remove(id);
-              data.contactTombstones.add(id);
+              data.contactTombstones.putIfAbsent(id, now);
             });
     batch.files().forEach(f -> data.files.put(f.conversation().value() + "/" + f.fileId(), f));
     batch
         .deletions()
         .forEach(
             id -> {
-              data.documents.remove(id);
-              data.tombstones.add(id);
+              if (data.documents.remove(id) != null) {
+                data.tombstones.putIfAbsent(id, now);
+              }
             });
     data.checkpoints.put(batch.stream(), batch.checkpoint());
     data.commits++;
@@ -92,5 +122,136 @@ public final class InMemorySyncStore implements SyncStore {
   @Override
   public synchronized void purge(AccountId account) {
     accounts.remove(account);
+  }
+
+  @Override
+  public synchronized Slice<DocumentSummary> documents(AccountId account, DocumentQuery query) {
+    Stream<FeedbackDocument> selected =
+        data(account).documents.values().stream()
+            .map(SyncBatch.StoredDocument::document)
+            .filter(
+                all(
+                    query.tag().map(t -> d -> d.tags().stream().anyMatch(x -> x.name().equals(t))),
+                    query.status().map(s -> d -> d.status() == s),
+                    query.customer().map(c -> d -> d.customer().equals(Optional.of(c))),
+                    query.text().map(words -> d -> mentionsAll(d, words))));
+    return slice(
+        selected,
+        FeedbackDocument::updatedAt,
+        d -> d.conversationId().value(),
+        query.after(),
+        query.limit(),
+        InMemorySyncStore::summary);
+  }
+
+  @Override
+  public synchronized Lookup<FeedbackDocument> document(AccountId account, ConversationId id) {
+    Data data = data(account);
+    if (data.tombstones.containsKey(id)) {
+      return new Lookup.Deleted<>(data.tombstones.get(id));
+    }
+    SyncBatch.StoredDocument d = data.documents.get(id);
+    return d == null ? new Lookup.Missing<>() : new Lookup.Found<>(d.document());
+  }
+
+  @Override
+  public synchronized Optional<StoredFile> file(
+      AccountId account, ConversationId document, String fileId) {
+    return Optional.ofNullable(data(account).files.get(document.value() + "/" + fileId));
+  }
+
+  @Override
+  public synchronized Slice<CustomerProfile> customers(AccountId account, CustomerQuery query) {
+    Stream<CustomerProfile> selected =
+        data(account).profiles.values().stream()
+            .filter(
+                all(
+                    query
+                        .email()
+                        .map(e -> p -> p.email().map(x -> x.equalsIgnoreCase(e)).orElse(false)),
+                    query.segment().map(s -> p -> p.segments().contains(s))));
+    return slice(
+        selected,
+        CustomerProfile::updatedAt,
+        p -> p.contactId().value(),
+        query.after(),
+        query.limit(),
+        Function.identity());
+  }
+
+  @Override
+  public synchronized Lookup<CustomerProfile> customer(AccountId account, ContactId id) {
+    Data data = data(account);
+    if (data.contactTombstones.containsKey(id)) {
+      return new Lookup.Deleted<>(data.contactTombstones.get(id));
+    }
+    CustomerProfile p = data.profiles.get(id);
+    return p == null ? new Lookup.Missing<>() : new Lookup.Found<>(p);
+  }
+
+  /** Newest first by time, then by id descending: the database's keyset order. */
+  private static <T, R> Slice<R> slice(
+      Stream<T> items,
+      Function<T, Instant> at,
+      Function<T, String> id,
+      Optional<SliceCursor> after,
+      int limit,
+      Function<T, R> view) {
+    Comparator<T> newestFirst =
+        Comparator.comparing(at).thenComparing(id, Comparator.naturalOrder()).reversed();
+    List<T> page =
+        items
+            .filter(
+                t ->
+                    after
+                        .map(
+                            c ->
+                                at.apply(t).isBefore(c.at())
+                                    || (at.apply(t).equals(c.at())
+                                        && id.apply(t).compareTo(c.id()) < 0))
+                        .orElse(true))
+            .sorted(newestFirst)
+            .limit(limit + 1L)
+            .toList();
+    Optional<SliceCursor> next =
+        page.size() > limit
+            ? Optional.of(
+                new SliceCursor(at.apply(page.get(limit - 1)), id.apply(page.get(limit - 1))))
+            : Optional.empty();
+    return new Slice<>(page.stream().limit(limit).map(view).toList(), next);
+  }
+
+  @SafeVarargs
+  private static <T> Predicate<T> all(Optional<Predicate<T>>... conditions) {
+    Predicate<T> all = t -> true;
+    for (Optional<Predicate<T>> c : conditions) {
+      if (c.isPresent()) {
+        all = all.and(c.get());
+      }
+    }
+    return all;
+  }
+
+  /** Every word appears in the title or the messages' text, ignoring case: what full text does. */
+  private static boolean mentionsAll(FeedbackDocument d, String words) {
+    StringBuilder text = new StringBuilder(d.title()).append(' ');
+    d.messages().stream()
+        .map(DocumentMessage::html)
+        .map(Html::toText)
+        .forEach(t -> text.append(t).append(' '));
+    String haystack = text.toString().toLowerCase(Locale.ROOT);
+    return Stream.of(words.toLowerCase(Locale.ROOT).split("\\s+"))
+        .allMatch(w -> haystack.matches("(?s).*\\b" + java.util.regex.Pattern.quote(w) + "\\b.*"));
+  }
+
+  private static DocumentSummary summary(FeedbackDocument d) {
+    return new DocumentSummary(
+        d.conversationId(),
+        d.title(),
+        d.status(),
+        d.tags().stream().map(FlatTag::name).toList(),
+        d.customer(),
+        d.createdAt(),
+        d.updatedAt());
   }
 }

@@ -263,7 +263,7 @@ class IntercomSyncTest {
     assertEquals(1, outcome.counts().unchanged(), "the assignment cost nothing");
     assertEquals(1, outcome.counts().deleted());
     assertEquals(Set.of("101", "102", "103", "104", "105", "107", "108", "160"), stored());
-    assertEquals(Set.of(new ConversationId("106")), store.data(ACME).tombstones);
+    assertEquals(Set.of(new ConversationId("106")), store.data(ACME).tombstones.keySet());
     assertEquals(
         ConversationState.CLOSED,
         store.data(ACME).documents.get(new ConversationId("104")).document().status());
@@ -442,7 +442,7 @@ class IntercomSyncTest {
 
     intercom.delete(new ConversationId("102"), t);
     sync.resyncConversation(WORKSPACE.id(), new ConversationId("102"));
-    assertTrue(store.data(ACME).tombstones.contains(new ConversationId("102")));
+    assertTrue(store.data(ACME).tombstones.containsKey(new ConversationId("102")));
     assertInstanceOf(
         SyncOutcome.Skipped.class,
         sync.resyncConversation(new WorkspaceId("unknown"), new ConversationId("101")));
@@ -459,8 +459,29 @@ class IntercomSyncTest {
     intercom.put(changed(customer("101", 1), t, stats(t, null)).conversation());
     now = now.plusSeconds(3600);
     sync.run(ACME, SyncKind.HOURLY);
-    assertTrue(store.data(ACME).contactTombstones.contains(new ContactId("c-101")));
+    assertTrue(store.data(ACME).contactTombstones.containsKey(new ContactId("c-101")));
     assertTrue(!store.data(ACME).profiles.containsKey(new ContactId("c-101")));
+  }
+
+  @Test
+  void a_contact_webhook_refreshes_the_profile_or_makes_its_tombstone() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    workspaceOf(2, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    long before = intercom.calls();
+
+    assertInstanceOf(
+        SyncOutcome.Completed.class, sync.resyncContact(WORKSPACE.id(), new ContactId("c-101")));
+    assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-101")));
+    assertEquals(3, intercom.calls() - before, "the contact, its companies, its segments");
+
+    intercom.removeContact(new ContactId("c-101"));
+    SyncOutcome gone = sync.resyncContact(WORKSPACE.id(), new ContactId("c-101"));
+    assertEquals(0, gone.counts().profiles());
+    assertTrue(store.data(ACME).contactTombstones.containsKey(new ContactId("c-101")));
+    assertInstanceOf(
+        SyncOutcome.Skipped.class,
+        sync.resyncContact(new WorkspaceId("unknown"), new ContactId("c-101")));
   }
 
   @Test

@@ -63,6 +63,12 @@ class SyncSchedulerTest {
             throw new UnsupportedOperationException(
                 "the scheduler never re-syncs single conversations");
           }
+
+          @Override
+          public SyncOutcome resyncContact(
+              WorkspaceId workspace, com.feedbacksync.domain.intercom.ContactId contact) {
+            throw new UnsupportedOperationException("the scheduler never re-syncs single contacts");
+          }
         },
         Schedules.DEFAULT,
         executor,
@@ -110,6 +116,34 @@ class SyncSchedulerTest {
     accounts.with(new Account(ACME, "Acme", Plan.PAID));
     scheduler(Runnable::run, "a").tick();
     assertEquals(List.of(SyncKind.BACKFILL), ran);
+  }
+
+  @Test
+  void sync_now_takes_the_backfill_a_paid_plan_is_owed_else_the_hourly_sync() {
+    connect(
+        new HistoryCoverage.DownTo(
+            new HistoryPosition(NOW.minusSeconds(86_400), new ConversationId("1"))));
+    SyncScheduler scheduler = scheduler(Runnable::run, "a");
+    scheduler.syncNow(ACME);
+    accounts.with(new Account(ACME, "Acme", Plan.PAID));
+    scheduler.syncNow(ACME);
+    assertEquals(List.of(SyncKind.HOURLY, SyncKind.BACKFILL), ran);
+  }
+
+  @Test
+  void sync_now_does_nothing_for_a_connection_that_needs_reconnecting() {
+    connections.save(
+        new Connection(
+            ACME,
+            new Workspace(new WorkspaceId("w"), "W", Region.US),
+            new AccessToken("t"),
+            ConnectionState.NEEDS_REAUTH,
+            "ada",
+            NOW,
+            new HistoryCoverage.Complete(),
+            Optional.of("revoked")));
+    assertTrue(scheduler(Runnable::run, "a").syncNow(ACME).isEmpty());
+    assertEquals(List.of(), ran);
   }
 
   @Test

@@ -3,6 +3,7 @@ package com.feedbacksync.application.port.in;
 import com.feedbacksync.application.sync.SyncKind;
 import com.feedbacksync.application.sync.SyncOutcome;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 
@@ -16,4 +17,10 @@ public interface SyncIntercomUseCase {
    * webhook asks for. The hourly sync stays the source of truth.
    */
   SyncOutcome resyncConversation(WorkspaceId workspace, ConversationId conversation);
+
+  /**
+   * Re-syncs one customer profile now (a verified webhook said it changed); a contact Intercom no
+   * longer has becomes a tombstone.
+   */
+  SyncOutcome resyncContact(WorkspaceId workspace, ContactId contact);
 }

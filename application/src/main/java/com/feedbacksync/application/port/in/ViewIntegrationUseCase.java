@@ -3,6 +3,7 @@ package com.feedbacksync.application.port.in;
 import com.feedbacksync.application.port.out.Connection;
 import com.feedbacksync.application.port.out.SyncRunView;
 import com.feedbacksync.domain.account.AccountId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,19 @@ public interface ViewIntegrationUseCase {
 
   IntegrationStatus status(AccountId account);
 
-  /** The connection (empty: disconnected) and the latest runs, newest first. */
-  record IntegrationStatus(Optional<Connection> connection, List<SyncRunView> runs) {}
+  /** The account's runs, newest first. */
+  List<SyncRunView> runs(AccountId account, int limit);
+
+  /** One of the account's runs; another account's run is not found. */
+  Optional<SyncRunView> run(AccountId account, String runId);
+
+  /**
+   * The connection (empty: disconnected), the latest runs (newest first), when conversations were
+   * last synced and when they will be next (empty while disconnected or needing reconnection).
+   */
+  record IntegrationStatus(
+      Optional<Connection> connection,
+      List<SyncRunView> runs,
+      Optional<Instant> lastSync,
+      Optional<Instant> nextSync) {}
 }

@@ -8,4 +8,7 @@ import java.util.Optional;
 public interface Accounts {
 
   Optional<Account> find(AccountId id);
+
+  /** Stores the account's new plan; false when no such account exists. */
+  boolean changePlan(AccountId id, com.feedbacksync.domain.account.Plan plan);
 }

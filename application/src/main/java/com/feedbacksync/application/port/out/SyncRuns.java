@@ -23,6 +23,9 @@ public interface SyncRuns {
   /** The account's most recent runs, newest first. */
   java.util.List<SyncRunView> recent(AccountId account, int limit);
 
+  /** One of the account's runs: another account's run id finds nothing. */
+  Optional<SyncRunView> find(AccountId account, String runId);
+
   /** When the last run of this kind that did not fail started. */
   Optional<Instant> lastStarted(AccountId account, SyncKind kind);
 }

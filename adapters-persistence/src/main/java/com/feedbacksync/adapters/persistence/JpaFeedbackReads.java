@@ -1,0 +1,280 @@
+package com.feedbacksync.adapters.persistence;
+
+import com.feedbacksync.application.port.out.CustomerDirectory;
+import com.feedbacksync.application.port.out.CustomerQuery;
+import com.feedbacksync.application.port.out.DocumentLibrary;
+import com.feedbacksync.application.port.out.DocumentQuery;
+import com.feedbacksync.application.port.out.DocumentSummary;
+import com.feedbacksync.application.port.out.Lookup;
+import com.feedbacksync.application.port.out.Slice;
+import com.feedbacksync.application.port.out.SliceCursor;
+import com.feedbacksync.application.port.out.StoredFile;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ContactRole;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationState;
+import com.feedbacksync.domain.intercom.DeliveredAs;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.sync.FlatTag;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The admin API's reads on MariaDB. A list page is two indexed queries: the keys in keyset order
+ * (filters in SQL: full text, JSON tags), then those rows, so a page costs the same at row 100,000
+ * as at row 1 and never loads what the list does not show.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
+
+  /**
+   * InnoDB's full-text index leaves these out (its default stop words) and words shorter than its
+   * minimum token size; requiring one of them would match nothing, so the query drops them.
+   */
+  private static final Set<String> STOP_WORDS =
+      Set.of(
+          "about", "are", "com", "for", "from", "how", "that", "the", "this", "was", "what", "when",
+          "where", "who", "will", "with", "und", "www");
+
+  private static final int MIN_WORD = 3;
+
+  @PersistenceContext(unitName = "feedbacksync")
+  EntityManager em;
+
+  @Override
+  public Slice<DocumentSummary> documents(AccountId account, DocumentQuery query) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT conversation_id FROM feedback_document WHERE account_id = ?"
+                + " AND deleted_at IS NULL");
+    List<Object> args = new ArrayList<>(List.of(account.value()));
+    query.status().ifPresent(s -> condition(sql, args, " AND status = ?", s.name()));
+    query
+        .customer()
+        .ifPresent(c -> condition(sql, args, " AND customer_contact_id = ?", c.value()));
+    query
+        .tag()
+        .ifPresent(
+            t -> condition(sql, args, " AND JSON_CONTAINS(tags_json, JSON_OBJECT('name', ?))", t));
+    query
+        .text()
+        .flatMap(JpaFeedbackReads::booleanModeWords)
+        .ifPresent(
+            w ->
+                condition(
+                    sql, args, " AND MATCH (title, body_text) AGAINST (? IN BOOLEAN MODE)", w));
+    keyset(sql, args, query.after(), "conversation_id");
+    List<String> ids = ids(sql, args, query.limit() + 1);
+
+    Map<String, DocumentSummary> rows = new HashMap<>();
+    if (!ids.isEmpty()) {
+      List<Object[]> found =
+          em.createQuery(
+                  "select d.key.conversationId, d.title, d.status, d.tagsJson,"
+                      + " d.customerContactId, d.createdAt, d.updatedAt"
+                      + " from FeedbackDocumentEntity d"
+                      + " where d.key.accountId = :account and d.key.conversationId in :ids",
+                  Object[].class)
+              .setParameter("account", account.value())
+              .setParameter("ids", ids)
+              .getResultList();
+      for (Object[] r : found) {
+        rows.put(
+            (String) r[0],
+            new DocumentSummary(
+                new ConversationId((String) r[0]),
+                (String) r[1],
+                ConversationState.valueOf((String) r[2]),
+                JsonColumns.readTags((String) r[3]).stream().map(FlatTag::name).toList(),
+                Optional.ofNullable((String) r[4]).map(ContactId::new),
+                (Instant) r[5],
+                (Instant) r[6]));
+      }
+    }
+    return slice(ids, rows, query.limit(), s -> new SliceCursor(s.updatedAt(), s.id().value()));
+  }
+
+  @Override
+  public Lookup<FeedbackDocument> document(AccountId account, ConversationId id) {
+    List<FeedbackDocumentEntity> found =
+        em.createQuery(
+                "select d from FeedbackDocumentEntity d where d.key.accountId = :account"
+                    + " and d.key.conversationId = :id order by d.deletedAt",
+                FeedbackDocumentEntity.class)
+            .setParameter("account", account.value())
+            .setParameter("id", id.value())
+            .getResultList();
+    if (found.isEmpty()) {
+      return new Lookup.Missing<>();
+    }
+    FeedbackDocumentEntity e = found.get(0);
+    if (e.deletedAt != null) {
+      return new Lookup.Deleted<>(e.deletedAt);
+    }
+    return new Lookup.Found<>(
+        new FeedbackDocument(
+            new WorkspaceId(e.key.workspaceId()),
+            new ConversationId(e.key.conversationId()),
+            e.title,
+            JsonColumns.readMessages(e.messagesJson),
+            ConversationState.valueOf(e.status),
+            JsonColumns.readTags(e.tagsJson),
+            JsonColumns.readAttributes(e.attributesJson),
+            e.originalUrl,
+            e.sourceType,
+            DeliveredAs.valueOf(e.deliveredAs),
+            Optional.ofNullable(e.customerContactId).map(ContactId::new),
+            e.createdAt,
+            e.updatedAt,
+            e.syncedAt));
+  }
+
+  @Override
+  public Optional<StoredFile> file(AccountId account, ConversationId document, String fileId) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT name, content_type, content FROM document_file WHERE account_id = ?"
+                    + " AND conversation_id = ? AND file_id = ?")
+            .setParameter(1, account.value())
+            .setParameter(2, document.value())
+            .setParameter(3, fileId)
+            .setMaxResults(1)
+            .getResultList();
+    return rows.stream()
+        .map(r -> (Object[]) r)
+        .map(r -> new StoredFile(document, fileId, (String) r[0], (String) r[1], (byte[]) r[2]))
+        .findFirst();
+  }
+
+  @Override
+  public Slice<CustomerProfile> customers(AccountId account, CustomerQuery query) {
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT contact_id FROM customer_profile WHERE account_id = ? AND deleted_at IS NULL");
+    List<Object> args = new ArrayList<>(List.of(account.value()));
+    query.email().ifPresent(e -> condition(sql, args, " AND email = ?", e));
+    query
+        .segment()
+        .ifPresent(
+            s -> condition(sql, args, " AND JSON_CONTAINS(segments_json, JSON_QUOTE(?))", s));
+    keyset(sql, args, query.after(), "contact_id");
+    List<String> ids = ids(sql, args, query.limit() + 1);
+
+    Map<String, CustomerProfile> rows = new HashMap<>();
+    if (!ids.isEmpty()) {
+      em.createQuery(
+              "select p from CustomerProfileEntity p where p.key.accountId = :account"
+                  + " and p.key.contactId in :ids",
+              CustomerProfileEntity.class)
+          .setParameter("account", account.value())
+          .setParameter("ids", ids)
+          .getResultList()
+          .forEach(p -> rows.put(p.key.contactId(), profile(p)));
+    }
+    return slice(
+        ids, rows, query.limit(), p -> new SliceCursor(p.updatedAt(), p.contactId().value()));
+  }
+
+  @Override
+  public Lookup<CustomerProfile> customer(AccountId account, ContactId id) {
+    List<CustomerProfileEntity> found =
+        em.createQuery(
+                "select p from CustomerProfileEntity p where p.key.accountId = :account"
+                    + " and p.key.contactId = :id order by p.deletedAt",
+                CustomerProfileEntity.class)
+            .setParameter("account", account.value())
+            .setParameter("id", id.value())
+            .getResultList();
+    if (found.isEmpty()) {
+      return new Lookup.Missing<>();
+    }
+    CustomerProfileEntity e = found.get(0);
+    return e.deletedAt != null ? new Lookup.Deleted<>(e.deletedAt) : new Lookup.Found<>(profile(e));
+  }
+
+  private static CustomerProfile profile(CustomerProfileEntity e) {
+    return new CustomerProfile(
+        new WorkspaceId(e.key.workspaceId()),
+        new ContactId(e.key.contactId()),
+        ContactRole.valueOf(e.role),
+        Optional.ofNullable(e.name),
+        Optional.ofNullable(e.email),
+        JsonColumns.readStrings(e.segmentsJson),
+        JsonColumns.readCompanies(e.companiesJson),
+        JsonColumns.readAttributes(e.propertiesJson),
+        e.updatedAt);
+  }
+
+  private static void condition(StringBuilder sql, List<Object> args, String clause, Object arg) {
+    sql.append(clause);
+    args.add(arg);
+  }
+
+  /** Newest first, the id breaking ties; the cursor is the last row the client saw. */
+  private static void keyset(
+      StringBuilder sql, List<Object> args, Optional<SliceCursor> after, String idColumn) {
+    after.ifPresent(
+        c -> {
+          sql.append(" AND (updated_at < ? OR (updated_at = ? AND ")
+              .append(idColumn)
+              .append(" < ?))");
+          args.add(c.at());
+          args.add(c.at());
+          args.add(c.id());
+        });
+    sql.append(" ORDER BY updated_at DESC, ").append(idColumn).append(" DESC");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> ids(StringBuilder sql, List<Object> args, int limit) {
+    Query q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < args.size(); i++) {
+      q.setParameter(i + 1, args.get(i));
+    }
+    return ((List<Object>) q.setMaxResults(limit).getResultList())
+        .stream().map(Object::toString).toList();
+  }
+
+  /** The rows in the keys' order; one row more than the page says there is a next page. */
+  private static <T> Slice<T> slice(
+      List<String> ids, Map<String, T> rows, int limit, Function<T, SliceCursor> cursorOf) {
+    List<T> page =
+        ids.stream().limit(limit).map(rows::get).filter(java.util.Objects::nonNull).toList();
+    Optional<SliceCursor> next =
+        ids.size() > limit && !page.isEmpty()
+            ? Optional.of(cursorOf.apply(page.get(page.size() - 1)))
+            : Optional.empty();
+    return new Slice<>(page, next);
+  }
+
+  /**
+   * Every word required, operators stripped so user text cannot change the query's meaning; empty
+   * when no word is one the index keeps.
+   */
+  static Optional<String> booleanModeWords(String text) {
+    String words =
+        Stream.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+"))
+            .filter(w -> w.length() >= MIN_WORD && !STOP_WORDS.contains(w))
+            .map(w -> "+" + w)
+            .collect(Collectors.joining(" "));
+    return words.isEmpty() ? Optional.empty() : Optional.of(words);
+  }
+}

@@ -1,0 +1,38 @@
+package com.feedbacksync.application.port.in;
+
+import com.feedbacksync.application.port.out.CustomerQuery;
+import com.feedbacksync.application.port.out.DocumentQuery;
+import com.feedbacksync.application.port.out.DocumentSummary;
+import com.feedbacksync.application.port.out.Lookup;
+import com.feedbacksync.application.port.out.Slice;
+import com.feedbacksync.application.port.out.StoredFile;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Reads what the sync stored: feedback documents, their files, customer profiles. */
+public interface ReadFeedbackUseCase {
+
+  Slice<DocumentSummary> documents(AccountId account, DocumentQuery query);
+
+  /** The document with the profile of the customer who wrote it, when that profile is synced. */
+  Lookup<DocumentWithCustomer> document(AccountId account, ConversationId id);
+
+  Optional<StoredFile> file(AccountId account, ConversationId document, String fileId);
+
+  Slice<CustomerProfile> customers(AccountId account, CustomerQuery query);
+
+  Lookup<CustomerProfile> customer(AccountId account, ContactId id);
+
+  /** A document and its author's profile. */
+  record DocumentWithCustomer(FeedbackDocument document, Optional<CustomerProfile> customer) {
+    public DocumentWithCustomer {
+      Objects.requireNonNull(document, "document");
+      Objects.requireNonNull(customer, "customer");
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ConversationId;
+import java.util.Optional;
+
+/** The synced documents as admins read them, always within one account. */
+public interface DocumentLibrary {
+
+  /** The documents the query selects, newest activity first; tombstones are not listed. */
+  Slice<DocumentSummary> documents(AccountId account, DocumentQuery query);
+
+  Lookup<FeedbackDocument> document(AccountId account, ConversationId id);
+
+  /** A stored attachment or inline image of the document. */
+  Optional<StoredFile> file(AccountId account, ConversationId document, String fileId);
+}
