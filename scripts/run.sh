@@ -90,11 +90,17 @@ skipped=$(printf '%s' "$oracle" | sed 's/.*"skipped_without_reply":\[\([^]]*\)\]
 calls=$(curl -fsS "$sim/_sim/counters" | sed 's/.*"api_calls":\([0-9]*\).*/\1/')
 limit=5000
 expected=$(( qualifying < limit ? qualifying : limit ))
+# The check is on the exact documents, not just their number: the oracle's newest qualifying ids.
+printf '%s' "$oracle" | sed 's/.*"qualifying_newest_first":\[\([^]]*\)\].*/\1/' | tr ',' '\n' | tr -d '"' \
+  | grep . | head -n "$limit" | sort > .run/oracle-ids || true
+scripts/mariadb.sh client <<< "SELECT conversation_id FROM feedback_document WHERE account_id='$account' AND deleted_at IS NULL;" \
+  | tail -n +2 | sort > .run/synced-ids
+if cmp -s .run/oracle-ids .run/synced-ids; then matches=yes; verdict="exactly the simulator's oracle"; else matches=no; verdict="DIFFERS from the simulator's oracle ($expected)"; fi
 
 cat <<SUMMARY
 
 Synced the simulated Intercom workspace "Acme SaaS" into account "$account" (Start plan):
-  feedback documents       $documents   (expected: $expected = the most recent conversations a customer replied in)
+  feedback documents       $documents   ($verdict: the most recent conversations a customer replied in)
   skipped without reply    $skipped
   customer profiles        $profiles
   files kept               $files
@@ -105,6 +111,10 @@ Go on:
   export TOKEN=$token
   curl -H "Authorization: Bearer \$TOKEN" $base/api/v1/integrations/intercom
   curl -H "Authorization: Bearer \$TOKEN" $base/api/v1/account
+  curl -H "Authorization: Bearer \$TOKEN" "$base/api/v1/documents?limit=5"
+  curl -H "Authorization: Bearer \$TOKEN" "$base/api/v1/documents?q=export&status=open"
+  curl -H "Authorization: Bearer \$TOKEN" $base/api/v1/customers?limit=5
   OpenAPI UI: $base/openapi/ui     Simulator control: $sim/_sim/counters
   Stop everything: scripts/run.sh stop
 SUMMARY
+[ "$matches" = yes ]

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: unit, property-based, ArchUnit, and the integration tests on a real Open Liberty
-# against a real MariaDB (started here; installed first if missing). Extra arguments go to Maven.
+# Runs every test: unit, property-based, ArchUnit, the integration tests on a real Open Liberty
+# against a real MariaDB (started here; installed first if missing), then the README's run command
+# itself (scripts/check-run-command.sh). Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/mariadb.sh start
-exec ./mvnw -B -ntp verify "$@"
+./mvnw -B -ntp verify "$@"
+scripts/check-run-command.sh
