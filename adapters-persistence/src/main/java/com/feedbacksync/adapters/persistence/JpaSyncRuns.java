@@ -25,14 +25,16 @@ public class JpaSyncRuns implements SyncRuns {
   EntityManager em;
 
   @Override
-  public String start(AccountId account, SyncKind kind, Instant startedAt) {
+  public String start(AccountId account, SyncKind kind, Instant startedAt, String runner) {
     String id = UUID.randomUUID().toString();
     em.createNativeQuery(
-            "INSERT INTO sync_run (id, account_id, kind, state, started_at) VALUES (?, ?, ?, 'RUNNING', ?)")
+            "INSERT INTO sync_run (id, account_id, kind, state, started_at, runner)"
+                + " VALUES (?, ?, ?, 'RUNNING', ?, ?)")
         .setParameter(1, id)
         .setParameter(2, account.value())
         .setParameter(3, kind.name())
         .setParameter(4, startedAt)
+        .setParameter(5, runner.length() <= 200 ? runner : runner.substring(0, 200))
         .executeUpdate();
     return id;
   }
@@ -108,7 +110,7 @@ public class JpaSyncRuns implements SyncRuns {
   private static final String RUN_COLUMNS =
       "SELECT id, kind, state, started_at, finished_at, fetched, kept,"
           + " skipped_without_reply, resynced, unchanged, deleted, profiles, api_calls,"
-          + " rate_limit_waits, progress_done, progress_total, error FROM sync_run";
+          + " rate_limit_waits, progress_done, progress_total, error, runner FROM sync_run";
 
   private static List<SyncRunView> views(List<?> rows) {
     List<SyncRunView> views = new java.util.ArrayList<>();
@@ -124,6 +126,7 @@ public class JpaSyncRuns implements SyncRuns {
               (String) r[2],
               instant(r[3]),
               Optional.ofNullable(r[4]).map(JpaSyncRuns::instant),
+              r[17] == null ? "" : (String) r[17],
               counts,
               n(r[14]),
               n(r[15]),

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -93,11 +94,37 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public void commit(AccountId account, SyncBatch batch) {
+    // One read for the page's rows, not one per document: what is there decides insert or update.
+    Map<FeedbackDocumentEntity.Key, FeedbackDocumentEntity> documents =
+        byKey(
+            em.createQuery(
+                    "select d from FeedbackDocumentEntity d where d.key.accountId = :account"
+                        + " and d.key.conversationId in :ids",
+                    FeedbackDocumentEntity.class)
+                .setParameter("account", account.value())
+                .setParameter(
+                    "ids",
+                    batch.documents().stream()
+                        .map(d -> d.document().conversationId().value())
+                        .toList()),
+            batch.documents().isEmpty(),
+            d -> d.key);
     for (SyncBatch.StoredDocument stored : batch.documents()) {
-      upsert(account, stored);
+      upsert(account, stored, documents);
     }
+    Map<CustomerProfileEntity.Key, CustomerProfileEntity> profiles =
+        byKey(
+            em.createQuery(
+                    "select p from CustomerProfileEntity p where p.key.accountId = :account"
+                        + " and p.key.contactId in :ids",
+                    CustomerProfileEntity.class)
+                .setParameter("account", account.value())
+                .setParameter(
+                    "ids", batch.profiles().stream().map(p -> p.contactId().value()).toList()),
+            batch.profiles().isEmpty(),
+            p -> p.key);
     for (CustomerProfile profile : batch.profiles()) {
-      upsert(account, profile);
+      upsert(account, profile, profiles);
     }
     for (com.feedbacksync.domain.intercom.ContactId contact : batch.deletedContacts()) {
       em.createNativeQuery(
@@ -141,12 +168,24 @@ public class JpaSyncStore implements SyncStore {
     saveCheckpoint(account, batch.stream(), batch.checkpoint());
   }
 
-  private void upsert(AccountId account, SyncBatch.StoredDocument stored) {
+  private static <K, E> Map<K, E> byKey(
+      jakarta.persistence.TypedQuery<E> query, boolean nothingAsked, Function<E, K> key) {
+    Map<K, E> found = new HashMap<>();
+    if (!nothingAsked) {
+      query.getResultList().forEach(e -> found.put(key.apply(e), e));
+    }
+    return found;
+  }
+
+  private void upsert(
+      AccountId account,
+      SyncBatch.StoredDocument stored,
+      Map<FeedbackDocumentEntity.Key, FeedbackDocumentEntity> existing) {
     FeedbackDocument doc = stored.document();
     FeedbackDocumentEntity.Key key =
         new FeedbackDocumentEntity.Key(
             account.value(), doc.workspace().value(), doc.conversationId().value());
-    FeedbackDocumentEntity e = em.find(FeedbackDocumentEntity.class, key);
+    FeedbackDocumentEntity e = existing.get(key);
     if (e != null && (e.deletedAt != null || doc.updatedAt().isBefore(e.updatedAt))) {
       return; // a tombstone stays; a stale copy never overwrites a newer one
     }
@@ -154,6 +193,7 @@ public class JpaSyncStore implements SyncStore {
     if (fresh) {
       e = new FeedbackDocumentEntity();
       e.key = key;
+      existing.put(key, e); // the same conversation twice in one page is written once
     }
     e.title = truncate(doc.title(), 400);
     e.status = doc.status().name();
@@ -186,11 +226,14 @@ public class JpaSyncStore implements SyncStore {
     }
   }
 
-  private void upsert(AccountId account, CustomerProfile p) {
+  private void upsert(
+      AccountId account,
+      CustomerProfile p,
+      Map<CustomerProfileEntity.Key, CustomerProfileEntity> existing) {
     CustomerProfileEntity.Key key =
         new CustomerProfileEntity.Key(
             account.value(), p.workspace().value(), p.contactId().value());
-    CustomerProfileEntity e = em.find(CustomerProfileEntity.class, key);
+    CustomerProfileEntity e = existing.get(key);
     if (e != null && (e.deletedAt != null || p.updatedAt().isBefore(e.updatedAt))) {
       return; // a tombstone stays; a stale copy never overwrites a newer one
     }
@@ -198,6 +241,7 @@ public class JpaSyncStore implements SyncStore {
     if (fresh) {
       e = new CustomerProfileEntity();
       e.key = key;
+      existing.put(key, e);
     }
     e.role = p.role().name();
     e.name = p.name().map(n -> truncate(n, 300)).orElse(null);

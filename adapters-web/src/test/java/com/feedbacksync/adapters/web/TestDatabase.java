@@ -15,10 +15,14 @@ final class TestDatabase {
 
   private TestDatabase() {}
 
+  static Connection connect() throws SQLException {
+    return DriverManager.getConnection(URL, "feedbacksync", "feedbacksync");
+  }
+
   /** The ids of the account's live documents. */
   static java.util.Set<String> documentIds(String account) throws SQLException {
     java.util.Set<String> ids = new java.util.TreeSet<>();
-    try (Connection c = DriverManager.getConnection(URL, "feedbacksync", "feedbacksync");
+    try (Connection c = connect();
         PreparedStatement select =
             c.prepareStatement(
                 "SELECT conversation_id FROM feedback_document WHERE account_id = ? AND deleted_at IS NULL")) {
@@ -33,7 +37,7 @@ final class TestDatabase {
   }
 
   static void insertAccount(String id, String name, String plan) throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, "feedbacksync", "feedbacksync");
+    try (Connection c = connect();
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO account (id, name, plan) VALUES (?, ?, ?)"

@@ -127,7 +127,7 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
     if (!leases.claim(account, "sync", owner, now, now.plus(LEASE))) {
       return Optional.empty();
     }
-    String runId = runs.start(account, kind, now);
+    String runId = runs.start(account, kind, now, owner);
     try {
       executor.execute(
           () -> {

@@ -18,11 +18,13 @@ public final class InMemorySyncRuns implements SyncRuns {
     public final AccountId account;
     public final SyncKind kind;
     public final Instant startedAt;
+    public final String runner;
     public SyncOutcome outcome;
     public long done;
     public long total;
 
-    Run(String id, AccountId account, SyncKind kind, Instant startedAt) {
+    Run(String id, AccountId account, SyncKind kind, Instant startedAt, String runner) {
+      this.runner = runner;
       this.id = id;
       this.account = account;
       this.kind = kind;
@@ -33,8 +35,9 @@ public final class InMemorySyncRuns implements SyncRuns {
   public final List<Run> runs = new ArrayList<>();
 
   @Override
-  public synchronized String start(AccountId account, SyncKind kind, Instant startedAt) {
-    Run run = new Run("run-" + (runs.size() + 1), account, kind, startedAt);
+  public synchronized String start(
+      AccountId account, SyncKind kind, Instant startedAt, String runner) {
+    Run run = new Run("run-" + (runs.size() + 1), account, kind, startedAt, runner);
     runs.add(run);
     return run.id;
   }
@@ -69,6 +72,7 @@ public final class InMemorySyncRuns implements SyncRuns {
                 r.outcome == null ? "RUNNING" : r.outcome.getClass().getSimpleName().toUpperCase(),
                 r.startedAt,
                 Optional.empty(),
+                r.runner,
                 r.outcome == null
                     ? com.feedbacksync.application.port.out.RunCounts.NONE
                     : r.outcome.counts(),

@@ -47,7 +47,7 @@ class IntegrationStatusServiceTest {
   }
 
   private void ran(SyncKind kind, Instant at) {
-    runs.finish(runs.start(ACME, kind, at), new SyncOutcome.Completed(RunCounts.NONE), at);
+    runs.finish(runs.start(ACME, kind, at, "test"), new SyncOutcome.Completed(RunCounts.NONE), at);
   }
 
   @Test

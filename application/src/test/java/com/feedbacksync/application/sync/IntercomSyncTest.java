@@ -177,7 +177,7 @@ class IntercomSyncTest {
   @Test
   void reports_progress_page_by_page_against_what_the_plan_will_take() {
     workspaceOf(8, 3);
-    runs.start(ACME, SyncKind.FIRST, now);
+    runs.start(ACME, SyncKind.FIRST, now, "test");
     sync.run(ACME, SyncKind.FIRST);
     assertEquals(5, runs.runs.get(0).total, "8 qualify, the Start plan takes 5");
     assertEquals(5, runs.runs.get(0).done, "all of them handled when the run ends");

@@ -112,7 +112,9 @@ class SyncSchedulerTest {
         new HistoryCoverage.DownTo(
             new HistoryPosition(NOW.minusSeconds(86_400), new ConversationId("1"))));
     runs.finish(
-        runs.start(ACME, SyncKind.HOURLY, NOW), new SyncOutcome.Completed(RunCounts.NONE), NOW);
+        runs.start(ACME, SyncKind.HOURLY, NOW, "test"),
+        new SyncOutcome.Completed(RunCounts.NONE),
+        NOW);
     accounts.with(new Account(ACME, "Acme", Plan.PAID));
     scheduler(Runnable::run, "a").tick();
     assertEquals(List.of(SyncKind.BACKFILL), ran);

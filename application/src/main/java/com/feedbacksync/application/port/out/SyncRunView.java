@@ -12,6 +12,7 @@ public record SyncRunView(
     String state,
     Instant startedAt,
     Optional<Instant> finishedAt,
+    String runner,
     RunCounts counts,
     long done,
     long total,
@@ -23,6 +24,7 @@ public record SyncRunView(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(finishedAt, "finishedAt");
+    Objects.requireNonNull(runner, "runner");
     Objects.requireNonNull(counts, "counts");
     Objects.requireNonNull(error, "error");
   }

@@ -9,8 +9,8 @@ import java.util.Optional;
 /** The record of sync runs: kind, times, counts and outcome, for admins and for scheduling. */
 public interface SyncRuns {
 
-  /** Records a run that starts now; returns its id. */
-  String start(AccountId account, SyncKind kind, Instant startedAt);
+  /** Records a run that starts now on the named server process; returns its id. */
+  String start(AccountId account, SyncKind kind, Instant startedAt, String runner);
 
   void finish(String runId, SyncOutcome outcome, Instant finishedAt);
 
