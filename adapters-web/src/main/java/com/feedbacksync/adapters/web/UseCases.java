@@ -20,6 +20,7 @@ import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.service.AccountService;
 import com.feedbacksync.application.service.FeedbackReader;
 import com.feedbacksync.application.service.PlanChanging;
+import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.IntegrationStatusService;
 import com.feedbacksync.application.sync.IntercomConnecting;
 import com.feedbacksync.application.sync.IntercomSync;
@@ -52,6 +53,10 @@ public class UseCases {
   @ConfigProperty(name = "feedbacksync.documents.include-internal-notes", defaultValue = "false")
   boolean includeInternalNotes;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.sync.parallel-fetches", defaultValue = "8")
+  int parallelFetches;
+
   @Resource ManagedExecutorService workers;
 
   @Produces
@@ -77,7 +82,8 @@ public class UseCases {
         new DocumentMapping(new MappingSettings(includeInternalNotes)),
         Clock.systemUTC(),
         (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
-        runs);
+        runs,
+        new Fetchers(workers, parallelFetches));
   }
 
   @Produces

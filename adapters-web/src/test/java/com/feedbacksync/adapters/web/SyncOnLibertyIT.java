@@ -147,6 +147,16 @@ class SyncOnLibertyIT {
       assertEquals(new TreeSet<>(sim.oracle().qualifyingNewestFirst()), documents(account, false));
       assertEquals(Set.of(gone), documents(account, true));
       Counters hourlyCalls = sim.counters();
+      System.out.println(
+          String.format(
+              "hourly sync on Liberty after 8 changes: %d re-synced, %d new, %d unchanged, %d"
+                  + " deleted; %d calls (%s)",
+              hourly.resynced(),
+              hourly.kept(),
+              hourly.unchanged(),
+              hourly.deleted(),
+              hourlyCalls.apiCalls(),
+              hourlyCalls));
       assertEquals(
           5,
           hourlyCalls.calls("GET /conversations/{id}"),

@@ -78,6 +78,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
   private final Clock clock;
   private final FileLinks links;
   private final SyncRuns runs;
+  private final Fetchers fetchers;
   private final ReplyRequiredFilter filter = new ReplyRequiredFilter();
 
   /** Where the service serves a document's stored file: the web adapter's knowledge, passed in. */
@@ -96,6 +97,25 @@ public final class IntercomSync implements SyncIntercomUseCase {
       Clock clock,
       FileLinks links,
       SyncRuns runs) {
+    this(accounts, connections, intercom, store, limits, mapping, clock, links, runs, Fetchers.ONE);
+  }
+
+  /**
+   * @param fetchers how many conversations and profiles of a page are fetched at once; the database
+   *     work stays on the run's thread, one transaction per page
+   */
+  public IntercomSync(
+      Accounts accounts,
+      Connections connections,
+      IntercomWorkspaces intercom,
+      SyncStore store,
+      PlanLimits limits,
+      DocumentMapping mapping,
+      Clock clock,
+      FileLinks links,
+      SyncRuns runs,
+      Fetchers fetchers) {
+    this.fetchers = Objects.requireNonNull(fetchers);
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
     this.intercom = Objects.requireNonNull(intercom);
@@ -194,7 +214,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
     private final IntercomWorkspace workspace;
     private final IntercomWorkspace.CallCounts callsAtStart;
     private final Set<ContactId> profiled = new HashSet<>();
-    private final List<StoredFile> files = new ArrayList<>();
+
+    /** Filled by the fetchers' threads while they download a page's files. */
+    private final List<StoredFile> files =
+        java.util.Collections.synchronizedList(new ArrayList<>());
+
     private final List<ContactId> goneContacts = new ArrayList<>();
     private long done;
 
@@ -256,23 +280,49 @@ public final class IntercomSync implements SyncIntercomUseCase {
             workspace.conversationsNewestFirst(olderThan.map(HistoryPosition::createdAt), cursor);
         List<SyncBatch.StoredDocument> documents = new ArrayList<>();
         RunCounts pageCounts = RunCounts.NONE;
-        for (ConversationListing listing : page.items()) {
-          HistoryPosition position = new HistoryPosition(listing.createdAt(), listing.id());
-          if (olderThan.isPresent() && !position.isOlderThan(olderThan.get())) {
-            continue; // the boundary second's conversations that the first sync already took
-          }
-          if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
+        List<ConversationListing> candidates =
+            page.items().stream()
+                .filter(
+                    l ->
+                        olderThan.isEmpty()
+                            || new HistoryPosition(l.createdAt(), l.id())
+                                .isOlderThan(olderThan.get())) // the boundary second's, taken
+                .toList();
+        int judged = 0;
+        while (judged < candidates.size() && !full) {
+          // Fetched in parallel, judged in order: never more at once than the plan still admits,
+          // so a Start plan's limit costs no retrieve it does not keep.
+          int room = (int) Math.min(candidates.size() - judged, limits.remaining(plan, taken));
+          ConversationListing first = candidates.get(judged);
+          if (room == 0
+              && !limits.admits(
+                  plan,
+                  connection.connectedAt(),
+                  new HistoryPosition(first.createdAt(), first.id()),
+                  taken)) {
             full = true;
             break;
           }
-          Optional<SyncBatch.StoredDocument> kept = fetchAndKeep(listing.id());
-          pageCounts = pageCounts.plus(kept.isPresent() ? count(1, 1, 0) : count(1, 0, 1));
-          if (kept.isPresent()) {
-            documents.add(kept.get());
-            if (listing.createdAt().isBefore(connection.connectedAt())) {
-              taken++;
+          List<ConversationListing> chunk = candidates.subList(judged, judged + Math.max(1, room));
+          judged += chunk.size();
+          List<Optional<SyncBatch.StoredDocument>> fetched =
+              fetchers.map(chunk, l -> fetchAndKeep(l.id()));
+          for (int i = 0; i < chunk.size(); i++) {
+            ConversationListing listing = chunk.get(i);
+            HistoryPosition position = new HistoryPosition(listing.createdAt(), listing.id());
+            if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
+              full = true;
+              break;
             }
-            oldest = Optional.of(position);
+            Optional<SyncBatch.StoredDocument> kept = fetched.get(i);
+            pageCounts = pageCounts.plus(kept.isPresent() ? count(1, 1, 0) : count(1, 0, 1));
+            if (kept.isPresent()) {
+              documents.add(kept.get());
+              if (listing.createdAt().isBefore(connection.connectedAt())) {
+                taken++;
+              }
+              oldest = Optional.of(position);
+            }
           }
         }
         full = full || limits.historyFull(plan, taken);
@@ -320,14 +370,24 @@ public final class IntercomSync implements SyncIntercomUseCase {
         List<SyncBatch.StoredDocument> documents = new ArrayList<>();
         List<ConversationId> deletions = new ArrayList<>();
         RunCounts pageCounts = RunCounts.NONE;
+        List<ConversationListing> changed = new ArrayList<>();
+        List<ChangeDecision> decisions = new ArrayList<>();
         for (ConversationListing listing : page.items()) {
           ChangeDecision decision =
               ChangeTriggers.decide(Optional.ofNullable(stored.get(listing.id())), listing);
-          if (!decision.fetch()) {
+          if (decision.fetch()) {
+            changed.add(listing);
+            decisions.add(decision);
+          } else {
             pageCounts = pageCounts.plus(new RunCounts(0, 0, 0, 0, 1, 0, 0, 0, 0));
-            continue;
           }
-          ConversationFetch fetch = workspace.conversation(listing.id());
+        }
+        List<ConversationFetch> fetches =
+            fetchers.map(changed, l -> workspace.conversation(l.id()));
+        for (int i = 0; i < changed.size(); i++) {
+          ConversationListing listing = changed.get(i);
+          ChangeDecision decision = decisions.get(i);
+          ConversationFetch fetch = fetches.get(i);
           if (fetch instanceof ConversationFetch.Deleted) {
             deletions.add(listing.id());
             pageCounts = pageCounts.plus(new RunCounts(1, 0, 0, 0, 0, 1, 0, 0, 0));
@@ -565,14 +625,15 @@ public final class IntercomSync implements SyncIntercomUseCase {
       Set<ContactId> wanted = new LinkedHashSet<>();
       documents.forEach(
           d -> d.document().customer().filter(c -> !profiled.contains(c)).ifPresent(wanted::add));
+      profiled.addAll(wanted);
+      List<Optional<CustomerProfile>> found =
+          fetchers.map(List.copyOf(wanted), id -> workspace.contact(id).map(this::profile));
       List<CustomerProfile> profiles = new ArrayList<>();
+      int i = 0;
       for (ContactId id : wanted) {
-        profiled.add(id);
         // A customer Intercom no longer has: its profile is tombstoned, not silently kept as it
         // was.
-        workspace
-            .contact(id)
-            .ifPresentOrElse(contact -> profiles.add(profile(contact)), () -> goneContacts.add(id));
+        found.get(i++).ifPresentOrElse(profiles::add, () -> goneContacts.add(id));
       }
       return profiles;
     }

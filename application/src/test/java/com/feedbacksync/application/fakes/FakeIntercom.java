@@ -77,11 +77,11 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
     failAfterCalls = n < 0 ? Long.MAX_VALUE : calls + n;
   }
 
-  public long calls() {
+  public synchronized long calls() {
     return calls;
   }
 
-  public long conversationFetches() {
+  public synchronized long conversationFetches() {
     return conversationFetches;
   }
 
@@ -90,7 +90,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
     return this;
   }
 
-  private void call() {
+  private synchronized void call() {
     if (revoked) {
       throw new IntercomFailure.AuthorizationRevoked();
     }
@@ -101,7 +101,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   }
 
   @Override
-  public Page<ConversationListing> conversationsUpdated(
+  public synchronized Page<ConversationListing> conversationsUpdated(
       TimeWindow window, Optional<PageCursor> after) {
     call();
     return page(
@@ -111,7 +111,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   }
 
   @Override
-  public Page<ConversationListing> conversationsNewestFirst(
+  public synchronized Page<ConversationListing> conversationsNewestFirst(
       Optional<Instant> createdBefore, Optional<PageCursor> after) {
     call();
     Comparator<Conversation> oldestFirst =
@@ -158,7 +158,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   }
 
   @Override
-  public ConversationFetch conversation(ConversationId id) {
+  public synchronized ConversationFetch conversation(ConversationId id) {
     call();
     conversationFetches++;
     Conversation c = conversations.get(id);
@@ -166,13 +166,14 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   }
 
   @Override
-  public Page<DeletedConversation> deletedConversations(Optional<PageCursor> after) {
+  public synchronized Page<DeletedConversation> deletedConversations(Optional<PageCursor> after) {
     call();
     return new Page<>(List.copyOf(deleted), Optional.empty(), Optional.of(deleted.size()));
   }
 
   @Override
-  public Page<Contact> contactsUpdatedSince(Instant since, Optional<PageCursor> after) {
+  public synchronized Page<Contact> contactsUpdatedSince(
+      Instant since, Optional<PageCursor> after) {
     call();
     Instant dayBefore = since.minusSeconds(86_400);
     return new Page<>(
@@ -182,37 +183,37 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   }
 
   @Override
-  public Optional<Contact> contact(ContactId id) {
+  public synchronized Optional<Contact> contact(ContactId id) {
     call();
     return Optional.ofNullable(contacts.get(id));
   }
 
   @Override
-  public List<Segment> segmentsOf(ContactId id) {
+  public synchronized List<Segment> segmentsOf(ContactId id) {
     call();
     return List.of(new Segment("s1", "Active"));
   }
 
   @Override
-  public List<Company> companiesOf(ContactId id) {
+  public synchronized List<Company> companiesOf(ContactId id) {
     call();
     return List.of();
   }
 
   @Override
-  public List<Tag> tags() {
+  public synchronized List<Tag> tags() {
     call();
     return List.of();
   }
 
   @Override
-  public Download download(String url) {
+  public synchronized Download download(String url) {
     call();
     return new Download("image/png", new byte[] {1});
   }
 
   @Override
-  public CallCounts callCounts() {
+  public synchronized CallCounts callCounts() {
     return new CallCounts(calls, 0);
   }
 }

@@ -96,8 +96,20 @@ class IntercomSyncTest {
         new DocumentMapping(MappingSettings.DEFAULT),
         clock,
         (conversation, file) -> "/files/" + conversation.value() + "/" + file,
-        runs);
+        runs,
+        // Every scenario runs with a page's fetches on four threads: the same documents, the same
+        // calls, as one at a time.
+        new Fetchers(FETCH_POOL, 4));
   }
+
+  private static final java.util.concurrent.ExecutorService FETCH_POOL =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "test-fetcher");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** A customer-initiated conversation created {@code hoursBefore} hours before connecting. */
   private static Conversation customer(String id, long hoursBefore) {

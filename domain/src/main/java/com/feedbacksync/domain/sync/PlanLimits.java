@@ -40,6 +40,17 @@ public record PlanLimits(int startPlanHistoryLimit) {
   }
 
   /** Whether the first sync, having taken {@code historicTaken}, can stop walking history. */
+  /**
+   * How many more historic conversations the plan admits: all of them on a paid plan, what is left
+   * of the limit on Start.
+   */
+  public long remaining(Plan plan, int historicTaken) {
+    Objects.requireNonNull(plan, "plan");
+    return plan == Plan.PAID
+        ? Long.MAX_VALUE
+        : Math.max(0, (long) startPlanHistoryLimit - historicTaken);
+  }
+
   public boolean historyFull(Plan plan, int historicTaken) {
     return plan == Plan.START && historicTaken >= startPlanHistoryLimit;
   }

@@ -1,0 +1,95 @@
+package com.feedbacksync.application.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FetchersTest {
+
+  private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+  @AfterEach
+  void stop() {
+    pool.shutdownNow();
+  }
+
+  @ParameterizedTest(name = "{0} items on {1} threads")
+  @CsvSource({"0, 4", "1, 4", "2, 1", "7, 3", "150, 8", "151, 12", "200, 2"})
+  void results_keep_the_pages_order(int size, int threads) {
+    ExecutorService executor = Executors.newFixedThreadPool(4);
+    try {
+      List<Integer> items = IntStream.range(0, size).boxed().toList();
+      assertEquals(
+          items.stream().map(i -> i * 2).toList(),
+          new Fetchers(executor, threads).map(items, i -> i * 2));
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  @Test
+  void fetches_at_most_parallelism_at_once_and_more_than_one_when_allowed() {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger peak = new AtomicInteger();
+    new Fetchers(pool, 3)
+        .map(
+            IntStream.range(0, 60).boxed().toList(),
+            i -> {
+              peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+              try {
+                Thread.sleep(2);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              inFlight.decrementAndGet();
+              return i;
+            });
+    assertTrue(peak.get() <= 3, "peak " + peak.get());
+    assertTrue(peak.get() > 1, "peak " + peak.get());
+  }
+
+  @Test
+  void the_first_failure_is_thrown_as_it_was_and_stops_the_rest() {
+    IllegalStateException revoked = new IllegalStateException("revoked");
+    AtomicInteger fetched = new AtomicInteger();
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new Fetchers(pool, 2)
+                    .map(
+                        IntStream.range(0, 1000).boxed().toList(),
+                        i -> {
+                          fetched.incrementAndGet();
+                          if (i == 3) {
+                            throw revoked;
+                          }
+                          return i;
+                        }));
+    assertSame(revoked, thrown);
+    assertTrue(fetched.get() < 1000, "stopped after " + fetched.get());
+  }
+
+  @Test
+  void one_at_a_time_runs_on_the_callers_thread() {
+    Thread caller = Thread.currentThread();
+    Fetchers.ONE.map(
+        List.of(1, 2, 3),
+        i -> {
+          assertSame(caller, Thread.currentThread());
+          return i;
+        });
+    assertThrows(IllegalArgumentException.class, () -> new Fetchers(pool, 0));
+  }
+}
