@@ -20,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 /** The admin API as the repository's frontend calls it, for the REST-level ITs. */
 final class ApiClient {
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  // HTTP/1.1 as browsers and curl speak to the API on plain HTTP (no h2c upgrade on every
+  // connection).
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI base;
 
   ApiClient(URL base) throws Exception {
