@@ -40,6 +40,18 @@ public class JpaLeases implements Leases {
   }
 
   @Override
+  public boolean renew(AccountId account, String job, String owner, Instant until) {
+    return em.createNativeQuery(
+                "UPDATE sync_lease SET expires_at = ? WHERE account_id = ? AND job = ? AND owner = ?")
+            .setParameter(1, until)
+            .setParameter(2, account.value())
+            .setParameter(3, job)
+            .setParameter(4, owner)
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
   public void release(AccountId account, String job, String owner) {
     em.createNativeQuery(
             "UPDATE sync_lease SET owner = NULL, expires_at = NULL WHERE account_id = ? AND job = ? AND owner = ?")

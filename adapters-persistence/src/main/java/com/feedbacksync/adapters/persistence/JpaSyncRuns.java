@@ -40,6 +40,17 @@ public class JpaSyncRuns implements SyncRuns {
   }
 
   @Override
+  public void interrupted(AccountId account, Instant at, String reason) {
+    em.createNativeQuery(
+            "UPDATE sync_run SET state = 'FAILED', finished_at = ?, error = ?"
+                + " WHERE account_id = ? AND state = 'RUNNING'")
+        .setParameter(1, at)
+        .setParameter(2, reason)
+        .setParameter(3, account.value())
+        .executeUpdate();
+  }
+
+  @Override
   public void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
     String state;
     String error = null;

@@ -57,6 +57,10 @@ public class UseCases {
   @ConfigProperty(name = "feedbacksync.sync.parallel-fetches", defaultValue = "8")
   int parallelFetches;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.scheduler.lease-seconds", defaultValue = "300")
+  long leaseSeconds;
+
   @Resource ManagedExecutorService workers;
 
   @Produces
@@ -104,7 +108,8 @@ public class UseCases {
         Schedules.DEFAULT,
         workers,
         Clock.systemUTC(),
-        ManagementFactory.getRuntimeMXBean().getName());
+        ManagementFactory.getRuntimeMXBean().getName(),
+        java.time.Duration.ofSeconds(leaseSeconds));
   }
 
   @Produces

@@ -613,10 +613,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
     }
 
     private CustomerProfile profile(Contact contact) {
+      // The contact lists its companies' ids; one without companies costs no companies call.
       return ProfileMapping.map(
           connection.workspace().id(),
           contact,
-          workspace.companiesOf(contact.id()),
+          contact.companyIds().isEmpty() ? List.of() : workspace.companiesOf(contact.id()),
           workspace.segmentsOf(contact.id()));
     }
 

@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 /**
@@ -30,9 +32,11 @@ import java.util.concurrent.Executor;
 public final class SyncScheduler implements ScheduleSyncsUseCase {
 
   /**
-   * Long enough for a large first sync's page to commit; a crashed server's lease expires after it.
+   * How long a claim holds without renewal. Every tick renews the claims of this server's running
+   * syncs, so a live sync keeps its account however long it runs, and a crashed server's accounts
+   * are free again this long after its last tick.
    */
-  static final Duration LEASE = Duration.ofMinutes(30);
+  public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
 
   private final Accounts accounts;
   private final Connections connections;
@@ -43,6 +47,8 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
   private final Executor executor;
   private final Clock clock;
   private final String owner;
+  private final Duration lease;
+  private final Set<AccountId> running = ConcurrentHashMap.newKeySet();
 
   public SyncScheduler(
       Accounts accounts,
@@ -54,6 +60,31 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
       Executor executor,
       Clock clock,
       String owner) {
+    this(
+        accounts,
+        connections,
+        runs,
+        leases,
+        sync,
+        schedules,
+        executor,
+        clock,
+        owner,
+        DEFAULT_LEASE);
+  }
+
+  public SyncScheduler(
+      Accounts accounts,
+      Connections connections,
+      SyncRuns runs,
+      Leases leases,
+      SyncIntercomUseCase sync,
+      Schedules schedules,
+      Executor executor,
+      Clock clock,
+      String owner,
+      Duration lease) {
+    this.lease = Objects.requireNonNull(lease);
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
     this.runs = Objects.requireNonNull(runs);
@@ -68,6 +99,10 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
   /** Starts whatever is due; returns the runs it started (account and kind). */
   @Override
   public List<String> tick() {
+    Instant now = clock.instant();
+    for (AccountId account : running) {
+      leases.renew(account, "sync", owner, now.plus(lease));
+    }
     List<String> started = new ArrayList<>();
     for (AccountId account : connections.connected()) {
       due(account).ifPresent(kind -> start(account, kind).ifPresent(started::add));
@@ -124,9 +159,15 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
   private Optional<String> start(AccountId account, SyncKind kind) {
     Instant now = clock.instant();
     // One job at a time per account: conversation and customer streams share a workspace's budget.
-    if (!leases.claim(account, "sync", owner, now, now.plus(LEASE))) {
+    if (!leases.claim(account, "sync", owner, now, now.plus(lease))) {
       return Optional.empty();
     }
+    // Holding the lease, any run still marked running for the account lost its server.
+    runs.interrupted(
+        account,
+        now,
+        "Interrupted: the server running this sync stopped; the next run resumed it.");
+    running.add(account);
     String runId = runs.start(account, kind, now, owner);
     try {
       executor.execute(
@@ -143,6 +184,7 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
                   clock.instant());
               throw e;
             } finally {
+              running.remove(account);
               leases.release(account, "sync", owner);
             }
           });
@@ -153,6 +195,7 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
               "Could not start: " + rejected.getMessage(),
               com.feedbacksync.application.port.out.RunCounts.NONE),
           clock.instant());
+      running.remove(account);
       leases.release(account, "sync", owner);
       return Optional.empty();
     }

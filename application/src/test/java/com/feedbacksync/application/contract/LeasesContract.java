@@ -33,6 +33,21 @@ public abstract class LeasesContract {
   }
 
   @Test
+  void a_running_holder_renews_its_lease_and_a_late_one_cannot() {
+    AccountId account = newAccount();
+    assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));
+    assertTrue(leases().renew(account, "sync", "server-1", T.plusSeconds(120)));
+    assertFalse(
+        leases().claim(account, "sync", "server-2", T.plusSeconds(90), T.plusSeconds(150)),
+        "renewed: still held at 90 s");
+    assertFalse(leases().renew(account, "sync", "server-2", T.plusSeconds(500)), "not its lease");
+    assertTrue(leases().claim(account, "sync", "server-2", T.plusSeconds(121), T.plusSeconds(180)));
+    assertFalse(
+        leases().renew(account, "sync", "server-1", T.plusSeconds(240)),
+        "the expired holder learns it lost the job");
+  }
+
+  @Test
   void a_released_or_expired_lease_is_free_again() {
     AccountId account = newAccount();
     assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));

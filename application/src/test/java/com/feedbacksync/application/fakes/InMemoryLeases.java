@@ -25,6 +25,16 @@ public final class InMemoryLeases implements Leases {
   }
 
   @Override
+  public synchronized boolean renew(AccountId account, String job, String owner, Instant until) {
+    Lease held = leases.get(account.value() + "/" + job);
+    if (held == null || !held.owner().equals(owner)) {
+      return false;
+    }
+    leases.put(account.value() + "/" + job, new Lease(owner, until));
+    return true;
+  }
+
+  @Override
   public synchronized void release(AccountId account, String job, String owner) {
     leases.computeIfPresent(
         account.value() + "/" + job, (k, l) -> l.owner().equals(owner) ? null : l);

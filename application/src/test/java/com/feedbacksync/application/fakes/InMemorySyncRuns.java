@@ -1,5 +1,6 @@
 package com.feedbacksync.application.fakes;
 
+import com.feedbacksync.application.port.out.RunCounts;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.sync.SyncKind;
 import com.feedbacksync.application.sync.SyncOutcome;
@@ -45,6 +46,13 @@ public final class InMemorySyncRuns implements SyncRuns {
   @Override
   public synchronized void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
     runs.stream().filter(r -> r.id.equals(runId)).findFirst().orElseThrow().outcome = outcome;
+  }
+
+  @Override
+  public synchronized void interrupted(AccountId account, Instant at, String reason) {
+    runs.stream()
+        .filter(r -> r.account.equals(account) && r.outcome == null)
+        .forEach(r -> r.outcome = new SyncOutcome.Failed(reason, RunCounts.NONE));
   }
 
   @Override

@@ -21,9 +21,7 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.Schedules;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +43,14 @@ class SyncSchedulerTest {
   private final Executor later = queued::add;
 
   private SyncScheduler scheduler(Executor executor, String owner) {
+    return scheduler(executor, owner, () -> NOW, SyncScheduler.DEFAULT_LEASE);
+  }
+
+  private SyncScheduler scheduler(
+      Executor executor,
+      String owner,
+      java.util.function.Supplier<Instant> time,
+      java.time.Duration lease) {
     return new SyncScheduler(
         accounts,
         connections,
@@ -72,8 +78,9 @@ class SyncSchedulerTest {
         },
         Schedules.DEFAULT,
         executor,
-        Clock.fixed(NOW, ZoneOffset.UTC),
-        owner);
+        new com.feedbacksync.application.fakes.FollowingClock(time),
+        owner,
+        lease);
   }
 
   private void connect(HistoryCoverage coverage) {
@@ -146,6 +153,26 @@ class SyncSchedulerTest {
             Optional.of("revoked")));
     assertTrue(scheduler(Runnable::run, "a").syncNow(ACME).isEmpty());
     assertEquals(List.of(), ran);
+  }
+
+  @Test
+  void a_running_sync_keeps_its_claim_and_a_crashed_servers_claim_expires() {
+    connect(new HistoryCoverage.NotYet());
+    Instant[] now = {NOW};
+    java.time.Duration lease = java.time.Duration.ofMinutes(5);
+    SyncScheduler first = scheduler(later, "server-1", () -> now[0], lease);
+    SyncScheduler second = scheduler(later, "server-2", () -> now[0], lease);
+    assertEquals(1, first.tick().size());
+    for (int minute = 1; minute <= 12; minute++) {
+      now[0] = NOW.plusSeconds(60L * minute);
+      first.tick(); // server-1 lives: each tick renews its claim
+      assertEquals(0, second.tick().size(), "still server-1's at minute " + minute);
+    }
+    // server-1 dies without a word: no more ticks, no release.
+    now[0] = now[0].plus(lease).plusSeconds(1);
+    assertEquals(1, second.tick().size(), "server-2 takes the account once the claim expired");
+    assertEquals(
+        "FAILED", runs.recent(ACME, 2).get(1).state(), "the dead server's run is closed as failed");
   }
 
   @Test

@@ -15,6 +15,12 @@ public interface SyncRuns {
   void finish(String runId, SyncOutcome outcome, Instant finishedAt);
 
   /**
+   * Closes the account's runs still marked running as failed, with the reason: called by the server
+   * that just took the account's lease, so they are runs whose server stopped.
+   */
+  void interrupted(AccountId account, Instant at, String reason);
+
+  /**
    * How far the account's running run got: items of its listing handled, of how many (Intercom's
    * count; the admin API derives an ETA from these and the start time).
    */
