@@ -49,7 +49,12 @@ final class LibertyServer implements AutoCloseable {
       String name, int httpPort, int httpsPort, Map<String, String> env, List<String> jvmOptions) {
     LibertyServer server = new LibertyServer(name, httpPort);
     try {
-      deleteTree(server.dir);
+      deleteTree(server.dir.resolve("dropins"));
+      deleteTree(server.dir.resolve("lib"));
+      deleteTree(server.dir.resolve("resources"));
+      for (String file : List.of("server.xml", "server.env", "jvm.options")) {
+        Files.deleteIfExists(server.dir.resolve(file));
+      }
       Files.createDirectories(server.dir.resolve("dropins"));
       for (String file : List.of("server.xml", "server.env")) {
         Files.copy(TEMPLATE.resolve(file), server.dir.resolve(file));
@@ -114,6 +119,26 @@ final class LibertyServer implements AutoCloseable {
       }
     }
     assertEquals(200, status, name + " is not ready");
+  }
+
+  /** Kills the server's JVM as a crash does: no shutdown hooks, no goodbye. */
+  void kill9() throws Exception {
+    Path pid = WLP.resolve("usr/servers/.pid").resolve(name + ".pid");
+    String id = Files.readString(pid).strip();
+    int exit = new ProcessBuilder("kill", "-9", id).inheritIO().start().waitFor();
+    assertEquals(0, exit, "kill -9 " + id);
+    ProcessHandle.of(Long.parseLong(id)).ifPresent(p -> p.onExit().join());
+  }
+
+  /** Everything the server logged so far. */
+  String logs() throws IOException {
+    StringBuilder all = new StringBuilder();
+    try (Stream<Path> files = Files.walk(dir.resolve("logs"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        all.append(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1));
+      }
+    }
+    return all.toString();
   }
 
   @Override

@@ -524,8 +524,10 @@ public final class IntercomSync implements SyncIntercomUseCase {
                     Optional.empty(),
                     Optional.empty(),
                     false)
+                // The watermark stays as it was (none before the first daily run: not the epoch,
+                // which a TIMESTAMP column cannot hold).
                 : new Checkpoint(
-                    cursor, Optional.of(since), 0, Optional.of(runStart), Optional.empty(), false);
+                    cursor, cp.watermark(), 0, Optional.of(runStart), Optional.empty(), false);
         commit(
             SyncStream.CUSTOMERS,
             List.of(),

@@ -183,6 +183,36 @@ public abstract class FeedbackReadsContract {
   }
 
   @Test
+  void a_ten_megabyte_message_and_six_hundred_parts_are_kept_whole() {
+    AccountId account = newAccount();
+    ConversationBuilder builder =
+        ConversationBuilder.conversation()
+            .id("huge")
+            .createdAt(T)
+            .updatedAt(T.plusSeconds(1))
+            .part(
+                "comment",
+                ConversationBuilder.user("c1"),
+                "<p>" + "word ".repeat(2_000_000) + "</p>");
+    for (int i = 0; i < 599; i++) {
+      builder.part("comment", ConversationBuilder.admin("7"), "<p>reply " + i + "</p>");
+    }
+    var conversation = builder.contact("c1").build();
+    FeedbackDocument written =
+        new DocumentMapping(MappingSettings.DEFAULT).map(WORKSPACE, conversation, T.plusSeconds(2));
+    commitDocuments(
+        account, new SyncBatch.StoredDocument(written, SyncedConversation.of(conversation)));
+
+    FeedbackDocument read =
+        ((Lookup.Found<FeedbackDocument>) library().document(account, new ConversationId("huge")))
+            .item();
+    assertEquals(written.messages().size(), read.messages().size());
+    assertEquals(601, read.messages().size(), "the opening message and 600 parts");
+    assertEquals(written.messages().get(1).html().length(), read.messages().get(1).html().length());
+    assertEquals(written, read);
+  }
+
+  @Test
   void lists_newest_activity_first_in_pages_that_neither_repeat_nor_skip() {
     AccountId account = newAccount();
     List<SyncBatch.StoredDocument> documents = new ArrayList<>();

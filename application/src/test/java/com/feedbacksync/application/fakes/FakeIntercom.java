@@ -175,11 +175,16 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public synchronized Page<Contact> contactsUpdatedSince(
       Instant since, Optional<PageCursor> after) {
     call();
+    // Whole days, as Intercom's contact search matches dates; paged like the conversations.
     Instant dayBefore = since.minusSeconds(86_400);
+    List<Contact> all =
+        contacts.values().stream().filter(c -> c.updatedAt().isAfter(dayBefore)).toList();
+    int from = after.map(c -> Integer.parseInt(c.value())).orElse(0);
+    int to = Math.min(all.size(), from + pageSize);
     return new Page<>(
-        contacts.values().stream().filter(c -> c.updatedAt().isAfter(dayBefore)).toList(),
-        Optional.empty(),
-        Optional.empty());
+        all.subList(from, to),
+        to < all.size() ? Optional.of(new PageCursor(String.valueOf(to))) : Optional.empty(),
+        Optional.of(all.size()));
   }
 
   @Override

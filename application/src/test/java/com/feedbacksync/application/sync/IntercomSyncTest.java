@@ -346,6 +346,24 @@ class IntercomSyncTest {
   }
 
   @Test
+  void a_first_daily_run_cut_after_a_page_resumes_without_a_made_up_watermark() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    workspaceOf(7, 0); // three pages of contacts
+    sync.run(ACME, SyncKind.FIRST);
+    intercom.failAfter(4); // a page of three contacts and their segments, then failures
+    assertInstanceOf(SyncOutcome.Failed.class, sync.run(ACME, SyncKind.CUSTOMERS));
+    var cut = store.checkpoint(ACME, com.feedbacksync.application.port.out.SyncStream.CUSTOMERS);
+    assertTrue(cut.cursor().isPresent(), "it resumes from the page after the last committed");
+    assertEquals(
+        Optional.empty(),
+        cut.watermark(),
+        "no daily run finished yet: no watermark (the epoch does not fit a TIMESTAMP column)");
+    intercom.failAfter(-1);
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.CUSTOMERS));
+    assertEquals(7, store.data(ACME).profiles.size());
+  }
+
+  @Test
   void the_daily_customer_sync_takes_contacts_updated_since_the_last_one() {
     workspaceOf(2, 0);
     sync.run(ACME, SyncKind.FIRST);

@@ -1,0 +1,287 @@
+package com.feedbacksync.adapters.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.simulator.Faults.Fault;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.Oracle;
+import com.feedbacksync.simulator.SimulatorConfig;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost, nothing duplicated, nothing leaked: syncs under every fault the simulator can
+ * inject, a server killed with {@code kill -9} twice mid-sync, then one clean run; the stored data
+ * is compared with the simulator's oracle (ids and each document's flat tags). Ends with the
+ * database dump and the server's logs searched for any access token. Prints the table of the note.
+ */
+class ReliabilityIT {
+
+  private static final int SIM_PORT =
+      Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
+
+  /** Every access token the simulator issues starts so ("tok:" in Base64). */
+  private static final String TOKEN_CANARY = "dG9rOj";
+
+  private final List<String> table = new ArrayList<>();
+
+  @Test
+  void faults_and_crashes_lose_nothing_and_duplicate_nothing() throws Exception {
+    AdminTokens.publish();
+    Map<String, String> env =
+        Map.of(
+            "INTERCOM_BASE_URL", "http://127.0.0.1:" + SIM_PORT,
+            "FEEDBACKSYNC_SCHEDULER_INTERVAL_SECONDS", "1",
+            "FEEDBACKSYNC_SCHEDULER_LEASE_SECONDS", "4");
+    LibertyServer server = LibertyServer.start("feedbackSyncRely", 9186, 9448, env, List.of());
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(51, 400).withRatePerMinute(0).withPort(SIM_PORT))) {
+      server.awaitReady();
+      ApiClient api = new ApiClient(server.url());
+
+      for (Fault fault :
+          List.of(
+              Fault.HTTP_429,
+              Fault.HTTP_503,
+              Fault.RESET,
+              Fault.SLOW,
+              Fault.TRUNCATED,
+              Fault.INVALID_JSON)) {
+        String account = connect(api, sim, "fault");
+        if (fault == Fault.HTTP_429) {
+          // A burst: the retrieves' next 12 calls are refused; each refusal waits for the window.
+          sim.faultScript("GET /conversations/{id}", java.util.Collections.nCopies(12, fault));
+        } else {
+          sim.faultProbability("*", 0.08, List.of(fault), 300);
+        }
+        awaitHistory(api, account);
+        // Changes while the faults go on, taken by the hourly sync that follows the first.
+        List<String> qualifying = sim.oracle().qualifyingNewestFirst();
+        sim.customerReplies(qualifying.get(3));
+        sim.addTag(qualifying.get(4), "9002");
+        sim.newConversation("customer");
+        awaitRuns(api, account, "HOURLY", 1);
+        sim.clearFaults();
+        cleanRun(api, account);
+        record(
+            api,
+            fault == Fault.HTTP_429 ? "HTTP_429 (burst of 12)" : fault.name() + " (8% of calls)",
+            account,
+            sim.oracle(),
+            runs(account));
+      }
+
+      // kill -9 twice during a first sync, paced so there is a "during"; then resume.
+      sim.rateLimit(3_000);
+      sim.resetCounters();
+      String clean = connect(api, sim, "clean");
+      awaitHistory(api, clean);
+      long cleanCalls = sim.counters().apiCalls();
+      sim.resetCounters();
+      String crashed = connect(api, sim, "crash");
+      for (double at : new double[] {0.3, 0.6}) {
+        awaitProgress(api, crashed, at);
+        server.kill9();
+        server = LibertyServer.start("feedbackSyncRely", 9186, 9448, env, List.of());
+        server.awaitReady();
+        api = new ApiClient(server.url());
+      }
+      awaitHistory(api, crashed);
+      long crashCalls = sim.counters().apiCalls();
+      sim.rateLimit(0);
+      cleanRun(api, crashed);
+      record(api, "kill -9 at 30% and 60%", crashed, sim.oracle(), runs(crashed));
+      table.add(
+          String.format(
+              "  calls: crashed first sync %d vs a clean one %d = %.3f x (goal <= 1.02)",
+              crashCalls, cleanCalls, crashCalls / (double) cleanCalls));
+      assertTrue(runsInState(crashed, "FAILED") >= 1, "the killed runs were closed as interrupted");
+
+      // Secrets: a dump of the database and everything the server logged hold no access token.
+      String dump = dump();
+      assertTrue(dump.contains("intercom_connection"), "the dump is a real dump");
+      assertFalse(dump.contains(TOKEN_CANARY), "no plaintext token in the database dump");
+      assertFalse(server.logs().contains(TOKEN_CANARY), "no token in the server's logs");
+      table.add("  secrets: database dump and server logs searched, no access token found");
+    } finally {
+      server.close();
+      System.out.println("\nreliability:\n" + String.join("\n", table));
+    }
+  }
+
+  /** The account's stored documents against the oracle: lost, duplicated, extra, wrong tags. */
+  private void record(ApiClient api, String what, String account, Oracle oracle, int runs)
+      throws Exception {
+    Set<String> expected = new TreeSet<>(oracle.qualifyingNewestFirst());
+    List<String> rows = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document"
+                    + " WHERE account_id = ? AND deleted_at IS NULL")) {
+      q.setString(1, account);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+    }
+    Set<String> stored = new TreeSet<>(rows);
+    long lost = expected.stream().filter(id -> !stored.contains(id)).count();
+    long extra = stored.stream().filter(id -> !expected.contains(id)).count();
+    long duplicated = rows.size() - stored.size();
+    // Each document's flat tags, as Document Info serves them, against the oracle's.
+    long wrongTags = 0;
+    for (String id : stored) {
+      JsonObject info =
+          ApiClient.json(
+              api.get(
+                  "api/v1/documents/" + id + "/info", AdminTokens.token("bo", account, "member")));
+      Set<String> ids =
+          info.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
+              .map(t -> t.getString("id"))
+              .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> want = new TreeSet<>(oracle.flatTagIds().getOrDefault(id, List.of()));
+      if (!ids.equals(want)) {
+        wrongTags++;
+        table.add("    " + id + ": stored tags " + ids + ", Intercom's " + want);
+      }
+    }
+    table.add(
+        String.format(
+            "  %-26s runs %2d  lost %d  duplicated %d  extra %d  wrong tags %d  (%d documents)",
+            what, runs, lost, duplicated, extra, wrongTags, stored.size()));
+    assertEquals(0, lost, what + ": lost");
+    assertEquals(0, duplicated, what + ": duplicated");
+    assertEquals(0, extra, what + ": extra");
+    assertEquals(0, wrongTags, what + ": wrong tags");
+  }
+
+  private static String connect(ApiClient api, IntercomSimulator sim, String prefix)
+      throws Exception {
+    String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.insertAccount(account, "Reliability", "PAID");
+    String admin = AdminTokens.token("ada", account, "admin");
+    String query = api.allow(sim, api.beginConnect(admin));
+    assertEquals(
+        200, api.get("api/v1/integrations/intercom/callback?" + query, admin).statusCode());
+    return account;
+  }
+
+  private static void awaitHistory(ApiClient api, String account) throws Exception {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    String token = AdminTokens.token("bo", account, "member");
+    while (System.nanoTime() < deadline) {
+      if (api.get("api/v1/integrations/intercom", token)
+          .body()
+          .contains("\"historyComplete\":true")) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(account + ": the first sync never completed");
+  }
+
+  private static void awaitProgress(ApiClient api, String account, double fraction)
+      throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    String token = AdminTokens.token("bo", account, "member");
+    while (System.nanoTime() < deadline) {
+      JsonObject status = ApiClient.json(api.get("api/v1/integrations/intercom", token));
+      if (status.get("progress") instanceof JsonObject p
+          && p.getJsonNumber("total").longValue() > 0
+          && p.getJsonNumber("done").longValue()
+              >= fraction * p.getJsonNumber("total").longValue()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(account + ": no progress to " + fraction);
+  }
+
+  private static void awaitRuns(ApiClient api, String account, String kind, int completed)
+      throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (runsOf(account, kind, "COMPLETED") >= completed) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(account + ": no completed " + kind + " run");
+  }
+
+  /** One clean run after the faults: "sync now" once the lease is free, then its end. */
+  private static void cleanRun(ApiClient api, String account) throws Exception {
+    String admin = AdminTokens.token("ada", account, "admin");
+    int before = runsOf(account, "HOURLY", "COMPLETED");
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (api.send("POST", "api/v1/integrations/intercom/sync", admin, null).statusCode() != 202) {
+      assertTrue(System.nanoTime() < deadline, "the lease never came free");
+      Thread.sleep(200);
+    }
+    awaitRuns(api, account, "HOURLY", before + 1);
+  }
+
+  private static int runs(String account) throws Exception {
+    return count("SELECT COUNT(*) FROM sync_run WHERE account_id = ?", account);
+  }
+
+  private static int runsInState(String account, String state) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM sync_run WHERE account_id = ? AND state = '" + state + "'", account);
+  }
+
+  private static int runsOf(String account, String kind, String state) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM sync_run WHERE account_id = ? AND kind = '"
+            + kind
+            + "' AND state = '"
+            + state
+            + "'",
+        account);
+  }
+
+  private static int count(String sql, String account) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      q.setString(1, account);
+      try (ResultSet rs = q.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  /** The whole database as mariadb-dump writes it. */
+  private static String dump() throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "mariadb-dump",
+                "--host=127.0.0.1",
+                "--port=" + System.getProperty("db.port", "3316"),
+                "--user=feedbacksync",
+                "--password=feedbacksync",
+                "--hex-blob",
+                "feedbacksync")
+            .redirectErrorStream(false)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertEquals(0, p.waitFor(), "mariadb-dump failed");
+    return out;
+  }
+}
