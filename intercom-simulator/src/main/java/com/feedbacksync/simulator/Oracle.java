@@ -17,7 +17,8 @@ import tools.jackson.databind.node.ObjectNode;
  * from the product's code: the conversations a customer wrote in (newest first by creation, so a
  * Start plan's first sync is the first N), those skipped, the flat tags of each, and the deleted.
  *
- * @param flatTagIds per kept conversation, its conversation and part tag ids, once each, sorted
+ * @param flatTagIds per kept conversation, its conversation tag ids and those of the parts the API
+ *     shows (the most recent 500), once each, sorted
  */
 public record Oracle(
     List<String> qualifyingNewestFirst,
@@ -43,7 +44,12 @@ public record Oracle(
       TreeSet<String> ids =
           new TreeSet<>(Comparator.comparingInt(String::length).thenComparing(s -> s));
       c.tags.stream().map(AppliedTag::id).forEach(ids::add);
-      parts.forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
+      // Only the parts the API shows (the most recent 500) can carry tags a sync can see.
+      List<Part> shown =
+          parts.size() > Render.PART_CAP
+              ? parts.subList(parts.size() - Render.PART_CAP, parts.size())
+              : parts;
+      shown.forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
       tags.put(c.id, List.copyOf(ids));
     }
     kept.sort(
