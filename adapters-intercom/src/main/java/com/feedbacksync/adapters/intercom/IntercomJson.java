@@ -25,7 +25,6 @@ import com.feedbacksync.domain.intercom.Tag;
 import com.feedbacksync.domain.intercom.TagId;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -33,6 +32,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +52,9 @@ import java.util.stream.Collectors;
  * cannot be read at all (not JSON, no id) is a {@link Malformed} answer, which the caller retries.
  */
 final class IntercomJson {
+
+  /** Looked up once: {@code Json.*} looks the provider up through the class loaders every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** An answer that is not the JSON Intercom promises. */
   static final class Malformed extends RuntimeException {
@@ -98,7 +101,7 @@ final class IntercomJson {
   private IntercomJson() {}
 
   static JsonObject parse(Reply reply) {
-    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(reply.body()))) {
+    try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(reply.body()))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException | ClassCastException e) {
       throw new Malformed(

@@ -16,11 +16,11 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Segment;
 import com.feedbacksync.domain.intercom.Tag;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -31,6 +31,9 @@ import java.util.function.Function;
 
 /** {@link IntercomWorkspace} over Intercom's REST API, for one workspace and its token. */
 final class IntercomRestWorkspace implements IntercomWorkspace {
+
+  /** Looked up once: {@code Json.*} looks the provider up through the class loaders every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Contact search matches whole days in the workspace's time zone: look back one more day. */
   static final Duration CONTACT_SEARCH_OVERLAP = Duration.ofDays(1);
@@ -54,12 +57,12 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   public Page<ConversationListing> conversationsUpdated(
       TimeWindow window, Optional<PageCursor> after) {
     JsonArrayBuilder filters =
-        Json.createArrayBuilder()
+        JSON.createArrayBuilder()
             .add(filter("updated_at", ">", window.from().getEpochSecond()))
             .add(filter("updated_at", "<", window.to().getEpochSecond()))
             .add(customerReplied());
     return searchConversations(
-        Json.createObjectBuilder().add("operator", "AND").add("value", filters),
+        JSON.createObjectBuilder().add("operator", "AND").add("value", filters),
         "updated_at",
         "ascending",
         after);
@@ -72,11 +75,11 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         createdBefore
             .map(
                 before ->
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("operator", "AND")
                         .add(
                             "value",
-                            Json.createArrayBuilder()
+                            JSON.createArrayBuilder()
                                 // '<' includes its bound: the boundary second comes too, and the
                                 // caller keeps what is older than its position (time, then id).
                                 .add(filter("created_at", "<", before.getEpochSecond()))
@@ -94,7 +97,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   }
 
   private static JsonObjectBuilder filter(String field, String operator, long value) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("field", field)
         .add("operator", operator)
         .add("value", value);
@@ -102,13 +105,13 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   private Page<ConversationListing> searchConversations(
       JsonObjectBuilder query, String sortField, String order, Optional<PageCursor> after) {
-    JsonObjectBuilder pagination = Json.createObjectBuilder().add("per_page", settings.pageSize());
+    JsonObjectBuilder pagination = JSON.createObjectBuilder().add("per_page", settings.pageSize());
     after.ifPresent(c -> pagination.add("starting_after", c.value()));
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("query", query)
             .add("pagination", pagination)
-            .add("sort", Json.createObjectBuilder().add("field", sortField).add("order", order))
+            .add("sort", JSON.createObjectBuilder().add("field", sortField).add("order", order))
             .build()
             .toString();
     JsonObject page =
@@ -152,17 +155,17 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public Page<Contact> contactsUpdatedSince(Instant since, Optional<PageCursor> after) {
-    JsonObjectBuilder pagination = Json.createObjectBuilder().add("per_page", settings.pageSize());
+    JsonObjectBuilder pagination = JSON.createObjectBuilder().add("per_page", settings.pageSize());
     after.ifPresent(c -> pagination.add("starting_after", c.value()));
     String body =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add(
                 "query",
                 filter("updated_at", ">", since.minus(CONTACT_SEARCH_OVERLAP).getEpochSecond()))
             .add("pagination", pagination)
             .add(
                 "sort",
-                Json.createObjectBuilder().add("field", "updated_at").add("order", "ascending"))
+                JSON.createObjectBuilder().add("field", "updated_at").add("order", "ascending"))
             .build()
             .toString();
     JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));

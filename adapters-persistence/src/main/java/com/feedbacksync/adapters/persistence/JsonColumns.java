@@ -12,7 +12,6 @@ import com.feedbacksync.domain.intercom.TagId;
 import com.feedbacksync.domain.profile.CompanyRef;
 import com.feedbacksync.domain.sync.FlatTag;
 import com.feedbacksync.domain.sync.TagProvenance;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -21,6 +20,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,15 +34,18 @@ import java.util.OptionalLong;
 /** The JSON kept in text columns: messages, tags with provenance, attributes, lists. */
 final class JsonColumns {
 
+  /** Looked up once: {@code Json.*} looks the provider up through the class loaders every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private JsonColumns() {}
 
   static String messages(List<DocumentMessage> messages) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (DocumentMessage m : messages) {
-      JsonArrayBuilder files = Json.createArrayBuilder();
+      JsonArrayBuilder files = JSON.createArrayBuilder();
       for (Attachment a : m.attachments()) {
         JsonObjectBuilder file =
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("name", a.name())
                 .add("url", a.url())
                 .add("content_type", a.contentType());
@@ -50,7 +53,7 @@ final class JsonColumns {
         files.add(file);
       }
       array.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", m.id())
               .add("kind", m.kind().name())
               .add("author", author(m.author()))
@@ -63,18 +66,18 @@ final class JsonColumns {
   }
 
   static String tags(List<FlatTag> tags) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (FlatTag t : tags) {
-      JsonArrayBuilder provenance = Json.createArrayBuilder();
+      JsonArrayBuilder provenance = JSON.createArrayBuilder();
       for (TagProvenance p : t.provenance()) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = JSON.createObjectBuilder();
         p.part().ifPresent(part -> o.add("part_id", part.value()));
         p.appliedAt().ifPresent(at -> o.add("applied_at", at.toString()));
         p.appliedBy().ifPresent(by -> o.add("applied_by", author(by)));
         provenance.add(o);
       }
       array.add(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("id", t.id().value())
               .add("name", t.name())
               .add("provenance", provenance));
@@ -83,27 +86,27 @@ final class JsonColumns {
   }
 
   static String attributes(Map<String, AttributeValue> attributes) {
-    JsonObjectBuilder o = Json.createObjectBuilder();
+    JsonObjectBuilder o = JSON.createObjectBuilder();
     attributes.forEach((k, v) -> o.add(k, value(v)));
     return o.build().toString();
   }
 
   static String strings(Collection<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array.build().toString();
   }
 
   static String companies(List<CompanyRef> companies) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     companies.forEach(
-        c -> array.add(Json.createObjectBuilder().add("id", c.id().value()).add("name", c.name())));
+        c -> array.add(JSON.createObjectBuilder().add("id", c.id().value()).add("name", c.name())));
     return array.build().toString();
   }
 
   private static JsonObjectBuilder author(Author a) {
     JsonObjectBuilder o =
-        Json.createObjectBuilder().add("type", a.type().name().toLowerCase(java.util.Locale.ROOT));
+        JSON.createObjectBuilder().add("type", a.type().name().toLowerCase(java.util.Locale.ROOT));
     add(o, "id", a.id());
     add(o, "name", a.name());
     add(o, "email", a.email());
@@ -116,21 +119,21 @@ final class JsonColumns {
 
   private static JsonValue value(AttributeValue v) {
     if (v instanceof AttributeValue.Text t) {
-      return Json.createValue(t.value());
+      return JSON.createValue(t.value());
     }
     if (v instanceof AttributeValue.Number n) {
-      return Json.createValue(n.value());
+      return JSON.createValue(n.value());
     }
     if (v instanceof AttributeValue.Bool b) {
       return b.value() ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (v instanceof AttributeValue.ListValue l) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       l.values().forEach(x -> array.add(value(x)));
       return array.build();
     }
     if (v instanceof AttributeValue.ObjectValue o) {
-      JsonObjectBuilder object = Json.createObjectBuilder();
+      JsonObjectBuilder object = JSON.createObjectBuilder();
       o.fields().forEach((k, x) -> object.add(k, value(x)));
       return object.build();
     }
@@ -188,7 +191,7 @@ final class JsonColumns {
 
   static Map<String, AttributeValue> readAttributes(String json) {
     Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       reader.readObject().forEach((k, v) -> attributes.put(k, attribute(v)));
     }
     return attributes;
@@ -206,7 +209,7 @@ final class JsonColumns {
   }
 
   private static JsonArray array(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readArray();
     }
   }

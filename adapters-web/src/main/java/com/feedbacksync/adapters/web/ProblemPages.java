@@ -1,6 +1,6 @@
 package com.feedbacksync.adapters.web;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -16,6 +16,9 @@ import java.util.Map;
  */
 @WebServlet("/problems/*")
 public class ProblemPages extends HttpServlet {
+
+  /** Looked up once: {@code Json.*} looks the provider up through the class loaders every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Map<Integer, String> TITLES =
       Map.of(
@@ -54,7 +57,7 @@ public class ProblemPages extends HttpServlet {
     response
         .getWriter()
         .write(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", TITLES.get(status))
                 .add("status", status)

@@ -11,11 +11,11 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -43,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 @PermitAll
 public class WebhooksResource {
+
+  /** Looked up once: {@code Json.*} looks the provider up through the class loaders every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Logger LOG = Logger.getLogger(WebhooksResource.class.getName());
 
@@ -120,7 +123,7 @@ public class WebhooksResource {
 
     static Notification read(byte[] body) {
       JsonObject o;
-      try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+      try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
         JsonValue v = reader.readValue();
         if (v.getValueType() != JsonValue.ValueType.OBJECT) {
           throw new BadRequestException("A webhook notification is a JSON object.");

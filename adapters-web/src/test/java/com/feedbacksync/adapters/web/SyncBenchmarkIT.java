@@ -104,7 +104,11 @@ class SyncBenchmarkIT {
                 "http://127.0.0.1:" + SIM_PORT,
                 "FEEDBACKSYNC_SCHEDULER_ENABLED",
                 "false"),
-            List.of("-Xmx256m", "-Xlog:gc:file=logs/gc.log:uptime"))) {
+            List.of(
+                "-Xmx256m",
+                "-Xlog:gc:file=logs/gc.log:uptime",
+                // A profile of the whole run, for finding where a missed goal goes (jfr print).
+                "-XX:StartFlightRecording=filename=logs/bench.jfr,settings=profile,dumponexit=true"))) {
       server.awaitReady();
       ApiClient api = new ApiClient(server.url());
       b1(api, sizes.b1());
@@ -147,20 +151,20 @@ class SyncBenchmarkIT {
               "all_calls_per_kept", (conversationCalls + profileCalls) / (double) kept,
               "calls_by_endpoint", c.callsByEndpoint()));
 
-      // 1% changed: replies, tags, status changes, and assignments that must cost nothing.
+      // 1% changed: customer and agent replies (each a certain trigger) and assignments that
+      // must cost nothing. Tags and status changes are exact in SyncOnLibertyIT; here a tag the
+      // conversation already has, or its current status, would change nothing and blur the count.
       List<String> qualifying = sim.oracle().qualifyingNewestFirst();
-      int changes = Math.max(5, qualifying.size() / 100);
+      int changes = Math.max(6, qualifying.size() / 100);
       int triggering = 0;
       for (int i = 0; i < changes; i++) {
         String id = qualifying.get((i * 37) % qualifying.size());
-        switch (i % 5) {
+        switch (i % 3) {
           case 0 -> sim.customerReplies(id);
           case 1 -> sim.agentReplies(id);
-          case 2 -> sim.addTag(id, "9001");
-          case 3 -> sim.changeState(id, "snoozed");
           default -> sim.assign(id, "7301248");
         }
-        triggering += i % 5 == 4 ? 0 : 1;
+        triggering += i % 3 == 2 ? 0 : 1;
       }
       sim.resetCounters();
       syncNow(api, account);
