@@ -114,37 +114,46 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
 
   @Override
   public Lookup<FeedbackDocument> document(AccountId account, ConversationId id) {
-    List<FeedbackDocumentEntity> found =
+    return lookup(
         em.createQuery(
                 "select d from FeedbackDocumentEntity d where d.key.accountId = :account"
                     + " and d.key.conversationId = :id order by d.deletedAt",
                 FeedbackDocumentEntity.class)
             .setParameter("account", account.value())
             .setParameter("id", id.value())
-            .getResultList();
-    if (found.isEmpty()) {
+            .getResultList(),
+        e -> e.deletedAt,
+        e ->
+            new FeedbackDocument(
+                new WorkspaceId(e.key.workspaceId()),
+                new ConversationId(e.key.conversationId()),
+                e.title,
+                JsonColumns.readMessages(e.messagesJson),
+                ConversationState.valueOf(e.status),
+                JsonColumns.readTags(e.tagsJson),
+                JsonColumns.readAttributes(e.attributesJson),
+                e.originalUrl,
+                e.sourceType,
+                DeliveredAs.valueOf(e.deliveredAs),
+                Optional.ofNullable(e.customerContactId).map(ContactId::new),
+                e.createdAt,
+                e.updatedAt,
+                e.syncedAt));
+  }
+
+  /**
+   * The live row if there is one (rows come live first: NULL sorts first), else the tombstone's
+   * time, else missing.
+   */
+  private static <E, T> Lookup<T> lookup(
+      List<E> rows, Function<E, Instant> deletedAt, Function<E, T> view) {
+    if (rows.isEmpty()) {
       return new Lookup.Missing<>();
     }
-    FeedbackDocumentEntity e = found.get(0);
-    if (e.deletedAt != null) {
-      return new Lookup.Deleted<>(e.deletedAt);
-    }
-    return new Lookup.Found<>(
-        new FeedbackDocument(
-            new WorkspaceId(e.key.workspaceId()),
-            new ConversationId(e.key.conversationId()),
-            e.title,
-            JsonColumns.readMessages(e.messagesJson),
-            ConversationState.valueOf(e.status),
-            JsonColumns.readTags(e.tagsJson),
-            JsonColumns.readAttributes(e.attributesJson),
-            e.originalUrl,
-            e.sourceType,
-            DeliveredAs.valueOf(e.deliveredAs),
-            Optional.ofNullable(e.customerContactId).map(ContactId::new),
-            e.createdAt,
-            e.updatedAt,
-            e.syncedAt));
+    E e = rows.get(0);
+    return deletedAt.apply(e) != null
+        ? new Lookup.Deleted<>(deletedAt.apply(e))
+        : new Lookup.Found<>(view.apply(e));
   }
 
   @Override
@@ -195,19 +204,16 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
 
   @Override
   public Lookup<CustomerProfile> customer(AccountId account, ContactId id) {
-    List<CustomerProfileEntity> found =
+    return lookup(
         em.createQuery(
                 "select p from CustomerProfileEntity p where p.key.accountId = :account"
                     + " and p.key.contactId = :id order by p.deletedAt",
                 CustomerProfileEntity.class)
             .setParameter("account", account.value())
             .setParameter("id", id.value())
-            .getResultList();
-    if (found.isEmpty()) {
-      return new Lookup.Missing<>();
-    }
-    CustomerProfileEntity e = found.get(0);
-    return e.deletedAt != null ? new Lookup.Deleted<>(e.deletedAt) : new Lookup.Found<>(profile(e));
+            .getResultList(),
+        e -> e.deletedAt,
+        JpaFeedbackReads::profile);
   }
 
   private static CustomerProfile profile(CustomerProfileEntity e) {

@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.persistence;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,14 +21,17 @@ public class JpaLeases implements Leases {
   @PersistenceContext(unitName = "feedbacksync")
   EntityManager em;
 
+  @Inject LeaseRows rows;
+
   @Override
   public boolean claim(AccountId account, String job, String owner, Instant now, Instant until) {
-    em.createNativeQuery("INSERT IGNORE INTO sync_lease (account_id, job) VALUES (?, ?)")
-        .setParameter(1, account.value())
-        .setParameter(2, job)
-        .executeUpdate();
-    int claimed =
-        em.createNativeQuery(
+    // The row is made in a transaction of its own; the claim is then one conditional UPDATE, which
+    // locks the row exclusively at once. Inserting in the claim's transaction ("INSERT IGNORE"
+    // takes
+    // a shared lock, the UPDATE then wants it exclusive) deadlocked two servers pressing "sync now"
+    // together (TwoServersIT).
+    rows.ensure(account.value(), job);
+    return em.createNativeQuery(
                 "UPDATE sync_lease SET owner = ?, expires_at = ?"
                     + " WHERE account_id = ? AND job = ? AND (owner IS NULL OR expires_at < ?)")
             .setParameter(1, owner)
@@ -35,8 +39,8 @@ public class JpaLeases implements Leases {
             .setParameter(3, account.value())
             .setParameter(4, job)
             .setParameter(5, now)
-            .executeUpdate();
-    return claimed == 1;
+            .executeUpdate()
+        == 1;
   }
 
   @Override

@@ -41,4 +41,24 @@ public final class InMemoryConnections implements Connections {
         .sorted(java.util.Comparator.comparing(AccountId::value))
         .toList();
   }
+
+  /** A connection of the account to workspace "w", by "ada", as the service tests need one. */
+  public static com.feedbacksync.application.port.out.Connection connection(
+      AccountId account,
+      com.feedbacksync.application.port.out.ConnectionState state,
+      java.time.Instant connectedAt,
+      com.feedbacksync.domain.sync.HistoryCoverage coverage) {
+    return new com.feedbacksync.application.port.out.Connection(
+        account,
+        new com.feedbacksync.domain.intercom.Workspace(
+            new com.feedbacksync.domain.intercom.WorkspaceId("w"),
+            "W",
+            com.feedbacksync.domain.intercom.Region.US),
+        new com.feedbacksync.application.port.out.AccessToken("t"),
+        state,
+        "ada",
+        connectedAt,
+        coverage,
+        java.util.Optional.empty());
+  }
 }

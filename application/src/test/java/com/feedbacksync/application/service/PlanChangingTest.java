@@ -8,16 +8,11 @@ import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.port.in.ChangePlanUseCase.PlanChanged;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.Connection;
 import com.feedbacksync.application.port.out.ConnectionState;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.domain.intercom.ConversationId;
-import com.feedbacksync.domain.intercom.Region;
-import com.feedbacksync.domain.intercom.Workspace;
-import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.PlanChange;
@@ -55,16 +50,7 @@ class PlanChangingTest {
       new PlanChanging(accounts, connections, PlanLimits.DEFAULT, scheduler);
 
   private void connect(HistoryCoverage coverage) {
-    connections.save(
-        new Connection(
-            ACME,
-            new Workspace(new WorkspaceId("w"), "W", Region.US),
-            new AccessToken("t"),
-            ConnectionState.CONNECTED,
-            "ada",
-            T,
-            coverage,
-            Optional.empty()));
+    connections.save(InMemoryConnections.connection(ACME, ConnectionState.CONNECTED, T, coverage));
   }
 
   @Test

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase.IntegrationStatus;
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.Connection;
 import com.feedbacksync.application.port.out.ConnectionState;
 import com.feedbacksync.application.port.out.RunCounts;
 import com.feedbacksync.domain.account.AccountId;
-import com.feedbacksync.domain.intercom.Region;
-import com.feedbacksync.domain.intercom.Workspace;
-import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
 import java.time.Clock;
@@ -35,15 +30,7 @@ class IntegrationStatusServiceTest {
 
   private void connect(ConnectionState state, HistoryCoverage coverage) {
     connections.save(
-        new Connection(
-            ACME,
-            new Workspace(new WorkspaceId("w"), "W", Region.US),
-            new AccessToken("t"),
-            state,
-            "ada",
-            NOW.minusSeconds(86_400),
-            coverage,
-            Optional.empty()));
+        InMemoryConnections.connection(ACME, state, NOW.minusSeconds(86_400), coverage));
   }
 
   private void ran(SyncKind kind, Instant at) {

@@ -85,15 +85,8 @@ class SyncSchedulerTest {
 
   private void connect(HistoryCoverage coverage) {
     connections.save(
-        new Connection(
-            ACME,
-            new Workspace(new WorkspaceId("w"), "W", Region.US),
-            new AccessToken("t"),
-            ConnectionState.CONNECTED,
-            "ada",
-            NOW.minusSeconds(7200),
-            coverage,
-            Optional.empty()));
+        InMemoryConnections.connection(
+            ACME, ConnectionState.CONNECTED, NOW.minusSeconds(7200), coverage));
   }
 
   @Test
@@ -190,15 +183,8 @@ class SyncSchedulerTest {
   @Test
   void skips_accounts_that_are_not_connected() {
     connections.save(
-        new Connection(
-            ACME,
-            new Workspace(new WorkspaceId("w"), "W", Region.US),
-            new AccessToken("t"),
-            ConnectionState.NEEDS_REAUTH,
-            "ada",
-            NOW,
-            new HistoryCoverage.Complete(),
-            Optional.empty()));
+        InMemoryConnections.connection(
+            ACME, ConnectionState.NEEDS_REAUTH, NOW, new HistoryCoverage.Complete()));
     assertEquals(List.of(), scheduler(Runnable::run, "a").tick());
   }
 
