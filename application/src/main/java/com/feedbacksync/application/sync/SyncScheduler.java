@@ -162,13 +162,16 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
     if (!leases.claim(account, "sync", owner, now, now.plus(lease))) {
       return Optional.empty();
     }
+    // The run starts once the lease is held: the claim may have waited for the previous holder's
+    // release, so the time read before it could fall inside that holder's run.
+    Instant started = clock.instant();
     // Holding the lease, any run still marked running for the account lost its server.
     runs.interrupted(
         account,
-        now,
+        started,
         "Interrupted: the server running this sync stopped; the next run resumed it.");
     running.add(account);
-    String runId = runs.start(account, kind, now, owner);
+    String runId = runs.start(account, kind, started, owner);
     try {
       executor.execute(
           () -> {
