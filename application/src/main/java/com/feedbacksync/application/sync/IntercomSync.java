@@ -361,6 +361,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
       Checkpoint cp = store.checkpoint(account.id(), SyncStream.CONVERSATIONS);
       Instant watermark = cp.watermark().orElse(connection.connectedAt());
       Instant windowEnd = cp.windowEnd().orElse(clock.instant());
+      if (watermark.minus(WINDOW_OVERLAP).isAfter(windowEnd)) {
+        // A watermark ahead of this server's clock (another server's runs ahead, or it was set
+        // forward): nothing can be newer than it yet, and an inverted window is no window at all.
+        return;
+      }
       TimeWindow window = new TimeWindow(watermark.minus(WINDOW_OVERLAP), windowEnd);
       Optional<PageCursor> cursor = cp.cursor();
       while (true) {

@@ -479,6 +479,50 @@ class IntercomSyncTest {
   }
 
   @Test
+  void an_older_webhook_copy_after_a_newer_poll_changes_nothing() {
+    workspaceOf(3, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    Conversation original = customer("101", 1);
+    Instant t = now.plusSeconds(10);
+    intercom.put(changed(original, t, stats(t, null)).conversation());
+    now = now.plusSeconds(3600);
+    sync.run(ACME, SyncKind.HOURLY);
+    var newer = store.data(ACME).documents.get(new ConversationId("101"));
+    assertEquals(t, newer.document().updatedAt());
+
+    // A late webhook's fetch meets a lagging replica that still serves the older copy.
+    intercom.put(original);
+    sync.resyncConversation(WORKSPACE.id(), new ConversationId("101"));
+
+    assertEquals(newer, store.data(ACME).documents.get(new ConversationId("101")));
+  }
+
+  @Test
+  void a_checkpoint_in_the_future_costs_no_call() {
+    workspaceOf(3, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    now = now.plusSeconds(3600);
+    sync.run(ACME, SyncKind.HOURLY);
+    var ahead =
+        new com.feedbacksync.application.port.out.Checkpoint(
+            Optional.empty(),
+            Optional.of(now.plusSeconds(7200)),
+            0,
+            Optional.empty(),
+            Optional.empty(),
+            false);
+    store
+        .data(ACME)
+        .checkpoints
+        .put(com.feedbacksync.application.port.out.SyncStream.CONVERSATIONS, ahead);
+    long calls = intercom.calls();
+
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY));
+    assertEquals(
+        0, intercom.calls() - calls, "an inverted window is not listed (it used to throw)");
+  }
+
+  @Test
   void a_customer_intercom_no_longer_has_gets_a_tombstone_not_a_stale_profile() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(2, 0);
