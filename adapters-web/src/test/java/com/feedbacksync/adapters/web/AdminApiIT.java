@@ -207,16 +207,21 @@ class AdminApiIT {
     JsonObject page = ok(api.get("api/v1/customers?limit=5", token));
     assertEquals(5, page.getJsonArray("items").size());
     assertTrue(page.containsKey("nextCursor"));
-    if (customer.containsKey("email")) {
-      List<JsonObject> byEmail =
-          items(
-              api.get(
-                  "api/v1/customers?email="
-                      + URLEncoder.encode(
-                          customer.getString("email").toUpperCase(), StandardCharsets.UTF_8),
-                  token));
-      assertTrue(byEmail.stream().anyMatch(c -> c.getString("id").equals(id)));
-    }
+    // The e-mail filter, with any case, finds a customer who has one (leads may have none).
+    JsonObject withEmail =
+        items(api.get("api/v1/customers?limit=100", token)).stream()
+            .filter(c -> c.containsKey("email"))
+            .findFirst()
+            .orElseThrow();
+    List<JsonObject> byEmail =
+        items(
+            api.get(
+                "api/v1/customers?email="
+                    + URLEncoder.encode(
+                        withEmail.getString("email").toUpperCase(), StandardCharsets.UTF_8),
+                token));
+    assertEquals(
+        List.of(withEmail.getString("id")), byEmail.stream().map(c -> c.getString("id")).toList());
     assertProblem(404, api.get("api/v1/customers/no-such-customer", token));
   }
 

@@ -560,6 +560,28 @@ class SyncBenchmarkIT {
     System.out.println(line);
   }
 
+  /** What actually ran: read from the runtime, the libraries and the database, not typed in. */
+  private static JsonObjectBuilder versions() throws Exception {
+    java.util.Properties liberty = new java.util.Properties();
+    try (var in =
+        Files.newInputStream(Path.of("target/liberty/wlp/lib/versions/openliberty.properties"))) {
+      liberty.load(in);
+    }
+    String mariadb;
+    String driver;
+    try (var c = TestDatabase.connect();
+        var rs = c.createStatement().executeQuery("SELECT VERSION()")) {
+      rs.next();
+      mariadb = rs.getString(1);
+      driver = c.getMetaData().getDriverVersion();
+    }
+    return Json.createObjectBuilder()
+        .add("open_liberty", liberty.getProperty("com.ibm.websphere.productVersion", "?"))
+        .add("hibernate", org.hibernate.Version.getVersionString())
+        .add("mariadb_java_client", driver)
+        .add("mariadb", mariadb);
+  }
+
   private void write(String size) throws Exception {
     JsonObjectBuilder machine =
         Json.createObjectBuilder()
@@ -572,12 +594,7 @@ class SyncBenchmarkIT {
             .add("date", Instant.now().toString())
             .add("size", size)
             .add("machine", machine)
-            .add(
-                "versions",
-                Json.createObjectBuilder()
-                    .add("open_liberty", "26.0.0.5")
-                    .add("hibernate", "7.4.15")
-                    .add("mariadb_java_client", "3.5.11"))
+            .add("versions", versions())
             .add("results", Json.createObjectBuilder(report))
             .add("table", Json.createArrayBuilder(table))
             .build();

@@ -87,19 +87,6 @@ public final class IntercomSync implements SyncIntercomUseCase {
     String link(ConversationId conversation, String fileId);
   }
 
-  public IntercomSync(
-      Accounts accounts,
-      Connections connections,
-      IntercomWorkspaces intercom,
-      SyncStore store,
-      PlanLimits limits,
-      DocumentMapping mapping,
-      Clock clock,
-      FileLinks links,
-      SyncRuns runs) {
-    this(accounts, connections, intercom, store, limits, mapping, clock, links, runs, Fetchers.ONE);
-  }
-
   /**
    * @param fetchers how many conversations and profiles of a page are fetched at once; the database
    *     work stays on the run's thread, one transaction per page

@@ -59,29 +59,6 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
       Schedules schedules,
       Executor executor,
       Clock clock,
-      String owner) {
-    this(
-        accounts,
-        connections,
-        runs,
-        leases,
-        sync,
-        schedules,
-        executor,
-        clock,
-        owner,
-        DEFAULT_LEASE);
-  }
-
-  public SyncScheduler(
-      Accounts accounts,
-      Connections connections,
-      SyncRuns runs,
-      Leases leases,
-      SyncIntercomUseCase sync,
-      Schedules schedules,
-      Executor executor,
-      Clock clock,
       String owner,
       Duration lease) {
     this.lease = Objects.requireNonNull(lease);

@@ -340,7 +340,8 @@ class IntercomSyncTest {
             new DocumentMapping(MappingSettings.DEFAULT),
             Clock.systemUTC(),
             (conversation, file) -> "/files/" + file,
-            runs);
+            runs,
+            Fetchers.ONE);
     assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST));
     assertEquals(1, store.data(globex).documents.size());
   }
