@@ -8,6 +8,7 @@ import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
 import com.feedbacksync.domain.intercom.Html;
@@ -70,6 +71,22 @@ public class JpaSyncStore implements SyncStore {
   }
 
   @Override
+  public Set<ContactId> profiled(AccountId account, Collection<ContactId> contacts) {
+    if (contacts.isEmpty()) {
+      return Set.of();
+    }
+    return em.createQuery(
+            "select p.key.contactId from CustomerProfileEntity p where p.key.accountId = :account"
+                + " and p.key.contactId in :ids",
+            String.class)
+        .setParameter("account", account.value())
+        .setParameter("ids", contacts.stream().map(ContactId::value).toList())
+        .getResultStream()
+        .map(ContactId::new)
+        .collect(Collectors.toSet());
+  }
+
+  @Override
   public Checkpoint checkpoint(AccountId account, SyncStream stream) {
     SyncCheckpointEntity e =
         em.find(
@@ -78,18 +95,20 @@ public class JpaSyncStore implements SyncStore {
     if (e == null) {
       return Checkpoint.START;
     }
-    Optional<HistoryPosition> oldest =
-        e.oldestCreatedAt == null
-            ? Optional.empty()
-            : Optional.of(
-                new HistoryPosition(e.oldestCreatedAt, new ConversationId(e.oldestConversationId)));
     return new Checkpoint(
         Optional.ofNullable(e.cursor).map(PageCursor::new),
         Optional.ofNullable(e.watermark),
         e.taken,
         Optional.ofNullable(e.windowEnd),
-        oldest,
-        e.done);
+        position(e.oldestCreatedAt, e.oldestConversationId),
+        e.done,
+        position(e.handledCreatedAt, e.handledConversationId));
+  }
+
+  private static Optional<HistoryPosition> position(Instant createdAt, String conversationId) {
+    return createdAt == null
+        ? Optional.empty()
+        : Optional.of(new HistoryPosition(createdAt, new ConversationId(conversationId)));
   }
 
   @Override
@@ -126,7 +145,7 @@ public class JpaSyncStore implements SyncStore {
     for (CustomerProfile profile : batch.profiles()) {
       upsert(account, profile, profiles);
     }
-    for (com.feedbacksync.domain.intercom.ContactId contact : batch.deletedContacts()) {
+    for (ContactId contact : batch.deletedContacts()) {
       em.createNativeQuery(
               "UPDATE customer_profile SET deleted_at = ?, name = NULL, email = NULL,"
                   + " properties_json = '{}', segments_json = '[]', companies_json = '[]'"
@@ -270,6 +289,8 @@ public class JpaSyncStore implements SyncStore {
     e.oldestCreatedAt = cp.oldestTaken().map(HistoryPosition::createdAt).orElse(null);
     e.oldestConversationId = cp.oldestTaken().map(p -> p.id().value()).orElse(null);
     e.done = cp.done();
+    e.handledCreatedAt = cp.handledTo().map(HistoryPosition::createdAt).orElse(null);
+    e.handledConversationId = cp.handledTo().map(p -> p.id().value()).orElse(null);
     if (fresh) {
       em.persist(e);
     }

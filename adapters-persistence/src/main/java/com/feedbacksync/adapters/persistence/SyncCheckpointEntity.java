@@ -41,4 +41,10 @@ public class SyncCheckpointEntity {
 
   @Column(name = "done", nullable = false)
   boolean done;
+
+  @Column(name = "handled_created_at")
+  Instant handledCreatedAt;
+
+  @Column(name = "handled_conversation_id")
+  String handledConversationId;
 }

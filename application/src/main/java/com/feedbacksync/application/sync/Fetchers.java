@@ -32,11 +32,24 @@ public final class Fetchers {
     this.parallelism = parallelism;
   }
 
+  /** The items fetched, in their order; blocks until all are. */
   public <T, R> List<R> map(List<T> items, Function<T, R> fetch) {
+    return await(start(items, fetch));
+  }
+
+  /**
+   * Starts fetching the items and returns at once, so the caller can commit what it fetched before
+   * while these are on their way. With one thread, the items are fetched before this returns.
+   */
+  public <T, R> CompletableFuture<List<R>> start(List<T> items, Function<T, R> fetch) {
     if (parallelism == 1 || items.size() <= 1) {
-      List<R> results = new ArrayList<>(items.size());
-      items.forEach(item -> results.add(fetch.apply(item)));
-      return results;
+      try {
+        List<R> results = new ArrayList<>(items.size());
+        items.forEach(item -> results.add(fetch.apply(item)));
+        return CompletableFuture.completedFuture(results);
+      } catch (RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
     }
     Object[] results = new Object[items.size()];
     AtomicInteger next = new AtomicInteger();
@@ -58,18 +71,32 @@ public final class Fetchers {
               },
               executor);
     }
+    return CompletableFuture.allOf(workers)
+        .handle(
+            (ignored, thrown) -> {
+              if (thrown != null) {
+                failure.compareAndSet(null, unwrapped(thrown));
+              }
+              if (failure.get() != null) {
+                throw failure.get();
+              }
+              @SuppressWarnings("unchecked")
+              List<R> ordered = (List<R>) Arrays.asList(results);
+              return java.util.Collections.unmodifiableList(ordered);
+            });
+  }
+
+  /** The fetched items, or the first failure as it was thrown (not wrapped). */
+  public static <R> R await(CompletableFuture<R> fetching) {
     try {
-      CompletableFuture.allOf(workers).join();
+      return fetching.join();
     } catch (CompletionException e) {
-      failure.compareAndSet(
-          null,
-          e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+      throw unwrapped(e.getCause());
     }
-    if (failure.get() != null) {
-      throw failure.get();
-    }
-    @SuppressWarnings("unchecked")
-    List<R> ordered = (List<R>) Arrays.asList(results);
-    return java.util.Collections.unmodifiableList(ordered);
+  }
+
+  private static RuntimeException unwrapped(Throwable thrown) {
+    Throwable cause = thrown instanceof CompletionException c ? c.getCause() : thrown;
+    return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
   }
 }

@@ -69,6 +69,13 @@ public final class IntercomSync implements SyncIntercomUseCase {
    */
   static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
 
+  /**
+   * A history walk commits every this many conversations: a crash re-fetches at most the chunk
+   * being committed and the one being fetched, and a commit (with its profiles) still carries
+   * enough documents to keep the database from being the bottleneck.
+   */
+  static final int HISTORY_CHUNK = 16;
+
   private final Accounts accounts;
   private final Connections connections;
   private final IntercomWorkspaces intercom;
@@ -194,6 +201,26 @@ public final class IntercomSync implements SyncIntercomUseCase {
     }
   }
 
+  private static HistoryPosition position(ConversationListing listing) {
+    return new HistoryPosition(listing.createdAt(), listing.id());
+  }
+
+  /**
+   * Whether a resumed page's listing was handled before the crash: it is newer than where the walk
+   * got, or is that one. Intercom promises no order within one second, so the others of that second
+   * are handled again (at worst a retrieve more, never one less).
+   */
+  private static boolean handled(ConversationListing listing, HistoryPosition handledTo) {
+    return listing.createdAt().isAfter(handledTo.createdAt())
+        || listing.id().equals(handledTo.id());
+  }
+
+  /** Part of a page, being fetched; {@code end} is where the next part starts. */
+  private record Chunk(
+      List<ConversationListing> listings,
+      int end,
+      java.util.concurrent.CompletableFuture<List<Optional<SyncBatch.StoredDocument>>> fetched) {}
+
   /** One run's state: the account, its workspace, and what it did so far. */
   private final class Run {
     private final Account account;
@@ -261,74 +288,79 @@ public final class IntercomSync implements SyncIntercomUseCase {
       int taken = cp.taken();
       Optional<HistoryPosition> oldest = cp.oldestTaken();
       Optional<PageCursor> cursor = cp.cursor();
+      Optional<HistoryPosition> resumeAfter = cp.handledTo();
       boolean full = limits.historyFull(plan, taken);
       while (!full) {
+        Optional<PageCursor> pageCursor = cursor;
         Page<ConversationListing> page =
-            workspace.conversationsNewestFirst(olderThan.map(HistoryPosition::createdAt), cursor);
-        List<SyncBatch.StoredDocument> documents = new ArrayList<>();
-        RunCounts pageCounts = RunCounts.NONE;
+            workspace.conversationsNewestFirst(
+                olderThan.map(HistoryPosition::createdAt), pageCursor);
+        Optional<HistoryPosition> handledBefore = resumeAfter;
         List<ConversationListing> candidates =
             page.items().stream()
                 .filter(
                     l ->
                         olderThan.isEmpty()
-                            || new HistoryPosition(l.createdAt(), l.id())
+                            || position(l)
                                 .isOlderThan(olderThan.get())) // the boundary second's, taken
+                .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
                 .toList();
-        int judged = 0;
-        while (judged < candidates.size() && !full) {
-          // Fetched in parallel, judged in order: never more at once than the plan still admits,
-          // so a Start plan's limit costs no retrieve it does not keep.
-          int room = (int) Math.min(candidates.size() - judged, limits.remaining(plan, taken));
-          ConversationListing first = candidates.get(judged);
-          if (room == 0
-              && !limits.admits(
-                  plan,
-                  connection.connectedAt(),
-                  new HistoryPosition(first.createdAt(), first.id()),
-                  taken)) {
-            full = true;
-            break;
-          }
-          List<ConversationListing> chunk = candidates.subList(judged, judged + Math.max(1, room));
-          judged += chunk.size();
-          List<Optional<SyncBatch.StoredDocument>> fetched =
-              fetchers.map(chunk, l -> fetchAndKeep(l.id()));
-          for (int i = 0; i < chunk.size(); i++) {
-            ConversationListing listing = chunk.get(i);
-            HistoryPosition position = new HistoryPosition(listing.createdAt(), listing.id());
+        resumeAfter = Optional.empty();
+        // A page goes in chunks, each committed with how far it got, so a crash costs at most
+        // the chunks in flight. The next chunk is fetched while this one commits.
+        Chunk chunk = fetch(candidates, 0, chunkSize(candidates, 0, plan, taken));
+        while (true) {
+          List<Optional<SyncBatch.StoredDocument>> fetched = Fetchers.await(chunk.fetched());
+          List<SyncBatch.StoredDocument> documents = new ArrayList<>();
+          RunCounts chunkCounts = RunCounts.NONE;
+          Optional<HistoryPosition> handledTo = Optional.empty();
+          for (int i = 0; i < chunk.listings().size(); i++) {
+            HistoryPosition position = position(chunk.listings().get(i));
             if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
               full = true;
               break;
             }
             Optional<SyncBatch.StoredDocument> kept = fetched.get(i);
-            pageCounts = pageCounts.plus(kept.isPresent() ? count(1, 1, 0) : count(1, 0, 1));
+            chunkCounts = chunkCounts.plus(kept.isPresent() ? count(1, 1, 0) : count(1, 0, 1));
             if (kept.isPresent()) {
               documents.add(kept.get());
-              if (listing.createdAt().isBefore(connection.connectedAt())) {
+              if (position.createdAt().isBefore(connection.connectedAt())) {
                 taken++;
               }
               oldest = Optional.of(position);
             }
+            handledTo = Optional.of(position);
           }
+          full = full || limits.historyFull(plan, taken);
+          Optional<Chunk> following = Optional.empty();
+          if (!full && chunk.end() < candidates.size()) {
+            int size = chunkSize(candidates, chunk.end(), plan, taken);
+            full = size == 0;
+            following = full ? following : Optional.of(fetch(candidates, chunk.end(), size));
+          }
+          boolean pageDone = following.isEmpty();
+          boolean done = full || (pageDone && page.isLast());
+          Checkpoint next =
+              new Checkpoint(
+                  done ? Optional.empty() : pageDone ? page.next() : pageCursor,
+                  cp.watermark(),
+                  taken,
+                  Optional.empty(),
+                  oldest,
+                  done,
+                  pageDone ? Optional.empty() : handledTo.or(() -> handledBefore));
+          commit(stream, documents, List.of(), next, chunkCounts);
+          progressed(
+              (int) chunkCounts.fetched(),
+              page.total(),
+              plan == Plan.START ? limits.startPlanHistoryLimit() : Long.MAX_VALUE);
+          if (pageDone) {
+            break;
+          }
+          chunk = following.get();
         }
-        full = full || limits.historyFull(plan, taken);
-        boolean done = full || page.isLast();
         cursor = page.next();
-        Checkpoint next =
-            new Checkpoint(
-                done ? Optional.empty() : cursor,
-                cp.watermark(),
-                taken,
-                Optional.empty(),
-                oldest,
-                done);
-        commit(stream, documents, List.of(), next, pageCounts);
-        progressed(
-            (int) pageCounts.fetched(),
-            page.total(),
-            plan == Plan.START ? limits.startPlanHistoryLimit() : Long.MAX_VALUE);
-        if (done) {
+        if (full || page.isLast()) {
           break;
         }
       }
@@ -341,6 +373,34 @@ public final class IntercomSync implements SyncIntercomUseCase {
       connection =
           connection.withCoverage(coverage).withState(ConnectionState.CONNECTED, Optional.empty());
       connections.save(connection);
+    }
+
+    /**
+     * How many candidates from here to fetch next: as many as the plan still admits, up to a chunk,
+     * so a Start plan's limit costs no retrieve it does not keep; none when the plan admits no
+     * more.
+     */
+    private int chunkSize(
+        List<ConversationListing> candidates, int from, Plan plan, int takenSoFar) {
+      if (from == candidates.size()) {
+        return 0;
+      }
+      int room =
+          (int)
+              Math.min(
+                  Math.min(candidates.size() - from, limits.remaining(plan, takenSoFar)),
+                  HISTORY_CHUNK);
+      if (room == 0
+          && !limits.admits(
+              plan, connection.connectedAt(), position(candidates.get(from)), takenSoFar)) {
+        return 0;
+      }
+      return Math.max(1, room);
+    }
+
+    private Chunk fetch(List<ConversationListing> candidates, int from, int size) {
+      List<ConversationListing> listings = candidates.subList(from, from + size);
+      return new Chunk(listings, from + size, fetchers.start(listings, l -> fetchAndKeep(l.id())));
     }
 
     /** Conversations updated since the last run, fetched only when a listing says they changed. */
@@ -399,20 +459,8 @@ public final class IntercomSync implements SyncIntercomUseCase {
         boolean last = page.isLast();
         Checkpoint next =
             last
-                ? new Checkpoint(
-                    Optional.empty(),
-                    Optional.of(windowEnd),
-                    0,
-                    Optional.empty(),
-                    Optional.empty(),
-                    false)
-                : new Checkpoint(
-                    cursor,
-                    Optional.of(watermark),
-                    0,
-                    Optional.of(windowEnd),
-                    Optional.empty(),
-                    false);
+                ? Checkpoint.windowed(Optional.empty(), Optional.of(windowEnd), Optional.empty())
+                : Checkpoint.windowed(cursor, Optional.of(watermark), Optional.of(windowEnd));
         commit(SyncStream.CONVERSATIONS, documents, deletions, next, pageCounts);
         progressed(page.items().size(), page.total(), Long.MAX_VALUE);
         if (last) {
@@ -509,17 +557,10 @@ public final class IntercomSync implements SyncIntercomUseCase {
         boolean last = page.isLast();
         Checkpoint next =
             last
-                ? new Checkpoint(
-                    Optional.empty(),
-                    Optional.of(runStart),
-                    0,
-                    Optional.empty(),
-                    Optional.empty(),
-                    false)
+                ? Checkpoint.windowed(Optional.empty(), Optional.of(runStart), Optional.empty())
                 // The watermark stays as it was (none before the first daily run: not the epoch,
                 // which a TIMESTAMP column cannot hold).
-                : new Checkpoint(
-                    cursor, cp.watermark(), 0, Optional.of(runStart), Optional.empty(), false);
+                : Checkpoint.windowed(cursor, cp.watermark(), Optional.of(runStart));
         commit(
             SyncStream.CUSTOMERS,
             List.of(),
@@ -615,12 +656,19 @@ public final class IntercomSync implements SyncIntercomUseCase {
           workspace.segmentsOf(contact.id()));
     }
 
-    /** Profiles of the customers who wrote the page's documents, once per run each. */
-    private List<CustomerProfile> authorsOf(List<SyncBatch.StoredDocument> documents) {
+    /**
+     * Profiles of the customers who wrote the page's documents, once per run each; a history walk
+     * also skips those it stored before a crash (the daily customers run keeps them fresh).
+     */
+    private List<CustomerProfile> authorsOf(
+        SyncStream stream, List<SyncBatch.StoredDocument> documents) {
       Set<ContactId> wanted = new LinkedHashSet<>();
       documents.forEach(
           d -> d.document().customer().filter(c -> !profiled.contains(c)).ifPresent(wanted::add));
       profiled.addAll(wanted);
+      if (!wanted.isEmpty() && (stream == SyncStream.HISTORY || stream == SyncStream.BACKFILL)) {
+        wanted.removeAll(store.profiled(account.id(), wanted));
+      }
       List<Optional<CustomerProfile>> found =
           fetchers.map(List.copyOf(wanted), id -> workspace.contact(id).map(this::profile));
       List<CustomerProfile> profiles = new ArrayList<>();
@@ -639,7 +687,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
         List<ConversationId> deletions,
         Checkpoint next,
         RunCounts pageCounts) {
-      commit(stream, documents, deletions, authorsOf(documents), next, pageCounts);
+      commit(stream, documents, deletions, authorsOf(stream, documents), next, pageCounts);
     }
 
     private void commit(

@@ -12,19 +12,24 @@ import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ContactRole;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
 import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.Tag;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import com.feedbacksync.domain.testing.ConversationBuilder;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,7 +148,10 @@ public abstract class SyncStoreContract {
             4999,
             Optional.of(watermark.plusSeconds(3600)),
             Optional.of(new HistoryPosition(watermark, new ConversationId("215474154263922"))),
-            true);
+            false,
+            Optional.of(
+                new HistoryPosition(
+                    watermark.plusSeconds(7), new ConversationId("215474154263999"))));
     assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.BACKFILL));
     store()
         .commit(
@@ -159,6 +167,54 @@ public abstract class SyncStoreContract {
                 RunCounts.NONE));
     assertEquals(checkpoint, store().checkpoint(account, SyncStream.BACKFILL));
     assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.HISTORY));
+  }
+
+  @Test
+  void tells_which_customers_have_a_profile_or_its_tombstone() {
+    AccountId account = newAccount();
+    ContactId kept = new ContactId("c-kept");
+    ContactId gone = new ContactId("c-gone");
+    ContactId never = new ContactId("c-never");
+    store()
+        .commit(
+            account,
+            new SyncBatch(
+                SyncStream.HISTORY,
+                List.of(),
+                List.of(profile(kept), profile(gone)),
+                List.of(),
+                List.of(),
+                List.of(),
+                Checkpoint.START,
+                RunCounts.NONE));
+    store()
+        .commit(
+            account,
+            new SyncBatch(
+                SyncStream.WEBHOOKS,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(gone),
+                List.of(),
+                Checkpoint.START,
+                RunCounts.NONE));
+    assertEquals(Set.of(kept, gone), store().profiled(account, List.of(kept, gone, never)));
+    assertEquals(Set.of(), store().profiled(account, List.of()));
+    assertEquals(Set.of(), store().profiled(newAccount(), List.of(kept, gone)));
+  }
+
+  private static CustomerProfile profile(ContactId id) {
+    return new CustomerProfile(
+        WORKSPACE.id(),
+        id,
+        ContactRole.USER,
+        Optional.of("Ada"),
+        Optional.empty(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        T);
   }
 
   @Test

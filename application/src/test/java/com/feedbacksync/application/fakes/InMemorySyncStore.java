@@ -76,6 +76,15 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
   }
 
   @Override
+  public synchronized java.util.Set<ContactId> profiled(
+      AccountId account, Collection<ContactId> contacts) {
+    Data data = data(account);
+    return contacts.stream()
+        .filter(c -> data.profiles.containsKey(c) || data.contactTombstones.containsKey(c))
+        .collect(java.util.stream.Collectors.toSet());
+  }
+
+  @Override
   public synchronized Checkpoint checkpoint(AccountId account, SyncStream stream) {
     return data(account).checkpoints.getOrDefault(stream, Checkpoint.START);
   }

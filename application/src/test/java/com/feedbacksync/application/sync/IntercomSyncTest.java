@@ -86,6 +86,10 @@ class IntercomSyncTest {
   }
 
   private IntercomSync sync(PlanLimits limits) {
+    return sync(limits, intercom);
+  }
+
+  private IntercomSync sync(PlanLimits limits, FakeIntercom intercom) {
     Clock clock = new com.feedbacksync.application.fakes.FollowingClock(() -> now);
     return new IntercomSync(
         accounts,
@@ -113,6 +117,11 @@ class IntercomSyncTest {
 
   /** A customer-initiated conversation created {@code hoursBefore} hours before connecting. */
   private static Conversation customer(String id, long hoursBefore) {
+    return customer(id, hoursBefore, "c-" + id);
+  }
+
+  /** The same, written by the given customer. */
+  private static Conversation customer(String id, long hoursBefore, String contact) {
     Instant created = CONNECTED.minusSeconds(hoursBefore * 3600);
     return conversation()
         .id(id)
@@ -124,12 +133,12 @@ class IntercomSyncTest {
                 DeliveredAs.CUSTOMER_INITIATED,
                 "",
                 "<p>Feedback " + id + "</p>",
-                Author.of(AuthorType.USER, "c-" + id, "Casey", "casey@example.com"),
+                Author.of(AuthorType.USER, contact, "Casey", "casey@example.com"),
                 List.of(),
                 false))
         .firstContactReplyAt(created)
         .statistics(new Statistics(Optional.of(created), Optional.of(created), Optional.empty()))
-        .contact("c-" + id)
+        .contact(contact)
         .build();
   }
 
@@ -242,6 +251,51 @@ class IntercomSyncTest {
     assertTrue(
         intercom.conversationFetches() - fetchesBefore <= 10 - storedAfterFailure + 3,
         "resumed at the uncommitted page, not from the start");
+  }
+
+  @Test
+  void a_run_cut_inside_a_page_resumes_inside_it_and_fetches_no_stored_profile_again() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    FakeIntercom onePage = new FakeIntercom(150);
+    for (int i = 1; i <= 60; i++) {
+      // 60 conversations of 8 customers: each customer's profile is stored with its first chunk.
+      onePage.put(customer(String.valueOf(100 + i), i, "c-" + (i % 8)));
+    }
+    for (int c = 0; c < 8; c++) {
+      onePage.put(
+          new Contact(
+              new ContactId("c-" + c),
+              ContactRole.USER,
+              Optional.of("Casey " + c),
+              Optional.empty(),
+              CONNECTED.minusSeconds(86_400),
+              Map.of(),
+              Map.of(),
+              List.of()));
+    }
+    IntercomSync cut = sync(new PlanLimits(5), onePage);
+    // The listing, a chunk and its 8 profiles (contact and segments each), a second chunk, then
+    // a failure in the third: the page is cut in the middle.
+    onePage.failAfter(1 + IntercomSync.HISTORY_CHUNK * 3 + 5);
+    assertInstanceOf(SyncOutcome.Failed.class, cut.run(ACME, SyncKind.FIRST));
+    int committed = stored().size();
+    assertTrue(committed > 0 && committed < 60, "part of the page was committed: " + committed);
+    assertTrue(
+        store
+            .checkpoint(ACME, com.feedbacksync.application.port.out.SyncStream.HISTORY)
+            .handledTo()
+            .isPresent(),
+        "the checkpoint says how far into the page the walk got");
+
+    onePage.failAfter(-1);
+    long calls = onePage.calls();
+    assertInstanceOf(SyncOutcome.Completed.class, cut.run(ACME, SyncKind.FIRST));
+    assertEquals(60, stored().size());
+    assertEquals(
+        1 + (60 - committed),
+        onePage.calls() - calls,
+        "the resumed run lists the page again and fetches only what was not committed; every"
+            + " customer's profile was stored before the cut, none is fetched again");
   }
 
   @Test
@@ -505,13 +559,8 @@ class IntercomSyncTest {
     now = now.plusSeconds(3600);
     sync.run(ACME, SyncKind.HOURLY);
     var ahead =
-        new com.feedbacksync.application.port.out.Checkpoint(
-            Optional.empty(),
-            Optional.of(now.plusSeconds(7200)),
-            0,
-            Optional.empty(),
-            Optional.empty(),
-            false);
+        com.feedbacksync.application.port.out.Checkpoint.windowed(
+            Optional.empty(), Optional.of(now.plusSeconds(7200)), Optional.empty());
     store
         .data(ACME)
         .checkpoints
