@@ -82,6 +82,38 @@ class FetchersTest {
   }
 
   @Test
+  void start_returns_while_the_items_are_fetched_and_await_gives_them_in_order() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    var fetching =
+        new Fetchers(pool, 4)
+            .start(
+                IntStream.range(0, 20).boxed().toList(),
+                i -> {
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return i + 1;
+                });
+    assertTrue(!fetching.isDone(), "the caller is free while the fetches wait");
+    release.countDown();
+    assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), Fetchers.await(fetching));
+  }
+
+  @Test
+  void a_failure_of_one_at_a_time_comes_back_through_await_as_it_was() {
+    IllegalStateException revoked = new IllegalStateException("revoked");
+    var fetching =
+        Fetchers.ONE.start(
+            List.of(1, 2),
+            i -> {
+              throw revoked;
+            });
+    assertSame(revoked, assertThrows(IllegalStateException.class, () -> Fetchers.await(fetching)));
+  }
+
+  @Test
   void one_at_a_time_runs_on_the_callers_thread() {
     Thread caller = Thread.currentThread();
     Fetchers.ONE.map(
