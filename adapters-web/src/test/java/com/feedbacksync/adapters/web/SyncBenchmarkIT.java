@@ -399,6 +399,12 @@ class SyncBenchmarkIT {
     }
 
     @Override
+    public java.util.Set<com.feedbacksync.domain.intercom.ContactId> profiled(
+        AccountId account, Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
+      return java.util.Set.of();
+    }
+
+    @Override
     public Checkpoint checkpoint(AccountId account, SyncStream stream) {
       return Checkpoint.START;
     }
