@@ -75,6 +75,11 @@ public final class IntercomSimulator implements AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+  /** The token issued last: an admin of one account can revoke just that account's access. */
+  private final java.util.concurrent.atomic.AtomicReference<String> newest =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   private final Map<String, String> codes = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
   private final AtomicLong bytesOut = new AtomicLong();
@@ -534,6 +539,7 @@ public final class IntercomSimulator implements AutoCloseable {
     random.nextBytes(raw);
     String token = "dG9rOj" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     tokens.add(token);
+    newest.set(token);
     ObjectNode o = Render.object();
     o.put("token_type", "Bearer");
     o.put("token", token);
@@ -775,6 +781,19 @@ public final class IntercomSimulator implements AutoCloseable {
 
   public String revokeAll() {
     revoked.addAll(tokens);
+    return String.valueOf(revoked.size());
+  }
+
+  /**
+   * Revokes only the token issued last (the account connected last loses access; the others keep
+   * it), as an admin uninstalling the app from one workspace would.
+   */
+  public String revokeNewest() {
+    String token = newest.get();
+    if (token == null) {
+      throw new IllegalStateException("no token was issued yet");
+    }
+    revoked.add(token);
     return String.valueOf(revoked.size());
   }
 

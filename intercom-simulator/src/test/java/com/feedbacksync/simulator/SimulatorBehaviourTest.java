@@ -191,6 +191,34 @@ class SimulatorBehaviourTest {
     assertEquals("abc12345", me.path("app").path("id_code").asString());
     assertEquals("US", me.path("app").path("region").asString());
 
+    // A second account connects: revoking the newest token locks out that one only.
+    SimClient.Reply again =
+        anonymous.postForm(
+            "/oauth/allow",
+            "client_id=sim-client&state=s456&redirect_uri="
+                + URLEncoder.encode("http://localhost:9080/cb", StandardCharsets.UTF_8));
+    String secondCode =
+        Http.parseQuery(
+                URI.create(again.raw().headers().firstValue("Location").orElseThrow())
+                    .getRawQuery())
+            .get("code");
+    SimClient second =
+        new SimClient(
+            sim.baseUri(),
+            anonymous
+                .postForm(
+                    "/auth/eagle/token",
+                    "code="
+                        + URLEncoder.encode(secondCode, StandardCharsets.UTF_8)
+                        + "&client_id=sim-client&client_secret=sim-client-secret")
+                .json()
+                .path("access_token")
+                .asString());
+    assertEquals(200, second.get("/me").status());
+    sim.revokeNewest();
+    assertEquals(401, second.get("/me").status());
+    assertEquals(200, connected.get("/me").status(), "the other account keeps its access");
+
     sim.revokeAll();
     assertEquals(401, connected.get("/me").status());
     assertEquals(

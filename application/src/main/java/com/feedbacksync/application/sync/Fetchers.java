@@ -1,14 +1,14 @@
 package com.feedbacksync.application.sync;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -34,69 +34,102 @@ public final class Fetchers {
 
   /** The items fetched, in their order; blocks until all are. */
   public <T, R> List<R> map(List<T> items, Function<T, R> fetch) {
-    return await(start(items, fetch));
+    try (Fetching<R> fetching = each(items, fetch, Math.max(1, items.size()))) {
+      List<R> results = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        results.add(fetching.get(i));
+      }
+      return java.util.Collections.unmodifiableList(results);
+    }
   }
 
   /**
-   * Starts fetching the items and returns at once, so the caller can commit what it fetched before
-   * while these are on their way. With one thread, the items are fetched before this returns.
+   * Starts fetching the items in order and hands each result over as it comes, so the caller can
+   * store what it has while the rest are on their way. The fetchers run at most {@code lookahead}
+   * items ahead of what the caller took, so what a crash loses stays that small.
    */
-  public <T, R> CompletableFuture<List<R>> start(List<T> items, Function<T, R> fetch) {
-    if (parallelism == 1 || items.size() <= 1) {
-      try {
-        List<R> results = new ArrayList<>(items.size());
-        items.forEach(item -> results.add(fetch.apply(item)));
-        return CompletableFuture.completedFuture(results);
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
+  public <T, R> Fetching<R> each(List<T> items, Function<T, R> fetch, int lookahead) {
+    if (lookahead < 1) {
+      throw new IllegalArgumentException("lookahead must be at least 1");
+    }
+    return new Fetching<>(items, fetch, lookahead);
+  }
+
+  /**
+   * Items being fetched. {@link #get} takes them in order; {@link #close} stops the fetchers (the
+   * caller failed or has enough), so no thread keeps calling Intercom for a run that ended.
+   */
+  public final class Fetching<R> implements AutoCloseable {
+    private final List<CompletableFuture<R>> results;
+    private final Function<Integer, R> fetchOne;
+    private final Semaphore room;
+    private final AtomicInteger next = new AtomicInteger();
+    private final boolean sequential;
+    private volatile boolean stopped;
+
+    private <T> Fetching(List<T> items, Function<T, R> fetch, int lookahead) {
+      this.results = new ArrayList<>(items.size());
+      for (int i = 0; i < items.size(); i++) {
+        results.add(new CompletableFuture<>());
+      }
+      this.fetchOne = i -> fetch.apply(items.get(i));
+      this.room = new Semaphore(lookahead);
+      this.sequential = parallelism == 1 || items.size() <= 1;
+      if (!sequential) {
+        // A few workers drain the items in order; one waits only for the caller to take results,
+        // never for another task, so a shared pool cannot deadlock.
+        for (int w = 0; w < Math.min(parallelism, items.size()); w++) {
+          executor.execute(this::work);
+        }
       }
     }
-    Object[] results = new Object[items.size()];
-    AtomicInteger next = new AtomicInteger();
-    AtomicReference<RuntimeException> failure = new AtomicReference<>();
-    // A few workers drain the page; no task waits on another, so a shared pool cannot deadlock.
-    CompletableFuture<?>[] workers = new CompletableFuture<?>[Math.min(parallelism, items.size())];
-    for (int w = 0; w < workers.length; w++) {
-      workers[w] =
-          CompletableFuture.runAsync(
-              () -> {
-                int i;
-                while (failure.get() == null && (i = next.getAndIncrement()) < items.size()) {
-                  try {
-                    results[i] = fetch.apply(items.get(i));
-                  } catch (RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                  }
-                }
-              },
-              executor);
-    }
-    return CompletableFuture.allOf(workers)
-        .handle(
-            (ignored, thrown) -> {
-              if (thrown != null) {
-                failure.compareAndSet(null, unwrapped(thrown));
-              }
-              if (failure.get() != null) {
-                throw failure.get();
-              }
-              @SuppressWarnings("unchecked")
-              List<R> ordered = (List<R>) Arrays.asList(results);
-              return java.util.Collections.unmodifiableList(ordered);
-            });
-  }
 
-  /** The fetched items, or the first failure as it was thrown (not wrapped). */
-  public static <R> R await(CompletableFuture<R> fetching) {
-    try {
-      return fetching.join();
-    } catch (CompletionException e) {
-      throw unwrapped(e.getCause());
+    private void work() {
+      while (!stopped) {
+        room.acquireUninterruptibly();
+        int i = next.getAndIncrement();
+        if (i >= results.size()) {
+          return;
+        }
+        if (stopped) {
+          // Never fetched; the caller, taking items in order, meets the failure before this one.
+          results.get(i).completeExceptionally(new CancellationException("fetching stopped"));
+          return;
+        }
+        try {
+          results.get(i).complete(fetchOne.apply(i));
+        } catch (RuntimeException e) {
+          results.get(i).completeExceptionally(e);
+          stopped = true;
+        }
+      }
     }
-  }
 
-  private static RuntimeException unwrapped(Throwable thrown) {
-    Throwable cause = thrown instanceof CompletionException c ? c.getCause() : thrown;
-    return cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    /** The i-th item's result (take them in order), or its failure as it was thrown. */
+    public R get(int i) {
+      CompletableFuture<R> result = results.get(i);
+      if (sequential && !result.isDone()) {
+        try {
+          result.complete(fetchOne.apply(i));
+        } catch (RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      }
+      try {
+        R fetched = result.join();
+        room.release();
+        return fetched;
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
+      }
+    }
+
+    @Override
+    public void close() {
+      stopped = true;
+      room.release(parallelism); // wakes fetchers waiting for room; they see the stop and end
+    }
   }
 }

@@ -48,7 +48,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +69,17 @@ public final class IntercomSync implements SyncIntercomUseCase {
   static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
 
   /**
-   * A history walk commits every this many conversations: a crash re-fetches at most the chunk
-   * being committed and the one being fetched, and a commit (with its profiles) still carries
-   * enough documents to keep the database from being the bottleneck.
+   * A history walk commits once it holds this many documents and profiles: a crash re-fetches at
+   * most these and the ones fetched ahead, and a commit still carries enough rows that the database
+   * does not become the bottleneck.
    */
-  static final int HISTORY_CHUNK = 16;
+  static final int HISTORY_CHUNK = 8;
+
+  /**
+   * How far the fetchers may run ahead of the commits: enough to keep them busy while a part
+   * commits, little enough that a crash loses few fetched conversations.
+   */
+  static final int HISTORY_LOOKAHEAD = 16;
 
   private final Accounts accounts;
   private final Connections connections;
@@ -215,11 +220,12 @@ public final class IntercomSync implements SyncIntercomUseCase {
         || listing.id().equals(handledTo.id());
   }
 
-  /** Part of a page, being fetched; {@code end} is where the next part starts. */
-  private record Chunk(
-      List<ConversationListing> listings,
-      int end,
-      java.util.concurrent.CompletableFuture<List<Optional<SyncBatch.StoredDocument>>> fetched) {}
+  /** A history conversation as its fetcher hands it over. */
+  private record Fetched(
+      Optional<SyncBatch.StoredDocument> document,
+      List<StoredFile> files,
+      Optional<CustomerProfile> author,
+      Optional<ContactId> goneAuthor) {}
 
   /** One run's state: the account, its workspace, and what it did so far. */
   private final class Run {
@@ -227,9 +233,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
     private Connection connection;
     private final IntercomWorkspace workspace;
     private final IntercomWorkspace.CallCounts callsAtStart;
-    private final Set<ContactId> profiled = new HashSet<>();
 
-    /** Filled by the fetchers' threads while they download a page's files. */
+    /** Customers whose profile this run fetched or is fetching (fetchers' threads add to it). */
+    private final Set<ContactId> profiled = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** The files of the part being committed (fetchers' threads add to it). */
     private final List<StoredFile> files =
         java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -306,61 +314,90 @@ public final class IntercomSync implements SyncIntercomUseCase {
                 .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
                 .toList();
         resumeAfter = Optional.empty();
-        // A page goes in chunks, each committed with how far it got, so a crash costs at most
-        // the chunks in flight. The next chunk is fetched while this one commits.
-        Chunk chunk = fetch(candidates, 0, chunkSize(candidates, 0, plan, taken));
-        while (true) {
-          List<Optional<SyncBatch.StoredDocument>> fetched = Fetchers.await(chunk.fetched());
-          List<SyncBatch.StoredDocument> documents = new ArrayList<>();
-          RunCounts chunkCounts = RunCounts.NONE;
-          Optional<HistoryPosition> handledTo = Optional.empty();
-          for (int i = 0; i < chunk.listings().size(); i++) {
-            HistoryPosition position = position(chunk.listings().get(i));
-            if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
-              full = true;
-              break;
-            }
-            Optional<SyncBatch.StoredDocument> kept = fetched.get(i);
-            chunkCounts = chunkCounts.plus(kept.isPresent() ? count(1, 1, 0) : count(1, 0, 1));
-            if (kept.isPresent()) {
-              documents.add(kept.get());
-              if (position.createdAt().isBefore(connection.connectedAt())) {
-                taken++;
-              }
-              oldest = Optional.of(position);
-            }
-            handledTo = Optional.of(position);
-          }
-          full = full || limits.historyFull(plan, taken);
-          Optional<Chunk> following = Optional.empty();
-          if (!full && chunk.end() < candidates.size()) {
-            int size = chunkSize(candidates, chunk.end(), plan, taken);
-            full = size == 0;
-            following = full ? following : Optional.of(fetch(candidates, chunk.end(), size));
-          }
-          boolean pageDone = following.isEmpty();
-          boolean done = full || (pageDone && page.isLast());
-          Checkpoint next =
-              new Checkpoint(
-                  done ? Optional.empty() : pageDone ? page.next() : pageCursor,
-                  cp.watermark(),
-                  taken,
-                  Optional.empty(),
-                  oldest,
-                  done,
-                  pageDone ? Optional.empty() : handledTo.or(() -> handledBefore));
-          commit(stream, documents, List.of(), next, chunkCounts);
-          progressed(
-              (int) chunkCounts.fetched(),
-              page.total(),
-              plan == Plan.START ? limits.startPlanHistoryLimit() : Long.MAX_VALUE);
-          if (pageDone) {
+        // Committed every few conversations with how far into the page the walk got, so a crash
+        // costs at most the part not yet committed and the few fetched ahead of it.
+        List<SyncBatch.StoredDocument> documents = new ArrayList<>();
+        List<CustomerProfile> profiles = new ArrayList<>();
+        RunCounts partCounts = RunCounts.NONE;
+        Optional<HistoryPosition> handledTo = handledBefore;
+        int judged = 0;
+        while (judged < candidates.size() && !full) {
+          // Fetched ahead, judged in order: never more at once than the plan still admits, so a
+          // Start plan's limit costs no retrieve it does not keep.
+          int room = admitted(candidates, judged, plan, taken);
+          if (room == 0) {
+            full = true;
             break;
           }
-          chunk = following.get();
+          List<ConversationListing> admitted = candidates.subList(judged, judged + room);
+          try (Fetchers.Fetching<Fetched> fetching =
+              fetchers.each(admitted, l -> fetchWithAuthor(stream, l.id()), HISTORY_LOOKAHEAD)) {
+            for (int i = 0; i < admitted.size() && !full; i++) {
+              HistoryPosition position = position(admitted.get(i));
+              if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
+                full = true;
+                break;
+              }
+              Fetched fetched = fetching.get(i);
+              judged++;
+              handledTo = Optional.of(position);
+              partCounts =
+                  partCounts.plus(fetched.document().isPresent() ? count(1, 1, 0) : count(1, 0, 1));
+              files.addAll(fetched.files());
+              fetched.author().ifPresent(profiles::add);
+              fetched.goneAuthor().ifPresent(goneContacts::add);
+              if (fetched.document().isPresent()) {
+                documents.add(fetched.document().get());
+                if (position.createdAt().isBefore(connection.connectedAt())) {
+                  taken++;
+                }
+                oldest = Optional.of(position);
+              }
+              full = limits.historyFull(plan, taken);
+              if (documents.size() + profiles.size() >= HISTORY_CHUNK
+                  && judged < candidates.size()
+                  && !full) {
+                commit(
+                    stream,
+                    documents,
+                    List.of(),
+                    profiles,
+                    new Checkpoint(
+                        pageCursor,
+                        cp.watermark(),
+                        taken,
+                        Optional.empty(),
+                        oldest,
+                        false,
+                        handledTo),
+                    partCounts);
+                progressed((int) partCounts.fetched(), page.total(), cap(plan));
+                documents = new ArrayList<>();
+                profiles = new ArrayList<>();
+                partCounts = RunCounts.NONE;
+              }
+            }
+          }
         }
+        full = full || limits.historyFull(plan, taken);
+        boolean done = full || page.isLast();
+        commit(
+            stream,
+            documents,
+            List.of(),
+            profiles,
+            new Checkpoint(
+                done ? Optional.empty() : page.next(),
+                cp.watermark(),
+                taken,
+                Optional.empty(),
+                oldest,
+                done,
+                Optional.empty()),
+            partCounts);
+        progressed((int) partCounts.fetched(), page.total(), cap(plan));
         cursor = page.next();
-        if (full || page.isLast()) {
+        if (done) {
           break;
         }
       }
@@ -375,21 +412,18 @@ public final class IntercomSync implements SyncIntercomUseCase {
       connections.save(connection);
     }
 
+    private long cap(Plan plan) {
+      return plan == Plan.START ? limits.startPlanHistoryLimit() : Long.MAX_VALUE;
+    }
+
     /**
-     * How many candidates from here to fetch next: as many as the plan still admits, up to a chunk,
-     * so a Start plan's limit costs no retrieve it does not keep; none when the plan admits no
-     * more.
+     * How many candidates from here may be fetched: as many as the plan still admits (at least one
+     * when the next is admitted anyway, being newer than the connection); none when the plan admits
+     * no more.
      */
-    private int chunkSize(
+    private int admitted(
         List<ConversationListing> candidates, int from, Plan plan, int takenSoFar) {
-      if (from == candidates.size()) {
-        return 0;
-      }
-      int room =
-          (int)
-              Math.min(
-                  Math.min(candidates.size() - from, limits.remaining(plan, takenSoFar)),
-                  HISTORY_CHUNK);
+      int room = (int) Math.min(candidates.size() - from, limits.remaining(plan, takenSoFar));
       if (room == 0
           && !limits.admits(
               plan, connection.connectedAt(), position(candidates.get(from)), takenSoFar)) {
@@ -398,9 +432,23 @@ public final class IntercomSync implements SyncIntercomUseCase {
       return Math.max(1, room);
     }
 
-    private Chunk fetch(List<ConversationListing> candidates, int from, int size) {
-      List<ConversationListing> listings = candidates.subList(from, from + size);
-      return new Chunk(listings, from + size, fetchers.start(listings, l -> fetchAndKeep(l.id())));
+    /**
+     * A history conversation with what it brings: its downloaded files, and its author's profile
+     * the first time this run meets the author (unless a run before a crash stored it).
+     */
+    private Fetched fetchWithAuthor(SyncStream stream, ConversationId id) {
+      List<StoredFile> own = new ArrayList<>();
+      ConversationFetch fetch = workspace.conversation(id);
+      Optional<SyncBatch.StoredDocument> kept =
+          fetch instanceof ConversationFetch.Found found
+              ? keep(found.conversation(), own)
+              : Optional.empty();
+      Optional<ContactId> author = kept.flatMap(d -> d.document().customer()).filter(profiled::add);
+      if (author.isEmpty() || !store.profiled(account.id(), List.of(author.get())).isEmpty()) {
+        return new Fetched(kept, own, Optional.empty(), Optional.empty());
+      }
+      Optional<CustomerProfile> profile = workspace.contact(author.get()).map(this::profile);
+      return new Fetched(kept, own, profile, profile.isEmpty() ? author : Optional.empty());
     }
 
     /** Conversations updated since the last run, fetched only when a listing says they changed. */
@@ -575,19 +623,18 @@ public final class IntercomSync implements SyncIntercomUseCase {
       }
     }
 
-    private Optional<SyncBatch.StoredDocument> fetchAndKeep(ConversationId id) {
-      ConversationFetch fetch = workspace.conversation(id);
-      return fetch instanceof ConversationFetch.Found found
-          ? keep(found.conversation())
-          : Optional.empty();
+    private Optional<SyncBatch.StoredDocument> keep(Conversation conversation) {
+      return keep(conversation, files);
     }
 
-    private Optional<SyncBatch.StoredDocument> keep(Conversation conversation) {
+    /** The conversation as a document if kept, its files downloaded into {@code sink}. */
+    private Optional<SyncBatch.StoredDocument> keep(
+        Conversation conversation, List<StoredFile> sink) {
       if (!filter.judge(conversation).kept()) {
         return Optional.empty();
       }
       FeedbackDocument document =
-          localFiles(mapping.map(connection.workspace(), conversation, clock.instant()));
+          localFiles(mapping.map(connection.workspace(), conversation, clock.instant()), sink);
       return Optional.of(
           new SyncBatch.StoredDocument(document, SyncedConversation.of(conversation)));
     }
@@ -597,10 +644,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
      * points the document at the stored copies. A file that cannot be had keeps its original link
      * (the document is not lost for it).
      */
-    private FeedbackDocument localFiles(FeedbackDocument d) {
+    private FeedbackDocument localFiles(FeedbackDocument d, List<StoredFile> sink) {
       Map<String, Optional<String>> done = new java.util.HashMap<>();
       java.util.function.BiFunction<String, String, Optional<String>> local =
-          (url, name) -> done.computeIfAbsent(url, u -> download(d.conversationId(), u, name));
+          (url, name) ->
+              done.computeIfAbsent(url, u -> download(d.conversationId(), u, name, sink));
       List<DocumentMessage> messages = new ArrayList<>();
       for (DocumentMessage m : d.messages()) {
         String html = Html.replaceImageSources(m.html(), url -> local.apply(url, "image"));
@@ -636,11 +684,12 @@ public final class IntercomSync implements SyncIntercomUseCase {
           d.syncedAt());
     }
 
-    private Optional<String> download(ConversationId conversation, String url, String name) {
+    private Optional<String> download(
+        ConversationId conversation, String url, String name, List<StoredFile> sink) {
       try {
         Download file = workspace.download(url);
         String fileId = fileId(url);
-        files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.bytes()));
+        sink.add(new StoredFile(conversation, fileId, name, file.contentType(), file.bytes()));
         return Optional.of(links.link(conversation, fileId));
       } catch (IntercomFailure.Rejected | IntercomFailure.Unavailable e) {
         return Optional.empty();
@@ -656,19 +705,12 @@ public final class IntercomSync implements SyncIntercomUseCase {
           workspace.segmentsOf(contact.id()));
     }
 
-    /**
-     * Profiles of the customers who wrote the page's documents, once per run each; a history walk
-     * also skips those it stored before a crash (the daily customers run keeps them fresh).
-     */
-    private List<CustomerProfile> authorsOf(
-        SyncStream stream, List<SyncBatch.StoredDocument> documents) {
+    /** Profiles of the customers who wrote the page's documents, once per run each. */
+    private List<CustomerProfile> authorsOf(List<SyncBatch.StoredDocument> documents) {
       Set<ContactId> wanted = new LinkedHashSet<>();
       documents.forEach(
           d -> d.document().customer().filter(c -> !profiled.contains(c)).ifPresent(wanted::add));
       profiled.addAll(wanted);
-      if (!wanted.isEmpty() && (stream == SyncStream.HISTORY || stream == SyncStream.BACKFILL)) {
-        wanted.removeAll(store.profiled(account.id(), wanted));
-      }
       List<Optional<CustomerProfile>> found =
           fetchers.map(List.copyOf(wanted), id -> workspace.contact(id).map(this::profile));
       List<CustomerProfile> profiles = new ArrayList<>();
@@ -687,7 +729,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
         List<ConversationId> deletions,
         Checkpoint next,
         RunCounts pageCounts) {
-      commit(stream, documents, deletions, authorsOf(stream, documents), next, pageCounts);
+      commit(stream, documents, deletions, authorsOf(documents), next, pageCounts);
     }
 
     private void commit(

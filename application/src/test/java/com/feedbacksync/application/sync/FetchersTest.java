@@ -82,35 +82,63 @@ class FetchersTest {
   }
 
   @Test
-  void start_returns_while_the_items_are_fetched_and_await_gives_them_in_order() throws Exception {
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    var fetching =
+  void each_hands_results_over_in_order_and_runs_no_more_than_the_lookahead_ahead() {
+    AtomicInteger started = new AtomicInteger();
+    List<Integer> items = IntStream.range(0, 100).boxed().toList();
+    try (var fetching =
         new Fetchers(pool, 4)
-            .start(
-                IntStream.range(0, 20).boxed().toList(),
+            .each(
+                items,
                 i -> {
-                  try {
-                    release.await();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                  return i + 1;
-                });
-    assertTrue(!fetching.isDone(), "the caller is free while the fetches wait");
-    release.countDown();
-    assertEquals(IntStream.rangeClosed(1, 20).boxed().toList(), Fetchers.await(fetching));
+                  started.incrementAndGet();
+                  return i * 3;
+                },
+                10)) {
+      for (int i = 0; i < 30; i++) {
+        assertEquals(i * 3, fetching.get(i));
+        int ahead = started.get() - (i + 1);
+        assertTrue(ahead <= 10, "fetched " + ahead + " beyond what was taken");
+      }
+    }
+    sleepBriefly();
+    assertTrue(started.get() <= 40, "closing stopped the fetchers at " + started.get());
   }
 
   @Test
-  void a_failure_of_one_at_a_time_comes_back_through_await_as_it_was() {
+  void each_gives_the_failure_as_it_was_at_its_place_and_what_came_before_it() {
     IllegalStateException revoked = new IllegalStateException("revoked");
-    var fetching =
-        Fetchers.ONE.start(
+    try (var fetching =
+        new Fetchers(pool, 3)
+            .each(
+                IntStream.range(0, 50).boxed().toList(),
+                i -> {
+                  if (i == 7) {
+                    throw revoked;
+                  }
+                  return i;
+                },
+                5)) {
+      for (int i = 0; i < 7; i++) {
+        assertEquals(i, fetching.get(i));
+      }
+      assertSame(revoked, assertThrows(IllegalStateException.class, () -> fetching.get(7)));
+    }
+    var once =
+        Fetchers.ONE.each(
             List.of(1, 2),
             i -> {
               throw revoked;
-            });
-    assertSame(revoked, assertThrows(IllegalStateException.class, () -> Fetchers.await(fetching)));
+            },
+            1);
+    assertSame(revoked, assertThrows(IllegalStateException.class, () -> once.get(0)));
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
