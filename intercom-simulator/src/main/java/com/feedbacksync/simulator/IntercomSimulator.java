@@ -76,6 +76,9 @@ public final class IntercomSimulator implements AutoCloseable {
   private final Set<String> tokens = ConcurrentHashMap.newKeySet();
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
+  /** API calls per access token (answered or refused), to tell one account's calls apart. */
+  private final Map<String, AtomicLong> callsByToken = new ConcurrentHashMap<>();
+
   /** The token issued last: an admin of one account can revoke just that account's access. */
   private final java.util.concurrent.atomic.AtomicReference<String> newest =
       new java.util.concurrent.atomic.AtomicReference<>();
@@ -302,6 +305,9 @@ public final class IntercomSimulator implements AutoCloseable {
     if (!route.endpoint().equals("POST /auth/eagle/token")) {
       String auth = request.header("Authorization");
       String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
+      if (token != null) {
+        callsByToken.computeIfAbsent(token, k -> new AtomicLong()).incrementAndGet();
+      }
       if (token == null || !tokens.contains(token) || revoked.contains(token)) {
         send(
             request.exchange(),
@@ -908,6 +914,16 @@ public final class IntercomSimulator implements AutoCloseable {
         limiter.maxUsedInAnyWindow(),
         limiter.perWindow() == Long.MAX_VALUE ? 0 : limiter.perWindow(),
         injected);
+  }
+
+  /**
+   * API calls made with the token issued last: one account's calls, whatever the other accounts on
+   * this workspace do meanwhile.
+   */
+  public long newestTokenCalls() {
+    String token = newest.get();
+    AtomicLong n = token == null ? null : callsByToken.get(token);
+    return n == null ? 0 : n.get();
   }
 
   public String resetCounters() {

@@ -215,6 +215,7 @@ class SimulatorBehaviourTest {
                 .path("access_token")
                 .asString());
     assertEquals(200, second.get("/me").status());
+    assertEquals(1, sim.newestTokenCalls(), "the second account's own calls");
     sim.revokeNewest();
     assertEquals(401, second.get("/me").status());
     assertEquals(200, connected.get("/me").status(), "the other account keeps its access");

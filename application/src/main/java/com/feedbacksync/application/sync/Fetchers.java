@@ -98,11 +98,18 @@ public final class Fetchers {
         }
         try {
           results.get(i).complete(fetchOne.apply(i));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+          // An Error too (a stack overflow on a pathological answer): a result left incomplete
+          // would keep the caller waiting for ever.
           results.get(i).completeExceptionally(e);
           stopped = true;
         }
       }
+    }
+
+    /** Whether the i-th item is there to take without waiting. */
+    public boolean ready(int i) {
+      return results.get(i).isDone();
     }
 
     /** The i-th item's result (take them in order), or its failure as it was thrown. */

@@ -69,11 +69,15 @@ public final class IntercomSync implements SyncIntercomUseCase {
   static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
 
   /**
-   * A history walk commits once it holds this many documents and profiles: a crash re-fetches at
-   * most these and the ones fetched ahead, and a commit still carries enough rows that the database
-   * does not become the bottleneck.
+   * A history walk commits a part of a page, with how far into the page it got, once the part holds
+   * this many rows (documents and profiles) and the next conversation is still on its way: the
+   * database works while Intercom answers, and a crash re-fetches only the part and the few fetched
+   * ahead of it. Where Intercom answers faster than the database stores, parts grow up to {@link
+   * #HISTORY_PART_MAX}.
    */
-  static final int HISTORY_CHUNK = 8;
+  static final int HISTORY_PART_MIN = 8;
+
+  static final int HISTORY_PART_MAX = 256;
 
   /**
    * How far the fetchers may run ahead of the commits: enough to keep them busy while a part
@@ -354,7 +358,9 @@ public final class IntercomSync implements SyncIntercomUseCase {
                 oldest = Optional.of(position);
               }
               full = limits.historyFull(plan, taken);
-              if (documents.size() + profiles.size() >= HISTORY_CHUNK
+              int rows = documents.size() + profiles.size();
+              boolean waitingAnyway = i + 1 < admitted.size() && !fetching.ready(i + 1);
+              if ((rows >= HISTORY_PART_MIN && waitingAnyway || rows >= HISTORY_PART_MAX)
                   && judged < candidates.size()
                   && !full) {
                 commit(

@@ -90,6 +90,12 @@ class IntercomSyncTest {
   }
 
   private IntercomSync sync(PlanLimits limits, FakeIntercom intercom) {
+    // Every scenario runs with a page's fetches on four threads: the same documents, the same
+    // calls, as one at a time.
+    return sync(limits, intercom, new Fetchers(FETCH_POOL, 4));
+  }
+
+  private IntercomSync sync(PlanLimits limits, FakeIntercom intercom, Fetchers fetchers) {
     Clock clock = new com.feedbacksync.application.fakes.FollowingClock(() -> now);
     return new IntercomSync(
         accounts,
@@ -101,9 +107,7 @@ class IntercomSyncTest {
         clock,
         (conversation, file) -> "/files/" + conversation.value() + "/" + file,
         runs,
-        // Every scenario runs with a page's fetches on four threads: the same documents, the same
-        // calls, as one at a time.
-        new Fetchers(FETCH_POOL, 4));
+        fetchers);
   }
 
   private static final java.util.concurrent.ExecutorService FETCH_POOL =
@@ -273,10 +277,12 @@ class IntercomSyncTest {
               Map.of(),
               List.of()));
     }
-    IntercomSync cut = sync(new PlanLimits(5), onePage);
-    // The listing, a chunk and its 8 profiles (contact and segments each), a second chunk, then
-    // a failure in the third: the page is cut in the middle.
-    onePage.failAfter(1 + IntercomSync.HISTORY_CHUNK * 3 + 5);
+    // One at a time, so the next conversation is never there before it is asked for: a part is
+    // committed at every minimum (with fetchers ahead, parts grow while they keep up).
+    IntercomSync cut = sync(new PlanLimits(5), onePage, Fetchers.ONE);
+    // The listing, then conversations with their authors' profiles (contact and segments each)
+    // until the failure cuts the page in the middle.
+    onePage.failAfter(1 + IntercomSync.HISTORY_PART_MIN * 3 + 5);
     assertInstanceOf(SyncOutcome.Failed.class, cut.run(ACME, SyncKind.FIRST));
     int committed = stored().size();
     assertTrue(committed > 0 && committed < 60, "part of the page was committed: " + committed);
