@@ -21,6 +21,7 @@ import com.feedbacksync.application.service.AccountService;
 import com.feedbacksync.application.service.FeedbackReader;
 import com.feedbacksync.application.service.PlanChanging;
 import com.feedbacksync.application.sync.Fetchers;
+import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.IntegrationStatusService;
 import com.feedbacksync.application.sync.IntercomConnecting;
 import com.feedbacksync.application.sync.IntercomSync;
@@ -87,7 +88,8 @@ public class UseCases {
         Clock.systemUTC(),
         (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
         runs,
-        new Fetchers(workers, parallelFetches));
+        new Fetchers(workers, parallelFetches),
+        HistoryParts.DEFAULT);
   }
 
   @Produces

@@ -16,6 +16,7 @@ import com.feedbacksync.application.port.out.SyncBatch;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.application.sync.Fetchers;
+import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.IntercomSync;
 import com.feedbacksync.application.sync.SyncKind;
 import com.feedbacksync.application.sync.SyncOutcome;
@@ -379,7 +380,8 @@ class SyncBenchmarkIT {
               Clock.systemUTC(),
               (conversation, file) -> "/f/" + file,
               new InMemorySyncRuns(),
-              new Fetchers(pool, 8));
+              new Fetchers(pool, 8),
+              HistoryParts.DEFAULT);
       long start = System.nanoTime();
       SyncOutcome outcome = engine.run(id, SyncKind.FIRST);
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -107,11 +107,6 @@ public final class Fetchers {
       }
     }
 
-    /** Whether the i-th item is there to take without waiting. */
-    public boolean ready(int i) {
-      return results.get(i).isDone();
-    }
-
     /** The i-th item's result (take them in order), or its failure as it was thrown. */
     public R get(int i) {
       CompletableFuture<R> result = results.get(i);

@@ -56,9 +56,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Syncs one account's Intercom workspace, a page at a time: each page's documents, profiles and the
- * checkpoint after it are committed together, so a run that stops anywhere resumes from its last
- * committed page. A revoked token stops this account only and marks it for reconnection.
+ * Syncs one account's Intercom workspace, a page at a time: what a page (or, in a history walk, a
+ * part of it) brings is committed together with the checkpoint after it, so a run that stops
+ * anywhere resumes from its last commit. A revoked token stops this account only and marks it for
+ * reconnection.
  */
 public final class IntercomSync implements SyncIntercomUseCase {
 
@@ -67,17 +68,6 @@ public final class IntercomSync implements SyncIntercomUseCase {
    * missed; the overlap costs nothing since unchanged conversations are not fetched.
    */
   static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
-
-  /**
-   * A history walk commits a part of a page, with how far into the page it got, once the part holds
-   * this many rows (documents and profiles) and the next conversation is still on its way: the
-   * database works while Intercom answers, and a crash re-fetches only the part and the few fetched
-   * ahead of it. Where Intercom answers faster than the database stores, parts grow up to {@link
-   * #HISTORY_PART_MAX}.
-   */
-  static final int HISTORY_PART_MIN = 8;
-
-  static final int HISTORY_PART_MAX = 256;
 
   /**
    * How far the fetchers may run ahead of the commits: enough to keep them busy while a part
@@ -95,6 +85,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
   private final FileLinks links;
   private final SyncRuns runs;
   private final Fetchers fetchers;
+  private final HistoryParts parts;
   private final ReplyRequiredFilter filter = new ReplyRequiredFilter();
 
   /** Where the service serves a document's stored file: the web adapter's knowledge, passed in. */
@@ -105,7 +96,8 @@ public final class IntercomSync implements SyncIntercomUseCase {
 
   /**
    * @param fetchers how many conversations and profiles of a page are fetched at once; the database
-   *     work stays on the run's thread, one transaction per page
+   *     work stays on the run's thread
+   * @param parts how a history walk cuts a page into committed parts
    */
   public IntercomSync(
       Accounts accounts,
@@ -117,7 +109,9 @@ public final class IntercomSync implements SyncIntercomUseCase {
       Clock clock,
       FileLinks links,
       SyncRuns runs,
-      Fetchers fetchers) {
+      Fetchers fetchers,
+      HistoryParts parts) {
+    this.parts = Objects.requireNonNull(parts);
     this.fetchers = Objects.requireNonNull(fetchers);
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
@@ -325,6 +319,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
         RunCounts partCounts = RunCounts.NONE;
         Optional<HistoryPosition> handledTo = handledBefore;
         int judged = 0;
+        Instant lastCommit = clock.instant();
         while (judged < candidates.size() && !full) {
           // Fetched ahead, judged in order: never more at once than the plan still admits, so a
           // Start plan's limit costs no retrieve it does not keep.
@@ -358,9 +353,9 @@ public final class IntercomSync implements SyncIntercomUseCase {
                 oldest = Optional.of(position);
               }
               full = limits.historyFull(plan, taken);
-              int rows = documents.size() + profiles.size();
-              boolean waitingAnyway = i + 1 < admitted.size() && !fetching.ready(i + 1);
-              if ((rows >= HISTORY_PART_MIN && waitingAnyway || rows >= HISTORY_PART_MAX)
+              if (parts.due(
+                      documents.size() + profiles.size(),
+                      Duration.between(lastCommit, clock.instant()))
                   && judged < candidates.size()
                   && !full) {
                 commit(
@@ -381,6 +376,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
                 documents = new ArrayList<>();
                 profiles = new ArrayList<>();
                 partCounts = RunCounts.NONE;
+                lastCommit = clock.instant();
               }
             }
           }
