@@ -26,7 +26,6 @@ import com.feedbacksync.domain.intercom.TagId;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -103,9 +102,15 @@ final class IntercomJson {
   static JsonObject parse(Reply reply) {
     try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(reply.body()))) {
       return reader.readObject();
-    } catch (JsonException | IllegalStateException | ClassCastException e) {
+    } catch (RuntimeException e) {
+      // Whatever the parser throws (JsonException, or a plain RuntimeException for nesting
+      // deeper than its limit of 1,000) means the same: this answer cannot be read.
       throw new Malformed(
-          "Intercom's answer is not a JSON object (" + reply.body().length + " bytes)", e);
+          "Intercom's answer is not a JSON object ("
+              + reply.body().length
+              + " bytes): "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -159,6 +159,40 @@ class IntercomJsonTest {
                     new Reply(200, Map.of(), "{\"type\":\"conversation\"}".getBytes()))));
   }
 
+  @ParameterizedTest(name = "custom attribute nested {0} deep")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {40, 900})
+  void keeps_a_deeply_nested_attribute_whole(int depth) {
+    Conversation c = IntercomJson.conversation(IntercomJson.parse(nested(depth)));
+    AttributeValue v = c.customAttributes().get("deep");
+    int levels = 0;
+    while (v instanceof AttributeValue.ObjectValue o) {
+      v = o.fields().get("a");
+      levels++;
+    }
+    assertEquals(depth, levels);
+    assertEquals(new AttributeValue.Number(BigDecimal.ONE), v);
+  }
+
+  @ParameterizedTest(name = "custom attribute nested {0} deep")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1_001, 200_000})
+  void refuses_nesting_beyond_the_parsers_limit_as_an_unreadable_answer(int depth) {
+    IntercomJson.Malformed refused =
+        assertThrows(IntercomJson.Malformed.class, () -> IntercomJson.parse(nested(depth)));
+    assertTrue(refused.getMessage().contains("nested"), refused.getMessage());
+  }
+
+  private static Reply nested(int depth) {
+    String deep = "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
+    return new Reply(
+        200,
+        Map.of(),
+        ("{\"type\":\"conversation\",\"id\":\"1\",\"created_at\":1,\"updated_at\":1,"
+                + "\"custom_attributes\":{\"deep\":"
+                + deep
+                + "}}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
       strings = {

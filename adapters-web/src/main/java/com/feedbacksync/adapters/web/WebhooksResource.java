@@ -11,7 +11,6 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -122,16 +121,17 @@ public class WebhooksResource {
       Optional<String> mergedFrom) {
 
     static Notification read(byte[] body) {
-      JsonObject o;
+      JsonValue v;
       try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
-        JsonValue v = reader.readValue();
-        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-          throw new BadRequestException("A webhook notification is a JSON object.");
-        }
-        o = v.asJsonObject();
-      } catch (JsonException e) {
-        throw new BadRequestException("The body is not valid JSON.");
+        v = reader.readValue();
+      } catch (RuntimeException e) {
+        // JsonException, or a plain RuntimeException for nesting deeper than the parser's limit.
+        throw new BadRequestException("The body is not valid JSON: " + e.getMessage());
       }
+      if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new BadRequestException("A webhook notification is a JSON object.");
+      }
+      JsonObject o = v.asJsonObject();
       JsonObject item =
           o.get("data") instanceof JsonObject data && data.get("item") instanceof JsonObject i
               ? i

@@ -300,6 +300,25 @@ class AdminApiIT {
     assertEquals(401, forged.statusCode());
     assertEquals(PROBLEM, forged.headers().firstValue("Content-Type").orElse(""));
 
+    // Signed, but nested deeper than any parser should follow: a clear 400, not a 500.
+    byte[] nested =
+        ("{\"topic\":\"conversation.user.replied\",\"data\":"
+                + "{\"a\":".repeat(5_000)
+                + "1"
+                + "}".repeat(5_000)
+                + "}")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> deep =
+        http.send(
+            HttpRequest.newBuilder(api.uri("api/v1/webhooks/intercom"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature", new WebhookSignature("sim-client-secret").sign(nested))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(nested))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, deep.statusCode(), deep.body());
+    assertEquals(PROBLEM, deep.headers().firstValue("Content-Type").orElse(""));
+
     // A customer replies; Intercom's signed webhook re-syncs the conversation before the hour.
     String id = all.get(all.size() - 1).getString("id");
     int before = ok(api.get("api/v1/documents/" + id, admin)).getJsonArray("messages").size();

@@ -295,6 +295,8 @@ public final class IntercomSync implements SyncIntercomUseCase {
       Optional<HistoryPosition> oldest = cp.oldestTaken();
       Optional<PageCursor> cursor = cp.cursor();
       Optional<HistoryPosition> resumeAfter = cp.handledTo();
+      // Only a walk that resumes can find profiles it stored itself before a crash.
+      boolean resumed = cursor.isPresent() || resumeAfter.isPresent();
       boolean full = limits.historyFull(plan, taken);
       while (!full) {
         Optional<PageCursor> pageCursor = cursor;
@@ -330,7 +332,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
           }
           List<ConversationListing> admitted = candidates.subList(judged, judged + room);
           try (Fetchers.Fetching<Fetched> fetching =
-              fetchers.each(admitted, l -> fetchWithAuthor(stream, l.id()), HISTORY_LOOKAHEAD)) {
+              fetchers.each(admitted, l -> fetchWithAuthor(l.id(), resumed), HISTORY_LOOKAHEAD)) {
             for (int i = 0; i < admitted.size() && !full; i++) {
               HistoryPosition position = position(admitted.get(i));
               if (!limits.admits(plan, connection.connectedAt(), position, taken)) {
@@ -436,9 +438,9 @@ public final class IntercomSync implements SyncIntercomUseCase {
 
     /**
      * A history conversation with what it brings: its downloaded files, and its author's profile
-     * the first time this run meets the author (unless a run before a crash stored it).
+     * the first time this run meets the author (unless the walk resumes and stored it before).
      */
-    private Fetched fetchWithAuthor(SyncStream stream, ConversationId id) {
+    private Fetched fetchWithAuthor(ConversationId id, boolean resumed) {
       List<StoredFile> own = new ArrayList<>();
       ConversationFetch fetch = workspace.conversation(id);
       Optional<SyncBatch.StoredDocument> kept =
@@ -446,7 +448,8 @@ public final class IntercomSync implements SyncIntercomUseCase {
               ? keep(found.conversation(), own)
               : Optional.empty();
       Optional<ContactId> author = kept.flatMap(d -> d.document().customer()).filter(profiled::add);
-      if (author.isEmpty() || !store.profiled(account.id(), List.of(author.get())).isEmpty()) {
+      if (author.isEmpty()
+          || resumed && !store.profiled(account.id(), List.of(author.get())).isEmpty()) {
         return new Fetched(kept, own, Optional.empty(), Optional.empty());
       }
       Optional<CustomerProfile> profile = workspace.contact(author.get()).map(this::profile);
