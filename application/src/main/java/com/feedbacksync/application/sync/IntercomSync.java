@@ -70,10 +70,11 @@ public final class IntercomSync implements SyncIntercomUseCase {
   static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
 
   /**
-   * How far the fetchers may run ahead of the commits: enough to keep them busy while a part
-   * commits, little enough that a crash loses few fetched conversations.
+   * How far the fetchers may run ahead of what the walk took: one conversation per fetcher keeps
+   * them busy (the walk takes as fast as they fetch, but for its commits), and what a crash loses
+   * of fetched conversations stays that small.
    */
-  static final int HISTORY_LOOKAHEAD = 16;
+  static final int HISTORY_LOOKAHEAD = 8;
 
   private final Accounts accounts;
   private final Connections connections;
