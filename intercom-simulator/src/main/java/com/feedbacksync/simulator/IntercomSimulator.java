@@ -77,7 +77,7 @@ public final class IntercomSimulator implements AutoCloseable {
   private final Set<String> revoked = ConcurrentHashMap.newKeySet();
 
   /** API calls per access token (answered or refused), to tell one account's calls apart. */
-  private final Map<String, AtomicLong> callsByToken = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, AtomicLong>> callsByToken = new ConcurrentHashMap<>();
 
   /** The token issued last: an admin of one account can revoke just that account's access. */
   private final java.util.concurrent.atomic.AtomicReference<String> newest =
@@ -306,7 +306,10 @@ public final class IntercomSimulator implements AutoCloseable {
       String auth = request.header("Authorization");
       String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).strip() : null;
       if (token != null) {
-        callsByToken.computeIfAbsent(token, k -> new AtomicLong()).incrementAndGet();
+        callsByToken
+            .computeIfAbsent(token, k -> new ConcurrentHashMap<>())
+            .computeIfAbsent(route.endpoint(), k -> new AtomicLong())
+            .incrementAndGet();
       }
       if (token == null || !tokens.contains(token) || revoked.contains(token)) {
         send(
@@ -921,9 +924,17 @@ public final class IntercomSimulator implements AutoCloseable {
    * this workspace do meanwhile.
    */
   public long newestTokenCalls() {
+    return newestTokenCallsByEndpoint().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** The same, per endpoint. */
+  public Map<String, Long> newestTokenCallsByEndpoint() {
     String token = newest.get();
-    AtomicLong n = token == null ? null : callsByToken.get(token);
-    return n == null ? 0 : n.get();
+    Map<String, Long> calls = new java.util.TreeMap<>();
+    if (token != null) {
+      callsByToken.getOrDefault(token, Map.of()).forEach((k, v) -> calls.put(k, v.get()));
+    }
+    return calls;
   }
 
   public String resetCounters() {

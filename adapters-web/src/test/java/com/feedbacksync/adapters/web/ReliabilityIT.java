@@ -38,6 +38,9 @@ class ReliabilityIT {
 
   private final List<String> table = new ArrayList<>();
 
+  /** Where the last awaited sync stood when it got far enough ("done/total"). */
+  private String lastProgress = "";
+
   @Test
   void faults_and_crashes_lose_nothing_and_duplicate_nothing() throws Exception {
     AdminTokens.publish();
@@ -57,15 +60,17 @@ class ReliabilityIT {
                   .withPort(SIM_PORT)
                   .withWebhookUrl(webhooks))) {
         ApiClient api = new ApiClient(server.url());
-        String steady = faults(api, sim);
-        idempotence(api, sim, steady);
-        isolation(api, sim, steady);
+        if (!Boolean.getBoolean("tmp.only.crashes")) {
+          String steady = faults(api, sim);
+          idempotence(api, sim, steady);
+          isolation(api, sim, steady);
+        }
       }
       // A bigger workspace for the crashes, so a crash's cost is measured against a real first
       // sync rather than one of three pages.
       try (IntercomSimulator sim =
           IntercomSimulator.start(
-              SimulatorConfig.defaults(52, 3_000)
+              SimulatorConfig.defaults(52, 6_000)
                   .withRatePerMinute(0)
                   .withPort(SIM_PORT)
                   .withWebhookUrl(webhooks))) {
@@ -191,31 +196,32 @@ class ReliabilityIT {
   private LibertyServer crashes(
       LibertyServer server, Map<String, String> env, IntercomSimulator sim) throws Exception {
     ApiClient api = new ApiClient(server.url());
-    sim.rateLimit(6_000);
-    // Each account's own calls (by its token): other accounts of the server may call meanwhile.
+    sim.rateLimit(12_000);
     String clean = connect(api, sim, "clean");
     awaitHistory(api, clean);
-    long cleanCalls = sim.newestTokenCalls();
+    long cleanCalls = firstSyncCalls(api, sim, clean);
+    sim.rateLimit(12_000);
     sim.resetCounters();
     String crashed = connect(api, sim, "crash");
     int kills = 0;
+    List<String> killedAt = new ArrayList<>();
     for (double at : new double[] {0.3, 0.6}) {
       if (!awaitProgress(api, crashed, at)) {
         break; // the resumed sync finished before this point: nothing left to kill
       }
       server.kill9();
+      killedAt.add(lastProgress);
       kills++;
       server = LibertyServer.start("feedbackSyncRely", 9186, 9448, env, List.of());
       server.awaitReady();
       api = new ApiClient(server.url());
     }
     awaitHistory(api, crashed);
-    long crashCalls = sim.newestTokenCalls();
     long refused = sim.counters().rateLimited();
-    sim.rateLimit(0);
+    long crashCalls = firstSyncCalls(api, sim, crashed);
     cleanRun(api, crashed);
     assertTrue(kills >= 1, "the server was killed mid-sync");
-    record(api, "kill -9 x" + kills + " (30%, 60%)", crashed, sim.oracle(), runs(crashed));
+    record(api, "kill -9 at " + String.join(", ", killedAt), crashed, sim.oracle(), runs(crashed));
     double ratio = crashCalls / (double) cleanCalls;
     table.add(
         String.format(
@@ -228,20 +234,44 @@ class ReliabilityIT {
   }
 
   /**
+   * The calls of an account's first sync, killed runs included: every call made with its token (the
+   * one issued last) less what its later runs recorded. The first sync is followed at once by an
+   * hourly and a customers run, so it waits for those to end (unpaced).
+   */
+  private static long firstSyncCalls(ApiClient api, IntercomSimulator sim, String account)
+      throws Exception {
+    sim.rateLimit(0);
+    awaitRuns(api, account, "CUSTOMERS", 1);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (runsInState(account, "RUNNING") > 0) {
+      assertTrue(System.nanoTime() < deadline, account + ": a run never ended");
+      Thread.sleep(200);
+    }
+    System.out.println("PROBE " + account + " " + sim.newestTokenCallsByEndpoint());
+    return sim.newestTokenCalls()
+        - count(
+            "SELECT COALESCE(SUM(api_calls), 0) FROM sync_run WHERE account_id = ?"
+                + " AND kind <> 'FIRST'",
+            account);
+  }
+
+  /**
    * MariaDB stopped for a few seconds in the middle of a first sync: that run fails, the next
    * resumes.
    */
   private void databaseOutage(ApiClient api, IntercomSimulator sim) throws Exception {
-    sim.rateLimit(6_000);
+    // Unpaced, so the sync commits all the time and cannot sit out the outage waiting for a
+    // rate-limit window.
+    sim.rateLimit(0);
     String account = connect(api, sim, "outage");
     assertTrue(awaitProgress(api, account, 0.3), "the sync was still running");
+    String at = lastProgress;
     mariadb("stop");
-    Thread.sleep(3_000);
+    Thread.sleep(5_000);
     mariadb("start");
     awaitHistory(api, account);
-    sim.rateLimit(0);
     cleanRun(api, account);
-    record(api, "MariaDB stopped 3 s at 30%", account, sim.oracle(), runs(account));
+    record(api, "MariaDB stopped 5 s at " + at, account, sim.oracle(), runs(account));
     assertTrue(runsInState(account, "FAILED") >= 1, "the run the outage cut was closed as failed");
   }
 
@@ -328,8 +358,7 @@ class ReliabilityIT {
   }
 
   /** True once the running first sync got this far; false when it finished first. */
-  private static boolean awaitProgress(ApiClient api, String account, double fraction)
-      throws Exception {
+  private boolean awaitProgress(ApiClient api, String account, double fraction) throws Exception {
     long deadline = System.nanoTime() + 120_000_000_000L;
     String token = AdminTokens.token("bo", account, "member");
     while (System.nanoTime() < deadline) {
@@ -341,6 +370,7 @@ class ReliabilityIT {
           && p.getJsonNumber("total").longValue() > 0
           && p.getJsonNumber("done").longValue()
               >= fraction * p.getJsonNumber("total").longValue()) {
+        lastProgress = p.getJsonNumber("done") + "/" + p.getJsonNumber("total");
         return true;
       }
       Thread.sleep(100);

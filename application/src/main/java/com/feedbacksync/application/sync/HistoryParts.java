@@ -15,8 +15,11 @@ import java.util.Objects;
  */
 public record HistoryParts(int minRows, int maxRows, Duration every) {
 
-  /** About ten commits a second at most: a crash costs a tenth of a second's fetching. */
-  public static final HistoryParts DEFAULT = new HistoryParts(8, 256, Duration.ofMillis(100));
+  /**
+   * At most about forty commits a second: a crash costs the fetching of the last 25 ms and the
+   * conversations fetched ahead.
+   */
+  public static final HistoryParts DEFAULT = new HistoryParts(8, 256, Duration.ofMillis(25));
 
   public HistoryParts {
     Objects.requireNonNull(every, "every");

@@ -245,10 +245,25 @@ public final class IntercomSync implements SyncIntercomUseCase {
 
     /** Reports after each committed page: items handled so far of the listing's total. */
     private void progressed(int handled, Optional<Integer> total, long cap) {
+      progressed(handled, total, cap, true);
+    }
+
+    /**
+     * Reports after a commit; a part's report ({@code always} false) is skipped when the last one
+     * is under a second old: progress is for people, and each report is a transaction.
+     */
+    private void progressed(int handled, Optional<Integer> total, long cap, boolean always) {
       done += handled;
+      Instant now = clock.instant();
+      if (!always && Duration.between(reported, now).compareTo(Duration.ofSeconds(1)) < 0) {
+        return;
+      }
+      reported = now;
       long of = Math.min(total.map(Integer::longValue).orElse(done), cap);
       runs.progress(account.id(), done, Math.max(of, done));
     }
+
+    private Instant reported = Instant.EPOCH;
 
     private RunCounts counts = RunCounts.NONE;
 
@@ -375,7 +390,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
                         false,
                         handledTo),
                     partCounts);
-                progressed((int) partCounts.fetched(), page.total(), cap(plan));
+                progressed((int) partCounts.fetched(), page.total(), cap(plan), false);
                 documents = new ArrayList<>();
                 profiles = new ArrayList<>();
                 partCounts = RunCounts.NONE;

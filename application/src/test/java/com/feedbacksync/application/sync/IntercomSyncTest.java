@@ -306,6 +306,44 @@ class IntercomSyncTest {
   }
 
   @Test
+  void tmp_probe_waste() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    FakeIntercom fake = new FakeIntercom(150);
+    for (int i = 1; i <= 600; i++) {
+      fake.put(customer(String.valueOf(1000 + i), i, "c-" + (i % 300)));
+    }
+    for (int c = 0; c < 300; c++) {
+      fake.put(
+          new Contact(
+              new ContactId("c-" + c),
+              ContactRole.USER,
+              Optional.of("C"),
+              Optional.empty(),
+              CONNECTED.minusSeconds(86_400),
+              Map.of(),
+              Map.of(),
+              List.of()));
+    }
+    IntercomSync s = sync(new PlanLimits(5), fake, new Fetchers(FETCH_POOL, 4));
+    int cuts = 0;
+    while (true) {
+      fake.failAfter(200);
+      SyncOutcome o = s.run(ACME, SyncKind.FIRST);
+      if (o instanceof SyncOutcome.Completed) break;
+      cuts++;
+    }
+    System.out.println(
+        "PROBE cuts "
+            + cuts
+            + " calls "
+            + fake.calls()
+            + " fetches "
+            + fake.conversationFetches()
+            + " stored "
+            + stored().size());
+  }
+
+  @Test
   void the_hourly_sync_fetches_only_what_a_customer_an_agent_a_tag_or_a_status_changed() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(8, 2);
