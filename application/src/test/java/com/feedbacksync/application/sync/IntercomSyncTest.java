@@ -306,7 +306,7 @@ class IntercomSyncTest {
   }
 
   @Test
-  void tmp_probe_waste() {
+  void a_first_sync_cut_again_and_again_costs_at_most_the_parts_in_flight_per_cut() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     FakeIntercom fake = new FakeIntercom(150);
     for (int i = 1; i <= 600; i++) {
@@ -317,30 +317,31 @@ class IntercomSyncTest {
           new Contact(
               new ContactId("c-" + c),
               ContactRole.USER,
-              Optional.of("C"),
+              Optional.of("Casey " + c),
               Optional.empty(),
               CONNECTED.minusSeconds(86_400),
               Map.of(),
               Map.of(),
               List.of()));
     }
-    IntercomSync s = sync(new PlanLimits(5), fake, new Fetchers(FETCH_POOL, 4));
+    // Clean: 4 listings of 150, 600 retrieves, 300 customers' contact and segments.
+    long clean = 4 + 600 + 300 * 2;
+    IntercomSync cutAgain = sync(new PlanLimits(5), fake, new Fetchers(FETCH_POOL, 4));
     int cuts = 0;
-    while (true) {
-      fake.failAfter(200);
-      SyncOutcome o = s.run(ACME, SyncKind.FIRST);
-      if (o instanceof SyncOutcome.Completed) break;
+    do {
+      fake.failAfter(200); // every run gets 200 calls, then Intercom fails
       cuts++;
-    }
-    System.out.println(
-        "PROBE cuts "
-            + cuts
-            + " calls "
-            + fake.calls()
-            + " fetches "
-            + fake.conversationFetches()
-            + " stored "
-            + stored().size());
+    } while (!(cutAgain.run(ACME, SyncKind.FIRST) instanceof SyncOutcome.Completed));
+    cuts--; // the last run completed
+
+    assertEquals(600, stored().size());
+    // A cut loses the part being gathered (8 rows) and what was fetched ahead of it, each at most
+    // a retrieve and its author's two calls, and the resumed run lists its page again.
+    long bound = clean + cuts * (1 + 3L * (8 + IntercomSync.HISTORY_LOOKAHEAD));
+    assertTrue(cuts >= 5, "cut " + cuts + " times");
+    assertTrue(
+        fake.calls() <= bound,
+        fake.calls() + " calls over " + cuts + " cuts, bound " + bound + ", clean " + clean);
   }
 
   @Test
