@@ -142,11 +142,13 @@ public final class SyncScheduler implements ScheduleSyncsUseCase {
     // The run starts once the lease is held: the claim may have waited for the previous holder's
     // release, so the time read before it could fall inside that holder's run.
     Instant started = clock.instant();
-    // Holding the lease, any run still marked running for the account lost its server.
+    // Holding the lease, any run still marked running for the account ended without recording how:
+    // its server stopped, or the database was gone when it failed.
     runs.interrupted(
         account,
         started,
-        "Interrupted: the server running this sync stopped; the next run resumed it.");
+        "Interrupted: the sync stopped without recording why (its server stopped, or the database"
+            + " was unreachable); the next run resumed it.");
     running.add(account);
     String runId = runs.start(account, kind, started, owner);
     try {
