@@ -308,14 +308,7 @@ class AdminApiIT {
                 + "}".repeat(5_000)
                 + "}")
             .getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> deep =
-        http.send(
-            HttpRequest.newBuilder(api.uri("api/v1/webhooks/intercom"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature", new WebhookSignature("sim-client-secret").sign(nested))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(nested))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> deep = signedWebhook(http, nested);
     assertEquals(400, deep.statusCode(), deep.body());
     assertEquals(PROBLEM, deep.headers().firstValue("Content-Type").orElse(""));
 
@@ -347,14 +340,7 @@ class AdminApiIT {
                 + contact
                 + "\"}}}")
             .getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> accepted =
-        http.send(
-            HttpRequest.newBuilder(api.uri("api/v1/webhooks/intercom"))
-                .header("Content-Type", "application/json")
-                .header("X-Hub-Signature", new WebhookSignature("sim-client-secret").sign(deleted))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(deleted))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> accepted = signedWebhook(http, deleted);
     assertEquals(202, accepted.statusCode(), accepted.body());
     deadline = System.nanoTime() + 30_000_000_000L;
     int status = 200;
@@ -367,6 +353,17 @@ class AdminApiIT {
         items(api.get("api/v1/customers?limit=100", admin)).stream()
             .anyMatch(c -> c.getString("id").equals(contact)),
         "a tombstone is not listed");
+  }
+
+  /** A body posted to the webhook receiver as Intercom signs it. */
+  private HttpResponse<String> signedWebhook(HttpClient http, byte[] body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(api.uri("api/v1/webhooks/intercom"))
+            .header("Content-Type", "application/json")
+            .header("X-Hub-Signature", new WebhookSignature("sim-client-secret").sign(body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<JsonObject> items(HttpResponse<String> response) {

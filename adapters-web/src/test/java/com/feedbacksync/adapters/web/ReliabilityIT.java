@@ -258,7 +258,7 @@ class ReliabilityIT {
     }
     return sim.newestTokenCalls()
         - count(
-            "SELECT COALESCE(SUM(api_calls), 0) FROM sync_run WHERE account_id = ?"
+            "SELECT CAST(COALESCE(SUM(api_calls), 0) AS SIGNED) FROM sync_run WHERE account_id = ?"
                 + " AND kind <> 'FIRST'",
             account);
   }
@@ -455,44 +455,30 @@ class ReliabilityIT {
    */
   private static java.sql.Timestamp watermark(String account, java.sql.Timestamp set)
       throws Exception {
-    try (Connection c = TestDatabase.connect()) {
-      if (set != null) {
-        try (PreparedStatement u =
-            c.prepareStatement(
-                "UPDATE sync_checkpoint SET watermark = ? WHERE account_id = ?"
-                    + " AND stream = 'CONVERSATIONS'")) {
-          u.setTimestamp(1, set);
-          u.setString(2, account);
-          assertEquals(1, u.executeUpdate());
-        }
-      }
-      try (PreparedStatement q =
-          c.prepareStatement(
-              "SELECT watermark FROM sync_checkpoint WHERE account_id = ?"
-                  + " AND stream = 'CONVERSATIONS'")) {
-        q.setString(1, account);
-        try (ResultSet rs = q.executeQuery()) {
-          assertTrue(rs.next(), "the hourly stream has a checkpoint");
-          return rs.getTimestamp(1);
-        }
+    if (set != null) {
+      try (Connection c = TestDatabase.connect();
+          PreparedStatement u =
+              c.prepareStatement(
+                  "UPDATE sync_checkpoint SET watermark = ? WHERE account_id = ?"
+                      + " AND stream = 'CONVERSATIONS'")) {
+        u.setTimestamp(1, set);
+        u.setString(2, account);
+        assertEquals(1, u.executeUpdate());
       }
     }
+    return single(
+        java.sql.Timestamp.class,
+        "SELECT watermark FROM sync_checkpoint WHERE account_id = ? AND stream = 'CONVERSATIONS'",
+        account);
   }
 
   /** The calls the account's last finished hourly run recorded. */
   private static long lastRunCalls(String account) throws Exception {
-    try (Connection c = TestDatabase.connect();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT api_calls FROM sync_run WHERE account_id = ? AND kind = 'HOURLY'"
-                    + " AND state <> 'RUNNING'"
-                    + " ORDER BY finished_at DESC LIMIT 1")) {
-      q.setString(1, account);
-      try (ResultSet rs = q.executeQuery()) {
-        assertTrue(rs.next(), "a finished run");
-        return rs.getLong(1);
-      }
-    }
+    return single(
+        Long.class,
+        "SELECT api_calls FROM sync_run WHERE account_id = ? AND kind = 'HOURLY'"
+            + " AND state <> 'RUNNING' ORDER BY finished_at DESC LIMIT 1",
+        account);
   }
 
   /** Waits until a webhook's re-sync committed for the account (its stream's checkpoint row). */
@@ -509,18 +495,11 @@ class ReliabilityIT {
 
   private static java.sql.Timestamp updatedAt(String account, String conversation)
       throws Exception {
-    try (Connection c = TestDatabase.connect();
-        PreparedStatement q =
-            c.prepareStatement(
-                "SELECT updated_at FROM feedback_document WHERE account_id = ?"
-                    + " AND conversation_id = ?")) {
-      q.setString(1, account);
-      q.setString(2, conversation);
-      try (ResultSet rs = q.executeQuery()) {
-        assertTrue(rs.next(), conversation + " is stored");
-        return rs.getTimestamp(1);
-      }
-    }
+    return single(
+        java.sql.Timestamp.class,
+        "SELECT updated_at FROM feedback_document WHERE account_id = ? AND conversation_id = ?",
+        account,
+        conversation);
   }
 
   /** The project's own script, as the build runs it: stops or starts the test database. */
@@ -553,12 +532,19 @@ class ReliabilityIT {
   }
 
   private static int count(String sql, String account) throws Exception {
+    return single(Long.class, sql, account).intValue();
+  }
+
+  /** The first column of the query's first row; there must be one. */
+  private static <T> T single(Class<T> type, String sql, Object... parameters) throws Exception {
     try (Connection c = TestDatabase.connect();
         PreparedStatement q = c.prepareStatement(sql)) {
-      q.setString(1, account);
+      for (int i = 0; i < parameters.length; i++) {
+        q.setObject(i + 1, parameters[i]);
+      }
       try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
+        assertTrue(rs.next(), "a row for " + sql);
+        return rs.getObject(1, type);
       }
     }
   }

@@ -381,14 +381,7 @@ public final class IntercomSync implements SyncIntercomUseCase {
                     documents,
                     List.of(),
                     profiles,
-                    new Checkpoint(
-                        pageCursor,
-                        cp.watermark(),
-                        taken,
-                        Optional.empty(),
-                        oldest,
-                        false,
-                        handledTo),
+                    Checkpoint.history(pageCursor, cp.watermark(), taken, oldest, false, handledTo),
                     partCounts);
                 progressed((int) partCounts.fetched(), page.total(), cap(plan), false);
                 documents = new ArrayList<>();
@@ -406,11 +399,10 @@ public final class IntercomSync implements SyncIntercomUseCase {
             documents,
             List.of(),
             profiles,
-            new Checkpoint(
+            Checkpoint.history(
                 done ? Optional.empty() : page.next(),
                 cp.watermark(),
                 taken,
-                Optional.empty(),
                 oldest,
                 done,
                 Optional.empty()),

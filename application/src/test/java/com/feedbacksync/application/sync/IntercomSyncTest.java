@@ -259,16 +259,17 @@ class IntercomSyncTest {
         "resumed at the uncommitted page, not from the start");
   }
 
-  @Test
-  void a_run_cut_inside_a_page_resumes_inside_it_and_fetches_no_stored_profile_again() {
-    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
-    FakeIntercom onePage = new FakeIntercom(150);
-    for (int i = 1; i <= 60; i++) {
-      // 60 conversations of 8 customers: each customer's profile is stored with its first chunk.
-      onePage.put(customer(String.valueOf(100 + i), i, "c-" + (i % 8)));
+  /**
+   * A workspace with pages of 150: {@code conversations} customer conversations an hour apart,
+   * written by {@code customers} customers in turn.
+   */
+  private static FakeIntercom repeatCustomers(int conversations, int customers) {
+    FakeIntercom workspace = new FakeIntercom(150);
+    for (int i = 1; i <= conversations; i++) {
+      workspace.put(customer(String.valueOf(1000 + i), i, "c-" + (i % customers)));
     }
-    for (int c = 0; c < 8; c++) {
-      onePage.put(
+    for (int c = 0; c < customers; c++) {
+      workspace.put(
           new Contact(
               new ContactId("c-" + c),
               ContactRole.USER,
@@ -279,6 +280,14 @@ class IntercomSyncTest {
               Map.of(),
               List.of()));
     }
+    return workspace;
+  }
+
+  @Test
+  void a_run_cut_inside_a_page_resumes_inside_it_and_fetches_no_stored_profile_again() {
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    // 60 conversations of 8 customers: each customer's profile is stored with its first part.
+    FakeIntercom onePage = repeatCustomers(60, 8);
     // One at a time: the cut falls at the same call whatever the threads' timing.
     IntercomSync cut = sync(new PlanLimits(5), onePage, Fetchers.ONE);
     // The listing, then conversations with their authors' profiles (contact and segments each)
@@ -308,22 +317,7 @@ class IntercomSyncTest {
   @Test
   void a_first_sync_cut_again_and_again_costs_at_most_the_parts_in_flight_per_cut() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
-    FakeIntercom fake = new FakeIntercom(150);
-    for (int i = 1; i <= 600; i++) {
-      fake.put(customer(String.valueOf(1000 + i), i, "c-" + (i % 300)));
-    }
-    for (int c = 0; c < 300; c++) {
-      fake.put(
-          new Contact(
-              new ContactId("c-" + c),
-              ContactRole.USER,
-              Optional.of("Casey " + c),
-              Optional.empty(),
-              CONNECTED.minusSeconds(86_400),
-              Map.of(),
-              Map.of(),
-              List.of()));
-    }
+    FakeIntercom fake = repeatCustomers(600, 300);
     // Clean: 4 listings of 150, 600 retrieves, 300 customers' contact and segments.
     long clean = 4 + 600 + 300 * 2;
     IntercomSync cutAgain = sync(new PlanLimits(5), fake, new Fetchers(FETCH_POOL, 4));

@@ -53,6 +53,17 @@ public record Checkpoint(
         cursor, watermark, 0, windowEnd, Optional.empty(), false, Optional.empty());
   }
 
+  /** A history walk's position: no window. */
+  public static Checkpoint history(
+      Optional<PageCursor> cursor,
+      Optional<Instant> watermark,
+      int taken,
+      Optional<HistoryPosition> oldestTaken,
+      boolean done,
+      Optional<HistoryPosition> handledTo) {
+    return new Checkpoint(cursor, watermark, taken, Optional.empty(), oldestTaken, done, handledTo);
+  }
+
   public Checkpoint withCursor(Optional<PageCursor> next) {
     return new Checkpoint(next, watermark, taken, windowEnd, oldestTaken, done, handledTo);
   }
