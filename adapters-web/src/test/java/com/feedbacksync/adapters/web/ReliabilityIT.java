@@ -53,12 +53,7 @@ class ReliabilityIT {
     try {
       server.awaitReady();
       String webhooks = server.url() + "api/v1/webhooks/intercom";
-      try (IntercomSimulator sim =
-          IntercomSimulator.start(
-              SimulatorConfig.defaults(51, 400)
-                  .withRatePerMinute(0)
-                  .withPort(SIM_PORT)
-                  .withWebhookUrl(webhooks))) {
+      try (IntercomSimulator sim = simulator(51, 400, webhooks)) {
         ApiClient api = new ApiClient(server.url());
         String steady = faults(api, sim);
         idempotence(api, sim, steady);
@@ -66,12 +61,7 @@ class ReliabilityIT {
       }
       // A bigger workspace for the crashes, so a crash's cost is measured against a real first
       // sync rather than one of three pages.
-      try (IntercomSimulator sim =
-          IntercomSimulator.start(
-              SimulatorConfig.defaults(52, 6_000)
-                  .withRatePerMinute(0)
-                  .withPort(SIM_PORT)
-                  .withWebhookUrl(webhooks))) {
+      try (IntercomSimulator sim = simulator(52, 6_000, webhooks)) {
         server = crashes(server, env, sim);
         databaseOutage(new ApiClient(server.url()), sim);
       }
@@ -80,6 +70,15 @@ class ReliabilityIT {
       server.close();
       System.out.println("\nreliability:\n" + String.join("\n", table));
     }
+  }
+
+  /** A workspace on the suite's port, unpaced, sending webhooks to the server. */
+  private static IntercomSimulator simulator(long seed, int conversations, String webhooks) {
+    return IntercomSimulator.start(
+        SimulatorConfig.defaults(seed, conversations)
+            .withRatePerMinute(0)
+            .withPort(SIM_PORT)
+            .withWebhookUrl(webhooks));
   }
 
   /**
