@@ -142,11 +142,11 @@ class ReliabilityIT {
         digest(account, false),
         "a late webhook for what the poll stored changes no document's content");
 
-    java.sql.Timestamp watermark = watermark(account, null);
-    watermark(account, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7_200)));
+    java.sql.Timestamp watermark = watermark(account);
+    setWatermark(account, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7_200)));
     cleanRun(api, account);
     assertEquals(0, lastRunCalls(account), "a checkpoint in the future costs zero calls");
-    watermark(account, watermark); // back where it was, for the account's next runs
+    setWatermark(account, watermark); // back where it was, for the account's next runs
     table.add(
         "  idempotence: an identical run changed nothing (digest of every row) at "
             + listings
@@ -448,27 +448,24 @@ class ReliabilityIT {
     return java.util.HexFormat.of().formatHex(sha.digest());
   }
 
-  /**
-   * The watermark of the account's hourly stream; when {@code set} is given, it is set to that
-   * first.
-   */
-  private static java.sql.Timestamp watermark(String account, java.sql.Timestamp set)
-      throws Exception {
-    if (set != null) {
-      try (Connection c = TestDatabase.connect();
-          PreparedStatement u =
-              c.prepareStatement(
-                  "UPDATE sync_checkpoint SET watermark = ? WHERE account_id = ?"
-                      + " AND stream = 'CONVERSATIONS'")) {
-        u.setTimestamp(1, set);
-        u.setString(2, account);
-        assertEquals(1, u.executeUpdate());
-      }
-    }
+  /** The watermark of the account's hourly stream. */
+  private static java.sql.Timestamp watermark(String account) throws Exception {
     return single(
         java.sql.Timestamp.class,
         "SELECT watermark FROM sync_checkpoint WHERE account_id = ? AND stream = 'CONVERSATIONS'",
         account);
+  }
+
+  private static void setWatermark(String account, java.sql.Timestamp to) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement u =
+            c.prepareStatement(
+                "UPDATE sync_checkpoint SET watermark = ? WHERE account_id = ?"
+                    + " AND stream = 'CONVERSATIONS'")) {
+      u.setTimestamp(1, to);
+      u.setString(2, account);
+      assertEquals(1, u.executeUpdate());
+    }
   }
 
   /** The calls the account's last finished hourly run recorded. */

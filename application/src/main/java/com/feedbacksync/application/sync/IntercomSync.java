@@ -243,6 +243,9 @@ public final class IntercomSync implements SyncIntercomUseCase {
     private final List<ContactId> goneContacts = new ArrayList<>();
     private long done;
 
+    /** When progress was last written. */
+    private Instant reported = Instant.EPOCH;
+
     /** Reports after each committed page: items handled so far of the listing's total. */
     private void progressed(int handled, Optional<Integer> total, long cap) {
       progressed(handled, total, cap, true);
@@ -262,8 +265,6 @@ public final class IntercomSync implements SyncIntercomUseCase {
       long of = Math.min(total.map(Integer::longValue).orElse(done), cap);
       runs.progress(account.id(), done, Math.max(of, done));
     }
-
-    private Instant reported = Instant.EPOCH;
 
     private RunCounts counts = RunCounts.NONE;
 
