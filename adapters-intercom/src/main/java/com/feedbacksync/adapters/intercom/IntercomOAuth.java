@@ -1,6 +1,6 @@
 package com.feedbacksync.adapters.intercom;
 
-import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.domain.intercom.Region;

@@ -1,14 +1,14 @@
 package com.feedbacksync.adapters.intercom;
 
-import com.feedbacksync.application.port.out.ConversationFetch;
-import com.feedbacksync.application.port.out.DeletedConversation;
-import com.feedbacksync.application.port.out.Download;
-import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.DeletedConversation;
+import com.feedbacksync.application.model.Download;
+import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
-import com.feedbacksync.application.port.out.Page;
-import com.feedbacksync.application.port.out.PageCursor;
-import com.feedbacksync.application.port.out.TimeWindow;
 import com.feedbacksync.domain.intercom.Company;
 import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;

@@ -1,6 +1,6 @@
 package com.feedbacksync.adapters.intercom;
 
-import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.model.IntercomAccess;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.domain.intercom.WorkspaceId;

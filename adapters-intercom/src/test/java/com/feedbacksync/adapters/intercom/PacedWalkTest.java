@@ -3,12 +3,12 @@ package com.feedbacksync.adapters.intercom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.ConversationFetch;
-import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
-import com.feedbacksync.application.port.out.Page;
-import com.feedbacksync.application.port.out.PageCursor;
 import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.WorkspaceId;

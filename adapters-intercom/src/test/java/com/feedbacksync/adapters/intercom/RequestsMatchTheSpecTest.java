@@ -3,10 +3,10 @@ package com.feedbacksync.adapters.intercom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
-import com.feedbacksync.application.port.out.TimeWindow;
 import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.simulator.IntercomSchemas;

@@ -1,8 +1,8 @@
 package com.feedbacksync.adapters.persistence;
 
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.Connection;
-import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ConversationId;

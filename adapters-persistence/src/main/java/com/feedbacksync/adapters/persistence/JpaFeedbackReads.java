@@ -1,14 +1,14 @@
 package com.feedbacksync.adapters.persistence;
 
+import com.feedbacksync.application.model.CustomerQuery;
+import com.feedbacksync.application.model.DocumentQuery;
+import com.feedbacksync.application.model.DocumentSummary;
+import com.feedbacksync.application.model.Lookup;
+import com.feedbacksync.application.model.Slice;
+import com.feedbacksync.application.model.SliceCursor;
+import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.port.out.CustomerDirectory;
-import com.feedbacksync.application.port.out.CustomerQuery;
 import com.feedbacksync.application.port.out.DocumentLibrary;
-import com.feedbacksync.application.port.out.DocumentQuery;
-import com.feedbacksync.application.port.out.DocumentSummary;
-import com.feedbacksync.application.port.out.Lookup;
-import com.feedbacksync.application.port.out.Slice;
-import com.feedbacksync.application.port.out.SliceCursor;
-import com.feedbacksync.application.port.out.StoredFile;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.ContactId;

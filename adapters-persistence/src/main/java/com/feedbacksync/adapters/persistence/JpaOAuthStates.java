@@ -1,7 +1,7 @@
 package com.feedbacksync.adapters.persistence;
 
+import com.feedbacksync.application.model.PendingConnection;
 import com.feedbacksync.application.port.out.OAuthStates;
-import com.feedbacksync.application.port.out.PendingConnection;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

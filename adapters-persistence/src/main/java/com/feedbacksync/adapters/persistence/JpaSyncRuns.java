@@ -1,10 +1,10 @@
 package com.feedbacksync.adapters.persistence;
 
-import com.feedbacksync.application.port.out.RunCounts;
-import com.feedbacksync.application.port.out.SyncRunView;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncKind;
+import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.out.SyncRuns;
-import com.feedbacksync.application.sync.SyncKind;
-import com.feedbacksync.application.sync.SyncOutcome;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

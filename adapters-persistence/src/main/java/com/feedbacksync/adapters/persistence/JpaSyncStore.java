@@ -1,11 +1,11 @@
 package com.feedbacksync.adapters.persistence;
 
-import com.feedbacksync.application.port.out.Checkpoint;
-import com.feedbacksync.application.port.out.PageCursor;
-import com.feedbacksync.application.port.out.StoredFile;
-import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.StoredFile;
+import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.SyncStore;
-import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.ContactId;

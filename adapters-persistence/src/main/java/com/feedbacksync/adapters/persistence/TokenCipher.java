@@ -1,6 +1,6 @@
 package com.feedbacksync.adapters.persistence;
 
-import com.feedbacksync.application.port.out.AccessToken;
+import com.feedbacksync.application.model.AccessToken;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

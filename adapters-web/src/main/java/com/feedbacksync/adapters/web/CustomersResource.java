@@ -2,10 +2,10 @@ package com.feedbacksync.adapters.web;
 
 import com.feedbacksync.adapters.web.FeedbackJson.CustomerJson;
 import com.feedbacksync.adapters.web.FeedbackJson.PageJson;
+import com.feedbacksync.application.model.CustomerQuery;
+import com.feedbacksync.application.model.DocumentQuery;
+import com.feedbacksync.application.model.Lookup;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
-import com.feedbacksync.application.port.out.CustomerQuery;
-import com.feedbacksync.application.port.out.DocumentQuery;
-import com.feedbacksync.application.port.out.Lookup;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,8 +1,8 @@
 package com.feedbacksync.adapters.web;
 
-import com.feedbacksync.application.port.out.DocumentSummary;
-import com.feedbacksync.application.port.out.Slice;
-import com.feedbacksync.application.port.out.SliceCursor;
+import com.feedbacksync.application.model.DocumentSummary;
+import com.feedbacksync.application.model.Slice;
+import com.feedbacksync.application.model.SliceCursor;
 import com.feedbacksync.domain.document.DocumentMessage;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.Attachment;

@@ -1,11 +1,11 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase.ConnectOutcome;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
-import com.feedbacksync.application.port.out.Connection;
-import com.feedbacksync.application.port.out.SyncRunView;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

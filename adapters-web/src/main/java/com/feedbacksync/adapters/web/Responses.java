@@ -1,7 +1,7 @@
 package com.feedbacksync.adapters.web;
 
-import com.feedbacksync.application.port.out.SliceCursor;
-import com.feedbacksync.application.port.out.StoredFile;
+import com.feedbacksync.application.model.SliceCursor;
+import com.feedbacksync.application.model.StoredFile;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.core.Response;

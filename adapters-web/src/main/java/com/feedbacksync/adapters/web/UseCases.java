@@ -1,5 +1,10 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.account.AccountService;
+import com.feedbacksync.application.account.PlanService;
+import com.feedbacksync.application.connection.ConnectionService;
+import com.feedbacksync.application.connection.IntegrationStatusService;
+import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
@@ -17,15 +22,10 @@ import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
-import com.feedbacksync.application.service.AccountService;
-import com.feedbacksync.application.service.FeedbackReader;
-import com.feedbacksync.application.service.PlanChanging;
+import com.feedbacksync.application.schedule.SchedulingService;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
-import com.feedbacksync.application.sync.IntegrationStatusService;
-import com.feedbacksync.application.sync.IntercomConnecting;
-import com.feedbacksync.application.sync.IntercomSync;
-import com.feedbacksync.application.sync.SyncScheduler;
+import com.feedbacksync.application.sync.SyncService;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.sync.PlanLimits;
@@ -78,7 +78,7 @@ public class UseCases {
       IntercomWorkspaces intercom,
       SyncStore store,
       SyncRuns runs) {
-    return new IntercomSync(
+    return new SyncService(
         accounts,
         connections,
         intercom,
@@ -101,7 +101,7 @@ public class UseCases {
       Leases leases,
       SyncIntercomUseCase sync) {
     // The owner names this server process in the lease rows, so an operator can see who runs what.
-    return new SyncScheduler(
+    return new SchedulingService(
         accounts,
         connections,
         runs,
@@ -122,7 +122,7 @@ public class UseCases {
       Connections connections,
       SyncStore store,
       ScheduleSyncsUseCase scheduler) {
-    return new IntercomConnecting(
+    return new ConnectionService(
         intercom, states, connections, store, scheduler, Clock.systemUTC());
   }
 
@@ -135,14 +135,13 @@ public class UseCases {
   @Produces
   @ApplicationScoped
   ReadFeedbackUseCase readFeedback(DocumentLibrary documents, CustomerDirectory customers) {
-    return new FeedbackReader(documents, customers);
+    return new FeedbackService(documents, customers);
   }
 
   @Produces
   @ApplicationScoped
   ChangePlanUseCase changePlan(
       Accounts accounts, Connections connections, ScheduleSyncsUseCase scheduler) {
-    return new PlanChanging(
-        accounts, connections, new PlanLimits(startPlanHistoryLimit), scheduler);
+    return new PlanService(accounts, connections, new PlanLimits(startPlanHistoryLimit), scheduler);
   }
 }

@@ -1,7 +1,7 @@
 package com.feedbacksync.adapters.web;
 
+import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
-import com.feedbacksync.application.sync.SyncOutcome;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;

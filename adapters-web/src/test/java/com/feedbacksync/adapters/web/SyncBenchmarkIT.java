@@ -8,18 +8,18 @@ import com.feedbacksync.adapters.intercom.JdkIntercom;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemorySyncRuns;
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.Checkpoint;
-import com.feedbacksync.application.port.out.Connection;
-import com.feedbacksync.application.port.out.ConnectionState;
-import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncKind;
+import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.SyncStore;
-import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
-import com.feedbacksync.application.sync.IntercomSync;
-import com.feedbacksync.application.sync.SyncKind;
-import com.feedbacksync.application.sync.SyncOutcome;
+import com.feedbacksync.application.sync.SyncService;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
@@ -366,8 +366,8 @@ class SyncBenchmarkIT {
             Optional.empty()));
     ExecutorService pool = Executors.newCachedThreadPool();
     try {
-      IntercomSync engine =
-          new IntercomSync(
+      SyncService engine =
+          new SyncService(
               new InMemoryAccounts().with(new Account(id, "Floor", Plan.PAID)),
               connections,
               JdkIntercom.workspaces(

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.feedbacksync.application.port.out.AccessToken;
-import com.feedbacksync.application.port.out.Connection;
-import com.feedbacksync.application.port.out.ConnectionState;
+import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ConversationId;

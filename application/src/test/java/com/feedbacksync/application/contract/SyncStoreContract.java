@@ -3,12 +3,12 @@ package com.feedbacksync.application.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.feedbacksync.application.port.out.Checkpoint;
-import com.feedbacksync.application.port.out.PageCursor;
-import com.feedbacksync.application.port.out.RunCounts;
-import com.feedbacksync.application.port.out.SyncBatch;
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.SyncStore;
-import com.feedbacksync.application.port.out.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.MappingSettings;

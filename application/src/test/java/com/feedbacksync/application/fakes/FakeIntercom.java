@@ -1,15 +1,15 @@
 package com.feedbacksync.application.fakes;
 
-import com.feedbacksync.application.port.out.ConversationFetch;
-import com.feedbacksync.application.port.out.DeletedConversation;
-import com.feedbacksync.application.port.out.Download;
-import com.feedbacksync.application.port.out.IntercomAccess;
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.DeletedConversation;
+import com.feedbacksync.application.model.Download;
+import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
-import com.feedbacksync.application.port.out.Page;
-import com.feedbacksync.application.port.out.PageCursor;
-import com.feedbacksync.application.port.out.TimeWindow;
 import com.feedbacksync.domain.intercom.AuthorType;
 import com.feedbacksync.domain.intercom.Company;
 import com.feedbacksync.domain.intercom.Contact;

@@ -1,6 +1,6 @@
 package com.feedbacksync.application.fakes;
 
-import com.feedbacksync.application.port.out.Connection;
+import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
 import java.util.List;
@@ -36,25 +36,25 @@ public final class InMemoryConnections implements Connections {
   @Override
   public List<AccountId> connected() {
     return byAccount.values().stream()
-        .filter(c -> c.state() == com.feedbacksync.application.port.out.ConnectionState.CONNECTED)
+        .filter(c -> c.state() == com.feedbacksync.application.model.ConnectionState.CONNECTED)
         .map(Connection::account)
         .sorted(java.util.Comparator.comparing(AccountId::value))
         .toList();
   }
 
   /** A connection of the account to workspace "w", by "ada", as the service tests need one. */
-  public static com.feedbacksync.application.port.out.Connection connection(
+  public static com.feedbacksync.application.model.Connection connection(
       AccountId account,
-      com.feedbacksync.application.port.out.ConnectionState state,
+      com.feedbacksync.application.model.ConnectionState state,
       java.time.Instant connectedAt,
       com.feedbacksync.domain.sync.HistoryCoverage coverage) {
-    return new com.feedbacksync.application.port.out.Connection(
+    return new com.feedbacksync.application.model.Connection(
         account,
         new com.feedbacksync.domain.intercom.Workspace(
             new com.feedbacksync.domain.intercom.WorkspaceId("w"),
             "W",
             com.feedbacksync.domain.intercom.Region.US),
-        new com.feedbacksync.application.port.out.AccessToken("t"),
+        new com.feedbacksync.application.model.AccessToken("t"),
         state,
         "ada",
         connectedAt,

@@ -1,7 +1,7 @@
 package com.feedbacksync.application.fakes;
 
+import com.feedbacksync.application.model.PendingConnection;
 import com.feedbacksync.application.port.out.OAuthStates;
-import com.feedbacksync.application.port.out.PendingConnection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

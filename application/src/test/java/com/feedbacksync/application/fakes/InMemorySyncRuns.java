@@ -1,9 +1,9 @@
 package com.feedbacksync.application.fakes;
 
-import com.feedbacksync.application.port.out.RunCounts;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncKind;
+import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.out.SyncRuns;
-import com.feedbacksync.application.sync.SyncKind;
-import com.feedbacksync.application.sync.SyncOutcome;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,14 +67,14 @@ public final class InMemorySyncRuns implements SyncRuns {
   }
 
   @Override
-  public synchronized List<com.feedbacksync.application.port.out.SyncRunView> recent(
+  public synchronized List<com.feedbacksync.application.model.SyncRunView> recent(
       AccountId account, int limit) {
-    List<com.feedbacksync.application.port.out.SyncRunView> views = new ArrayList<>();
+    List<com.feedbacksync.application.model.SyncRunView> views = new ArrayList<>();
     for (int i = runs.size() - 1; i >= 0 && views.size() < limit; i--) {
       Run r = runs.get(i);
       if (r.account.equals(account)) {
         views.add(
-            new com.feedbacksync.application.port.out.SyncRunView(
+            new com.feedbacksync.application.model.SyncRunView(
                 r.id,
                 r.kind,
                 r.outcome == null ? "RUNNING" : r.outcome.getClass().getSimpleName().toUpperCase(),
@@ -82,7 +82,7 @@ public final class InMemorySyncRuns implements SyncRuns {
                 Optional.empty(),
                 r.runner,
                 r.outcome == null
-                    ? com.feedbacksync.application.port.out.RunCounts.NONE
+                    ? com.feedbacksync.application.model.RunCounts.NONE
                     : r.outcome.counts(),
                 r.done,
                 r.total,
@@ -93,7 +93,7 @@ public final class InMemorySyncRuns implements SyncRuns {
   }
 
   @Override
-  public synchronized Optional<com.feedbacksync.application.port.out.SyncRunView> find(
+  public synchronized Optional<com.feedbacksync.application.model.SyncRunView> find(
       AccountId account, String runId) {
     return recent(account, Integer.MAX_VALUE).stream()
         .filter(r -> r.id().equals(runId))

@@ -1,7 +1,7 @@
 package com.feedbacksync.application.port.in;
 
-import com.feedbacksync.application.sync.SyncKind;
-import com.feedbacksync.application.sync.SyncOutcome;
+import com.feedbacksync.application.model.SyncKind;
+import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;

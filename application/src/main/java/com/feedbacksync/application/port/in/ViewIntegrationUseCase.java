@@ -1,7 +1,7 @@
 package com.feedbacksync.application.port.in;
 
-import com.feedbacksync.application.port.out.Connection;
-import com.feedbacksync.application.port.out.SyncRunView;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.domain.account.AccountId;
 import java.util.List;
 import java.util.Optional;

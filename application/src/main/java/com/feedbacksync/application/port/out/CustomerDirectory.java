@@ -1,5 +1,8 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.CustomerQuery;
+import com.feedbacksync.application.model.Lookup;
+import com.feedbacksync.application.model.Slice;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.profile.CustomerProfile;

@@ -1,5 +1,10 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.DocumentQuery;
+import com.feedbacksync.application.model.DocumentSummary;
+import com.feedbacksync.application.model.Lookup;
+import com.feedbacksync.application.model.Slice;
+import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.ConversationId;

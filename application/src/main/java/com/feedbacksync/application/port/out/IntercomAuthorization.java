@@ -1,5 +1,6 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.sync.AccessProbe;
 

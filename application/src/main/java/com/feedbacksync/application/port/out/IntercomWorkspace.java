@@ -1,5 +1,11 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.DeletedConversation;
+import com.feedbacksync.application.model.Download;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.domain.intercom.Company;
 import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;

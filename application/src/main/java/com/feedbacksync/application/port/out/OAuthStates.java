@@ -1,5 +1,6 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.PendingConnection;
 import java.util.Optional;
 
 /** OAuth flows in progress. A state is used once: taking it removes it. */

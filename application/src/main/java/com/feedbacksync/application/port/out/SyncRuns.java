@@ -1,7 +1,8 @@
 package com.feedbacksync.application.port.out;
 
-import com.feedbacksync.application.sync.SyncKind;
-import com.feedbacksync.application.sync.SyncOutcome;
+import com.feedbacksync.application.model.SyncKind;
+import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
 import java.util.Optional;

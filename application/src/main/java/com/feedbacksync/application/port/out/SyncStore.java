@@ -1,5 +1,8 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;

@@ -1,0 +1,70 @@
+package com.feedbacksync.application.model;
+
+import com.feedbacksync.domain.sync.HistoryPosition;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where a stream stands, committed with the data it covers, so a crash resumes after the last
+ * committed part of a page and never skips one.
+ *
+ * @param cursor the page a walk in progress reads next (or reads on, when {@code handledTo} says
+ *     how far it got in it); empty when no walk is under way
+ * @param watermark updates up to here are synced (windowed streams)
+ * @param taken how many history conversations the walk took so far (the Start plan's count)
+ * @param windowEnd the end of the window a walk in progress covers
+ * @param oldestTaken the oldest conversation a history walk took (where a backfill starts)
+ * @param done whether the stream's one-off walk (history, backfill) has finished
+ * @param handledTo how far a history walk got in the page at {@code cursor}: its listings down to
+ *     this one are handled (kept or judged without a reply); empty at a page's start
+ */
+public record Checkpoint(
+    Optional<PageCursor> cursor,
+    Optional<Instant> watermark,
+    int taken,
+    Optional<Instant> windowEnd,
+    Optional<HistoryPosition> oldestTaken,
+    boolean done,
+    Optional<HistoryPosition> handledTo) {
+
+  public static final Checkpoint START =
+      new Checkpoint(
+          Optional.empty(),
+          Optional.empty(),
+          0,
+          Optional.empty(),
+          Optional.empty(),
+          false,
+          Optional.empty());
+
+  public Checkpoint {
+    Objects.requireNonNull(cursor, "cursor");
+    Objects.requireNonNull(watermark, "watermark");
+    Objects.requireNonNull(windowEnd, "windowEnd");
+    Objects.requireNonNull(oldestTaken, "oldestTaken");
+    Objects.requireNonNull(handledTo, "handledTo");
+  }
+
+  /** A windowed stream's position: no history fields. */
+  public static Checkpoint windowed(
+      Optional<PageCursor> cursor, Optional<Instant> watermark, Optional<Instant> windowEnd) {
+    return new Checkpoint(
+        cursor, watermark, 0, windowEnd, Optional.empty(), false, Optional.empty());
+  }
+
+  /** A history walk's position: no window. */
+  public static Checkpoint history(
+      Optional<PageCursor> cursor,
+      Optional<Instant> watermark,
+      int taken,
+      Optional<HistoryPosition> oldestTaken,
+      boolean done,
+      Optional<HistoryPosition> handledTo) {
+    return new Checkpoint(cursor, watermark, taken, Optional.empty(), oldestTaken, done, handledTo);
+  }
+
+  public Checkpoint withCursor(Optional<PageCursor> next) {
+    return new Checkpoint(next, watermark, taken, windowEnd, oldestTaken, done, handledTo);
+  }
+}

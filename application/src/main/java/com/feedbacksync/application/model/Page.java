@@ -1,0 +1,24 @@
+package com.feedbacksync.application.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One page of a listing, with the cursor of the next one (empty on the last page), so a sync can
+ * checkpoint between pages.
+ *
+ * @param total how many items the whole listing holds, as Intercom counts them, when it says
+ */
+public record Page<T>(List<T> items, Optional<PageCursor> next, Optional<Integer> total) {
+
+  public Page {
+    items = List.copyOf(items);
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(total, "total");
+  }
+
+  public boolean isLast() {
+    return next.isEmpty();
+  }
+}

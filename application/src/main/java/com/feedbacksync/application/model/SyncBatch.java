@@ -1,0 +1,43 @@
+package com.feedbacksync.application.model;
+
+import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One page's worth of results and the checkpoint after it: stored in one transaction, so the
+ * checkpoint never passes data that was not committed. Deleted conversations and contacts become
+ * tombstones.
+ */
+public record SyncBatch(
+    SyncStream stream,
+    List<StoredDocument> documents,
+    List<CustomerProfile> profiles,
+    List<ConversationId> deletions,
+    List<com.feedbacksync.domain.intercom.ContactId> deletedContacts,
+    List<StoredFile> files,
+    Checkpoint checkpoint,
+    RunCounts counts) {
+
+  /** A document with what change detection compares next time. */
+  public record StoredDocument(FeedbackDocument document, SyncedConversation synced) {
+    public StoredDocument {
+      Objects.requireNonNull(document, "document");
+      Objects.requireNonNull(synced, "synced");
+    }
+  }
+
+  public SyncBatch {
+    Objects.requireNonNull(stream, "stream");
+    documents = List.copyOf(documents);
+    profiles = List.copyOf(profiles);
+    deletions = List.copyOf(deletions);
+    deletedContacts = List.copyOf(deletedContacts);
+    files = List.copyOf(files);
+    Objects.requireNonNull(checkpoint, "checkpoint");
+    Objects.requireNonNull(counts, "counts");
+  }
+}
