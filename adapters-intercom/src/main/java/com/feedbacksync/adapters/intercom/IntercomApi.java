@@ -62,10 +62,6 @@ public interface IntercomApi {
   Response contactCompanies(
       @HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
-  @GET
-  @Path("tags")
-  Response tags(@HeaderParam("Authorization") String bearer);
-
   @POST
   @Path("auth/eagle/token")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

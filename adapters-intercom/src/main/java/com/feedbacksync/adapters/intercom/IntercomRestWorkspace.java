@@ -15,7 +15,7 @@ import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Segment;
-import com.feedbacksync.domain.intercom.Tag;
+import com.feedbacksync.domain.sync.HistoryPosition;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -70,22 +70,29 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public Page<ConversationListing> conversationsNewestFirst(
-      Optional<Instant> createdBefore, Optional<PageCursor> after) {
+      Optional<HistoryPosition> olderThan, Optional<PageCursor> after) {
     JsonObjectBuilder query =
-        createdBefore
+        olderThan
             .map(
-                before ->
+                position ->
                     JSON.createObjectBuilder()
                         .add("operator", "AND")
                         .add(
                             "value",
                             JSON.createArrayBuilder()
-                                // '<' includes its bound: the boundary second comes too, and the
-                                // caller keeps what is older than its position (time, then id).
-                                .add(filter("created_at", "<", before.getEpochSecond()))
+                                // '<' includes its bound: the boundary second comes too, and
+                                // is cut below at the position (time, then id).
+                                .add(
+                                    filter(
+                                        "created_at", "<", position.createdAt().getEpochSecond()))
                                 .add(customerReplied())))
             .orElseGet(IntercomRestWorkspace::customerReplied);
-    return searchConversations(query, "created_at", "descending", after);
+    Page<ConversationListing> page = searchConversations(query, "created_at", "descending", after);
+    return olderThan
+        .map(
+            position ->
+                page.keeping(l -> new HistoryPosition(l.createdAt(), l.id()).isOlderThan(position)))
+        .orElse(page);
   }
 
   /**
@@ -169,7 +176,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
             .build()
             .toString();
     JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
-    return page(page, "data", IntercomJson::contact);
+    // Intercom matches dates by whole days: the day before comes too, and is cut here.
+    return page(page, "data", IntercomJson::contact).keeping(c -> !c.updatedAt().isBefore(since));
   }
 
   @Override
@@ -202,15 +210,6 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
                     .map(IntercomJson::company)
                     .toList())
         .orElse(List.of());
-  }
-
-  @Override
-  public List<Tag> tags() {
-    JsonObject json = require("tags", () -> http.tags(api, token));
-    return IntercomJson.objects(json, "data").stream()
-        .map(IntercomJson::tag)
-        .flatMap(Optional::stream)
-        .toList();
   }
 
   @Override

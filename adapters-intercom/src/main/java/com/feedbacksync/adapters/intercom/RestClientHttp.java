@@ -118,11 +118,6 @@ final class RestClientHttp implements IntercomHttp {
   }
 
   @Override
-  public Reply tags(URI api, String token) throws IOException {
-    return call(api, a -> a.tags(bearer(token)), settings.maxResponseBytes());
-  }
-
-  @Override
   public Reply exchangeCode(URI api, Map<String, String> form) throws IOException {
     return call(
         api,

@@ -21,6 +21,7 @@ import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.AccessProbe;
+import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import com.feedbacksync.simulator.WorkspaceSpec;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,16 +104,18 @@ class IntercomAgainstSimulatorTest {
   }
 
   @Test
-  void an_older_than_walk_starts_at_its_bound_second() {
+  void an_older_than_walk_lists_exactly_what_is_older_than_its_position() {
     IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 300).withRatePerMinute(0));
     List<ConversationListing> all =
         intercom.conversationsNewestFirst(Optional.empty(), Optional.empty()).items();
     ConversationListing tenth = all.get(9);
+    HistoryPosition bound = new HistoryPosition(tenth.createdAt(), tenth.id());
     List<ConversationListing> older =
-        intercom.conversationsNewestFirst(Optional.of(tenth.createdAt()), Optional.empty()).items();
-    assertTrue(older.stream().noneMatch(l -> l.createdAt().isAfter(tenth.createdAt())));
-    List<ConversationListing> expected =
-        all.stream().filter(l -> !l.createdAt().isAfter(tenth.createdAt())).toList();
+        intercom.conversationsNewestFirst(Optional.of(bound), Optional.empty()).items();
+    assertTrue(
+        older.stream()
+            .allMatch(l -> new HistoryPosition(l.createdAt(), l.id()).isOlderThan(bound)));
+    List<ConversationListing> expected = all.subList(10, all.size());
     assertEquals(expected, older.subList(0, expected.size()));
   }
 
@@ -175,8 +179,10 @@ class IntercomAgainstSimulatorTest {
   void a_revoked_token_is_not_retried() {
     IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 50).withRatePerMinute(0));
     sim.revokeAll();
-    assertThrows(IntercomFailure.AuthorizationRevoked.class, () -> intercom.tags());
-    assertEquals(1, sim.counters().calls("GET /tags"));
+    assertThrows(
+        IntercomFailure.AuthorizationRevoked.class,
+        () -> intercom.deletedConversations(Optional.empty()));
+    assertEquals(1, sim.counters().calls("GET /conversations/deleted"));
   }
 
   @Test
@@ -241,14 +247,15 @@ class IntercomAgainstSimulatorTest {
     assertFalse(
         workspaces
             .open(new IntercomAccess(new WorkspaceId("abc12345"), Region.EU, token))
-            .tags()
+            .conversationsNewestFirst(Optional.empty(), Optional.empty())
+            .items()
             .isEmpty());
     assertThrows(
         IntercomFailure.Unavailable.class,
         () ->
             workspaces
                 .open(new IntercomAccess(new WorkspaceId("abc12345"), Region.US, token))
-                .tags());
+                .conversationsNewestFirst(Optional.empty(), Optional.empty()));
   }
 
   @Test
@@ -271,7 +278,39 @@ class IntercomAgainstSimulatorTest {
         Optional.of(withCompany.id()), intercom.contact(withCompany.id()).map(Contact::id));
     sim.deleteContact(withCompany.id().value());
     assertEquals(Optional.empty(), intercom.contact(withCompany.id()));
-    assertEquals(20, intercom.tags().size());
+  }
+
+  @Test
+  void lists_exactly_the_contacts_updated_since_a_time_not_its_whole_day() {
+    IntercomWorkspace intercom = start(SimulatorConfig.defaults(5, 200).withRatePerMinute(0));
+    List<Contact> all = contactsUpdatedSince(intercom, Instant.EPOCH.plusSeconds(86_400 * 2));
+    List<Instant> times = all.stream().map(Contact::updatedAt).sorted().toList();
+    // One second after a contact's update: Intercom's whole-day match would bring that one too.
+    Instant since = times.get(times.size() / 2).plusSeconds(1);
+    List<Contact> expected = all.stream().filter(c -> !c.updatedAt().isBefore(since)).toList();
+    assertTrue(
+        all.stream()
+            .anyMatch(
+                c ->
+                    c.updatedAt().isBefore(since)
+                        && c.updatedAt().isAfter(since.minus(Duration.ofDays(1)))),
+        "the workspace has contacts updated earlier on the same day, which Intercom would match");
+    assertEquals(
+        expected.stream().map(Contact::id).collect(Collectors.toSet()),
+        contactsUpdatedSince(intercom, since).stream()
+            .map(Contact::id)
+            .collect(Collectors.toSet()));
+  }
+
+  private static List<Contact> contactsUpdatedSince(IntercomWorkspace intercom, Instant since) {
+    List<Contact> contacts = new ArrayList<>();
+    Optional<PageCursor> cursor = Optional.empty();
+    do {
+      Page<Contact> page = intercom.contactsUpdatedSince(since, cursor);
+      contacts.addAll(page.items());
+      cursor = page.next();
+    } while (cursor.isPresent());
+    return contacts;
   }
 
   @Test

@@ -109,11 +109,6 @@ class JdkIntercomHttp implements IntercomHttp {
   }
 
   @Override
-  public Reply tags(URI api, String token) throws IOException {
-    return get(api, "tags", token);
-  }
-
-  @Override
   public Reply exchangeCode(URI api, Map<String, String> form) throws IOException {
     String body =
         form.entrySet().stream()

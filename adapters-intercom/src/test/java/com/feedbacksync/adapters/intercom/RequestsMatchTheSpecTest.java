@@ -7,8 +7,10 @@ import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.IntercomAccess;
 import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.simulator.IntercomSchemas;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
@@ -61,7 +63,8 @@ class RequestsMatchTheSpecTest {
                   new IntercomAccess(
                       new WorkspaceId("abc12345"), Region.US, new AccessToken("sim-token")));
       var first = intercom.conversationsNewestFirst(Optional.empty(), Optional.empty());
-      intercom.conversationsNewestFirst(Optional.of(Instant.now()), first.next());
+      intercom.conversationsNewestFirst(
+          Optional.of(new HistoryPosition(Instant.now(), new ConversationId("1"))), first.next());
       intercom.conversationsUpdated(new TimeWindow(Instant.EPOCH, Instant.now()), Optional.empty());
       intercom.contactsUpdatedSince(Instant.EPOCH.plusSeconds(86_400 * 3), Optional.empty());
       new IntercomOAuth(settings, http, Clock.systemUTC())

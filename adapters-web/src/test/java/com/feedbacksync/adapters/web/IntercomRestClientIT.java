@@ -69,12 +69,13 @@ class IntercomRestClientIT {
           ConversationFetch.Found.class,
           intercom.conversation(
               new com.feedbacksync.domain.intercom.ConversationId(listed.get(0))));
-      assertEquals(20, intercom.tags().size());
 
       IntercomOAuth oauth = IntercomOAuth.overRestClient(settings, Clock.systemUTC());
       assertEquals("abc12345", oauth.identify(new AccessToken("sim-token")).id().value());
       sim.revokeAll();
-      assertThrows(IntercomFailure.AuthorizationRevoked.class, intercom::tags);
+      assertThrows(
+          IntercomFailure.AuthorizationRevoked.class,
+          () -> intercom.deletedConversations(Optional.empty()));
     }
   }
 }

@@ -14,6 +14,41 @@ public record RunCounts(
 
   public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+  /** A conversation fetched, and nothing stored for it. */
+  public static final RunCounts FETCHED = new RunCounts(1, 0, 0, 0, 0, 0, 0, 0, 0);
+
+  /** A conversation fetched and kept as a new document. */
+  public static final RunCounts KEPT = new RunCounts(1, 1, 0, 0, 0, 0, 0, 0, 0);
+
+  /** A conversation fetched and left out: no customer replied in it. */
+  public static final RunCounts SKIPPED_WITHOUT_REPLY = new RunCounts(1, 0, 1, 0, 0, 0, 0, 0, 0);
+
+  /** A conversation fetched again because it changed, and stored anew. */
+  public static final RunCounts RESYNCED = new RunCounts(1, 0, 0, 1, 0, 0, 0, 0, 0);
+
+  /** A conversation fetched that Intercom had deleted meanwhile: a tombstone. */
+  public static final RunCounts FETCHED_DELETED = new RunCounts(1, 0, 0, 0, 0, 1, 0, 0, 0);
+
+  /** Listings that showed no change worth a fetch. */
+  public static RunCounts unchanged(long listings) {
+    return new RunCounts(0, 0, 0, 0, listings, 0, 0, 0, 0);
+  }
+
+  /** Conversations tombstoned without a fetch (Intercom's list of deletions). */
+  public static RunCounts deleted(long conversations) {
+    return new RunCounts(0, 0, 0, 0, 0, conversations, 0, 0, 0);
+  }
+
+  /** Customer profiles stored. */
+  public static RunCounts profiles(long stored) {
+    return new RunCounts(0, 0, 0, 0, 0, 0, stored, 0, 0);
+  }
+
+  /** Intercom calls made and rate-limit waits. */
+  public static RunCounts calls(long apiCalls, long rateLimitWaits) {
+    return new RunCounts(0, 0, 0, 0, 0, 0, 0, apiCalls, rateLimitWaits);
+  }
+
   public RunCounts plus(RunCounts o) {
     return new RunCounts(
         fetched + o.fetched,

@@ -19,6 +19,7 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Segment;
 import com.feedbacksync.domain.intercom.Tag;
+import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -112,14 +113,17 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
 
   @Override
   public synchronized Page<ConversationListing> conversationsNewestFirst(
-      Optional<Instant> createdBefore, Optional<PageCursor> after) {
+      Optional<HistoryPosition> olderThan, Optional<PageCursor> after) {
     call();
     Comparator<Conversation> oldestFirst =
         Comparator.comparing(Conversation::createdAt)
             .thenComparing(c -> c.id().value().length())
             .thenComparing(c -> c.id().value());
     return page(
-        c -> createdBefore.map(b -> !c.createdAt().isAfter(b)).orElse(true),
+        c ->
+            olderThan
+                .map(p -> new HistoryPosition(c.createdAt(), c.id()).isOlderThan(p))
+                .orElse(true),
         oldestFirst.reversed(),
         after);
   }
@@ -175,10 +179,9 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public synchronized Page<Contact> contactsUpdatedSince(
       Instant since, Optional<PageCursor> after) {
     call();
-    // Whole days, as Intercom's contact search matches dates; paged like the conversations.
-    Instant dayBefore = since.minusSeconds(86_400);
+    // Exactly what the port promises: the adapter cuts Intercom's whole-day matches.
     List<Contact> all =
-        contacts.values().stream().filter(c -> c.updatedAt().isAfter(dayBefore)).toList();
+        contacts.values().stream().filter(c -> !c.updatedAt().isBefore(since)).toList();
     int from = after.map(c -> Integer.parseInt(c.value())).orElse(0);
     int to = Math.min(all.size(), from + pageSize);
     return new Page<>(
@@ -201,12 +204,6 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
 
   @Override
   public synchronized List<Company> companiesOf(ContactId id) {
-    call();
-    return List.of();
-  }
-
-  @Override
-  public synchronized List<Tag> tags() {
     call();
     return List.of();
   }

@@ -333,7 +333,7 @@ class SyncServiceTest {
     assertEquals(600, stored().size());
     // A cut loses the part being gathered (8 rows) and what was fetched ahead of it, each at most
     // a retrieve and its author's two calls, and the resumed run lists its page again.
-    long bound = clean + cuts * (1 + 3L * (8 + SyncService.HISTORY_LOOKAHEAD));
+    long bound = clean + cuts * (1 + 3L * (8 + HistoryWalk.LOOKAHEAD));
     assertTrue(cuts >= 5, "cut " + cuts + " times");
     assertTrue(
         fake.calls() <= bound,
@@ -538,13 +538,13 @@ class SyncServiceTest {
 
     var message =
         store.data(ACME).documents.get(new ConversationId("101")).document().messages().get(0);
-    String imageId = SyncService.fileId(image);
+    String imageId = FileCopies.fileId(image);
     assertTrue(message.html().contains("src=\"/files/101/" + imageId + "\""), message.html());
     assertTrue(message.attachments().get(0).url().startsWith("/files/101/"));
     assertEquals(2, store.data(ACME).files.size());
     assertEquals(
         imageId,
-        SyncService.fileId(image.replace("signature=x", "signature=y")),
+        FileCopies.fileId(image.replace("signature=x", "signature=y")),
         "stable across links");
   }
 

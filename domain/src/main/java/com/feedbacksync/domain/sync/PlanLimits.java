@@ -2,8 +2,6 @@ package com.feedbacksync.domain.sync;
 
 import com.feedbacksync.domain.account.Plan;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -26,51 +24,14 @@ public record PlanLimits(int startPlanHistoryLimit) {
   }
 
   /**
-   * Whether the first sync takes a qualifying conversation, met newest first.
-   *
-   * @param historicTaken how many conversations created before {@code connectedAt} it took so far
+   * The quota of a history walk on this plan, having taken {@code historicTaken} conversations
+   * created before {@code connectedAt}.
    */
-  public boolean admits(
-      Plan plan, Instant connectedAt, HistoryPosition candidate, int historicTaken) {
-    Objects.requireNonNull(plan, "plan");
-    Objects.requireNonNull(connectedAt, "connectedAt");
-    return plan == Plan.PAID
-        || !candidate.createdAt().isBefore(connectedAt)
-        || historicTaken < startPlanHistoryLimit;
-  }
-
-  /** Whether the first sync, having taken {@code historicTaken}, can stop walking history. */
-  /**
-   * How many more historic conversations the plan admits: all of them on a paid plan, what is left
-   * of the limit on Start.
-   */
-  public long remaining(Plan plan, int historicTaken) {
+  public HistoryQuota quota(Plan plan, Instant connectedAt, int historicTaken) {
     Objects.requireNonNull(plan, "plan");
     return plan == Plan.PAID
-        ? Long.MAX_VALUE
-        : Math.max(0, (long) startPlanHistoryLimit - historicTaken);
-  }
-
-  public boolean historyFull(Plan plan, int historicTaken) {
-    return plan == Plan.START && historicTaken >= startPlanHistoryLimit;
-  }
-
-  /** The first sync's choice among qualifying conversations, newest first. */
-  public List<HistoryPosition> selectFirstSync(
-      Plan plan, Instant connectedAt, List<HistoryPosition> qualifying) {
-    List<HistoryPosition> newestFirst = new ArrayList<>(qualifying);
-    newestFirst.sort(null);
-    List<HistoryPosition> taken = new ArrayList<>();
-    int historic = 0;
-    for (HistoryPosition candidate : newestFirst) {
-      if (admits(plan, connectedAt, candidate, historic)) {
-        taken.add(candidate);
-        if (candidate.createdAt().isBefore(connectedAt)) {
-          historic++;
-        }
-      }
-    }
-    return List.copyOf(taken);
+        ? HistoryQuota.unlimited(connectedAt, historicTaken)
+        : new HistoryQuota(startPlanHistoryLimit, connectedAt, historicTaken);
   }
 
   /** What a change of plan means for history already synced ({@code coverage}). */

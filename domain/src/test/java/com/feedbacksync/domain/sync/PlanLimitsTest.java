@@ -52,18 +52,51 @@ class PlanLimitsTest {
   void admits_history_up_to_the_limit_and_new_conversations_always(
       Plan plan, int historicTaken, long createdOffset, boolean admitted) {
     HistoryPosition candidate = at(CONNECTED.getEpochSecond() + createdOffset, "1");
-    assertEquals(admitted, PlanLimits.DEFAULT.admits(plan, CONNECTED, candidate, historicTaken));
+    assertEquals(
+        admitted, PlanLimits.DEFAULT.quota(plan, CONNECTED, historicTaken).admits(candidate));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "{0}, {1} taken, last created {2}s from connect -> stop: {3}")
   @CsvSource({
-    "START, 4999, false",
-    "START, 5000, true",
-    "PAID, 5000, false",
-    "PAID, 10000000, false"
+    "START, 4999, -10, false",
+    "START, 5000, -10, true",
+    "START, 5001, -10, true",
+    "START, 5000, 0, false", // conversations of the same second may follow: new ones
+    "START, 5000, 10, false",
+    "PAID, 5000, -10, false",
+    "PAID, 10000000, -10, false"
   })
-  void tells_when_the_history_walk_can_stop(Plan plan, int taken, boolean full) {
-    assertEquals(full, PlanLimits.DEFAULT.historyFull(plan, taken));
+  void tells_when_the_history_walk_can_stop(
+      Plan plan, int taken, long lastCreatedOffset, boolean stop) {
+    HistoryPosition last = at(CONNECTED.getEpochSecond() + lastCreatedOffset, "1");
+    assertEquals(stop, PlanLimits.DEFAULT.quota(plan, CONNECTED, taken).exhaustedAfter(last));
+  }
+
+  @ParameterizedTest(name = "{0}, limit {1}, {2} taken -> room for {3}")
+  @CsvSource({
+    "START, 5, 0, 5",
+    "START, 5, 4, 1",
+    "START, 5, 5, 0",
+    "START, 5, 7, 0",
+    "START, 0, 0, 0",
+    "PAID, 5, 7, " + Long.MAX_VALUE
+  })
+  void leaves_room_for_what_the_limit_still_admits(Plan plan, int limit, int taken, long room) {
+    assertEquals(room, new PlanLimits(limit).quota(plan, CONNECTED, taken).roomLeft());
+  }
+
+  @ParameterizedTest(name = "kept {0}s from connect, {1} taken before -> {2} after")
+  @CsvSource({"-10, 3, 4", "-1, 0, 1", "0, 3, 3", "10, 3, 3"})
+  void counts_only_conversations_older_than_the_connection(
+      long createdOffset, int before, int after) {
+    HistoryQuota quota = PlanLimits.DEFAULT.quota(Plan.START, CONNECTED, before);
+    assertEquals(after, quota.take(at(CONNECTED.getEpochSecond() + createdOffset, "1")).taken());
+  }
+
+  @Test
+  void refuses_a_negative_quota() {
+    assertThrows(IllegalArgumentException.class, () -> new HistoryQuota(-1, CONNECTED, 0));
+    assertThrows(IllegalArgumentException.class, () -> new HistoryQuota(5, CONNECTED, -1));
   }
 
   @Test
@@ -71,25 +104,21 @@ class PlanLimitsTest {
     PlanLimits limits = new PlanLimits(2);
     List<HistoryPosition> qualifying =
         List.of(at(100, "1"), at(300, "3"), at(200, "2"), at(50, "0"));
-    assertEquals(
-        List.of(at(300, "3"), at(200, "2")),
-        limits.selectFirstSync(Plan.START, CONNECTED, qualifying));
+    assertEquals(List.of(at(300, "3"), at(200, "2")), firstSync(limits, Plan.START, qualifying));
   }
 
   @Test
   void breaks_ties_in_creation_time_by_id_numerically() {
     PlanLimits limits = new PlanLimits(2);
     List<HistoryPosition> qualifying = List.of(at(100, "9"), at(100, "10"), at(100, "8"));
-    assertEquals(
-        List.of(at(100, "10"), at(100, "9")),
-        limits.selectFirstSync(Plan.START, CONNECTED, qualifying));
+    assertEquals(List.of(at(100, "10"), at(100, "9")), firstSync(limits, Plan.START, qualifying));
   }
 
   @Test
   void takes_all_history_on_a_paid_plan() {
     List<HistoryPosition> qualifying =
         IntStream.range(0, 50).mapToObj(i -> at(1000 + i, String.valueOf(i))).toList();
-    assertEquals(50, new PlanLimits(2).selectFirstSync(Plan.PAID, CONNECTED, qualifying).size());
+    assertEquals(50, firstSync(new PlanLimits(2), Plan.PAID, qualifying).size());
   }
 
   @Test
@@ -135,8 +164,7 @@ class PlanLimitsTest {
   void the_first_start_sync_never_exceeds_the_limit_and_never_drops_a_new_conversation(
       @ForAll("workspaces") List<HistoryPosition> qualifying,
       @ForAll @IntRange(max = 30) int limit) {
-    List<HistoryPosition> taken =
-        new PlanLimits(limit).selectFirstSync(Plan.START, CONNECTED, qualifying);
+    List<HistoryPosition> taken = firstSync(new PlanLimits(limit), Plan.START, qualifying);
 
     long historicTaken = taken.stream().filter(p -> p.createdAt().isBefore(CONNECTED)).count();
     assertTrue(historicTaken <= limit);
@@ -156,7 +184,7 @@ class PlanLimitsTest {
       @ForAll("workspaces") List<HistoryPosition> qualifying,
       @ForAll @IntRange(min = 1, max = 30) int limit) {
     PlanLimits limits = new PlanLimits(limit);
-    List<HistoryPosition> taken = limits.selectFirstSync(Plan.START, CONNECTED, qualifying);
+    List<HistoryPosition> taken = firstSync(limits, Plan.START, qualifying);
     List<HistoryPosition> historicTaken =
         taken.stream().filter(p -> p.createdAt().isBefore(CONNECTED)).toList();
     HistoryCoverage coverage =
@@ -191,6 +219,29 @@ class PlanLimitsTest {
     assertTrue(at(100, "1").compareTo(at(200, "1")) > 0);
     assertTrue(at(100, "1").isOlderThan(at(100, "2")));
     assertFalse(at(100, "2").isOlderThan(at(100, "2")));
+  }
+
+  /**
+   * A first sync as the history walk spends its quota: newest first, asking before each listing
+   * whether it is admitted and stopping once it is exhausted; every listing here qualifies.
+   */
+  private static List<HistoryPosition> firstSync(
+      PlanLimits limits, Plan plan, List<HistoryPosition> qualifying) {
+    List<HistoryPosition> newestFirst = new ArrayList<>(qualifying);
+    newestFirst.sort(null);
+    HistoryQuota quota = limits.quota(plan, CONNECTED, 0);
+    List<HistoryPosition> taken = new ArrayList<>();
+    for (HistoryPosition candidate : newestFirst) {
+      if (!quota.admits(candidate)) {
+        break;
+      }
+      taken.add(candidate);
+      quota = quota.take(candidate);
+      if (quota.exhaustedAfter(candidate)) {
+        break;
+      }
+    }
+    return taken;
   }
 
   private static HistoryPosition at(long epochSecond, String id) {

@@ -12,7 +12,7 @@ import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Segment;
-import com.feedbacksync.domain.intercom.Tag;
+import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,11 +29,11 @@ public interface IntercomWorkspace {
 
   /**
    * Conversations newest first by creation time: the order of a Start plan's first sync; with
-   * {@code createdBefore}, only those created at or before it (the backfill after an upgrade, which
-   * drops the boundary second's conversations it already has by their id).
+   * {@code olderThan}, only those older than that position (the backfill after an upgrade starts
+   * below the oldest conversation the first sync took, the same second's by id).
    */
   Page<ConversationListing> conversationsNewestFirst(
-      Optional<Instant> createdBefore, Optional<PageCursor> after);
+      Optional<HistoryPosition> olderThan, Optional<PageCursor> after);
 
   /** One conversation with its parts (Intercom returns the 500 most recent). */
   ConversationFetch conversation(ConversationId id);
@@ -41,10 +41,7 @@ public interface IntercomWorkspace {
   /** Conversations deleted, page by page (page numbers from 1). */
   Page<DeletedConversation> deletedConversations(Optional<PageCursor> after);
 
-  /**
-   * Contacts updated since the given time. Intercom matches dates by whole days, so this may return
-   * contacts updated up to a day earlier; callers compare {@code updatedAt} themselves.
-   */
+  /** Contacts updated at or after {@code since}, oldest update first. */
   Page<Contact> contactsUpdatedSince(Instant since, Optional<PageCursor> after);
 
   /** One contact, or empty when it was deleted. */
@@ -53,8 +50,6 @@ public interface IntercomWorkspace {
   List<Segment> segmentsOf(ContactId id);
 
   List<Company> companiesOf(ContactId id);
-
-  List<Tag> tags();
 
   /** Downloads an attachment or inline image, from an allowed host and within the size limit. */
   Download download(String url);

@@ -1,0 +1,49 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.domain.intercom.Contact;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The daily customers sync: contacts updated since the last daily run, whether or not they wrote,
+ * with their segments and companies, committed a page at a time.
+ */
+final class CustomersWalk {
+
+  private final SyncRun run;
+  private final ProfileFetches profiles;
+
+  CustomersWalk(SyncRun run, ProfileFetches profiles) {
+    this.run = run;
+    this.profiles = profiles;
+  }
+
+  void walk() {
+    Checkpoint cp = run.checkpoint(SyncStream.CUSTOMERS);
+    Instant since = cp.watermark().orElse(Instant.EPOCH);
+    Instant runStart = cp.windowEnd().orElse(run.now());
+    Optional<PageCursor> cursor = cp.cursor();
+    while (true) {
+      Page<Contact> page = run.workspace().contactsUpdatedSince(since, cursor);
+      Part part = new Part();
+      page.items().forEach(contact -> part.profile(profiles.profile(contact)));
+      cursor = page.next();
+      boolean last = page.isLast();
+      Checkpoint next =
+          last
+              ? Checkpoint.windowed(Optional.empty(), Optional.of(runStart), Optional.empty())
+              // The watermark stays as it was (none before the first daily run: not the epoch,
+              // which a TIMESTAMP column cannot hold).
+              : Checkpoint.windowed(cursor, cp.watermark(), Optional.of(runStart));
+      run.commit(part.batch(SyncStream.CUSTOMERS, next));
+      run.progressed(page.items().size(), page.total(), Long.MAX_VALUE);
+      if (last) {
+        return;
+      }
+    }
+  }
+}

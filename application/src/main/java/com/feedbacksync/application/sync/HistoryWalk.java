@@ -1,0 +1,220 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.domain.account.Plan;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.HistoryPosition;
+import com.feedbacksync.domain.sync.HistoryQuota;
+import com.feedbacksync.domain.sync.PlanLimits;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The first sync, and the backfill after an upgrade: history newest first, as far as the plan's
+ * quota allows. A page is fetched on the fetchers and committed in parts, each with how far into
+ * the page the walk got, so a crash costs at most the part in progress and the few conversations
+ * fetched ahead of it.
+ */
+final class HistoryWalk {
+
+  /**
+   * How far the fetchers may run ahead of what the walk took: one conversation per fetcher keeps
+   * them busy (the walk takes as fast as they fetch, but for its commits), and what a crash loses
+   * of fetched conversations stays that small.
+   */
+  static final int LOOKAHEAD = 8;
+
+  private final SyncRun run;
+  private final PlanLimits limits;
+  private final Fetchers fetchers;
+  private final HistoryParts parts;
+  private final DocumentImport imports;
+  private final ProfileFetches profiles;
+
+  HistoryWalk(
+      SyncRun run,
+      PlanLimits limits,
+      Fetchers fetchers,
+      HistoryParts parts,
+      DocumentImport imports,
+      ProfileFetches profiles) {
+    this.run = run;
+    this.limits = limits;
+    this.fetchers = fetchers;
+    this.parts = parts;
+    this.imports = imports;
+    this.profiles = profiles;
+  }
+
+  /** The first sync: history newest first, as far as the account's plan allows. */
+  void first() {
+    walk(SyncStream.HISTORY, run.account().plan(), Optional.empty());
+  }
+
+  /** After an upgrade: all the history older than what the first sync took. */
+  void backfill() {
+    if (run.connection().coverage() instanceof HistoryCoverage.DownTo downTo) {
+      walk(SyncStream.BACKFILL, Plan.PAID, Optional.of(downTo.oldestTaken()));
+    }
+  }
+
+  /** A history conversation as its fetcher hands it over, with its author's profile if new. */
+  private record Fetched(
+      Optional<DocumentImport.Imported> document,
+      Optional<CustomerProfile> author,
+      Optional<ContactId> goneAuthor) {}
+
+  private void walk(SyncStream stream, Plan plan, Optional<HistoryPosition> olderThan) {
+    Checkpoint cp = run.checkpoint(stream);
+    if (cp.done()) {
+      return;
+    }
+    HistoryQuota quota = limits.quota(plan, run.connection().connectedAt(), cp.taken());
+    Optional<HistoryPosition> oldest = cp.oldestTaken();
+    Optional<PageCursor> cursor = cp.cursor();
+    Optional<HistoryPosition> resumeAfter = cp.handledTo();
+    // Only a walk that resumes can find profiles it stored itself before a crash.
+    boolean resumed = cursor.isPresent() || resumeAfter.isPresent();
+    boolean exhausted = false;
+    while (!exhausted) {
+      Optional<PageCursor> pageCursor = cursor;
+      Page<ConversationListing> page =
+          run.workspace().conversationsNewestFirst(olderThan, pageCursor);
+      Optional<HistoryPosition> handledBefore = resumeAfter;
+      List<ConversationListing> candidates =
+          page.items().stream()
+              .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
+              .toList();
+      resumeAfter = Optional.empty();
+      Part part = new Part();
+      Optional<HistoryPosition> handledTo = handledBefore;
+      int judged = 0;
+      Instant lastCommit = run.now();
+      while (judged < candidates.size() && !exhausted) {
+        // Fetched ahead, judged in order: never more at once than the quota still admits, so a
+        // Start plan's limit costs no retrieve it does not keep.
+        int room = admitted(candidates, judged, quota);
+        if (room == 0) {
+          exhausted = true;
+          break;
+        }
+        List<ConversationListing> admitted = candidates.subList(judged, judged + room);
+        try (Fetchers.Fetching<Fetched> fetching =
+            fetchers.each(admitted, l -> fetch(l.id(), resumed), LOOKAHEAD)) {
+          for (int i = 0; i < admitted.size() && !exhausted; i++) {
+            HistoryPosition position = position(admitted.get(i));
+            if (!quota.admits(position)) {
+              exhausted = true;
+              break;
+            }
+            Fetched fetched = fetching.get(i);
+            judged++;
+            handledTo = Optional.of(position);
+            fetched.author().ifPresent(part::profile);
+            fetched.goneAuthor().ifPresent(part::goneContact);
+            if (fetched.document().isPresent()) {
+              part.imported(fetched.document().get());
+              part.count(RunCounts.KEPT);
+              quota = quota.take(position);
+              oldest = Optional.of(position);
+            } else {
+              part.count(RunCounts.SKIPPED_WITHOUT_REPLY);
+            }
+            exhausted = quota.exhaustedAfter(position);
+            if (parts.due(part.rows(), Duration.between(lastCommit, run.now()))
+                && judged < candidates.size()
+                && !exhausted) {
+              run.commit(
+                  part.batch(
+                      stream,
+                      Checkpoint.history(
+                          pageCursor, cp.watermark(), quota.taken(), oldest, false, handledTo)));
+              run.progressedInPage(part.fetched(), page.total(), quota.limit());
+              part = new Part();
+              lastCommit = run.now();
+            }
+          }
+        }
+      }
+      boolean done = exhausted || page.isLast();
+      run.commit(
+          part.batch(
+              stream,
+              Checkpoint.history(
+                  done ? Optional.empty() : page.next(),
+                  cp.watermark(),
+                  quota.taken(),
+                  oldest,
+                  done,
+                  Optional.empty())));
+      run.progressed(part.fetched(), page.total(), quota.limit());
+      cursor = page.next();
+      if (done) {
+        break;
+      }
+    }
+    run.covered(
+        exhausted
+            ? oldest
+                .<HistoryCoverage>map(HistoryCoverage.DownTo::new)
+                .orElseGet(HistoryCoverage.Complete::new)
+            : new HistoryCoverage.Complete());
+  }
+
+  /**
+   * How many candidates from here may be fetched: as many as the quota still admits (at least one
+   * when the next is admitted anyway, being newer than the connection); none when it admits no
+   * more.
+   */
+  private static int admitted(List<ConversationListing> candidates, int from, HistoryQuota quota) {
+    int room = (int) Math.min(candidates.size() - from, quota.roomLeft());
+    if (room == 0 && !quota.admits(position(candidates.get(from)))) {
+      return 0;
+    }
+    return Math.max(1, room);
+  }
+
+  /**
+   * A history conversation with what it brings: its copied files, and its author's profile the
+   * first time this run meets the author (unless the walk resumes and stored it before).
+   */
+  private Fetched fetch(ConversationId id, boolean resumed) {
+    ConversationFetch fetch = run.workspace().conversation(id);
+    Optional<DocumentImport.Imported> kept =
+        fetch instanceof ConversationFetch.Found found
+            ? imports.of(found.conversation())
+            : Optional.empty();
+    Optional<ContactId> author =
+        kept.flatMap(d -> d.document().document().customer()).filter(profiles::claim);
+    if (author.isEmpty() || resumed && run.hasProfile(author.get())) {
+      return new Fetched(kept, Optional.empty(), Optional.empty());
+    }
+    Optional<CustomerProfile> profile = profiles.fetch(author.get());
+    return new Fetched(kept, profile, profile.isEmpty() ? author : Optional.empty());
+  }
+
+  private static HistoryPosition position(ConversationListing listing) {
+    return new HistoryPosition(listing.createdAt(), listing.id());
+  }
+
+  /**
+   * Whether a resumed page's listing was handled before the crash: it is newer than where the walk
+   * got, or is that one. Intercom promises no order within one second, so the others of that second
+   * are handled again (at worst a retrieve more, never one less).
+   */
+  private static boolean handled(ConversationListing listing, HistoryPosition handledTo) {
+    return listing.createdAt().isAfter(handledTo.createdAt())
+        || listing.id().equals(handledTo.id());
+  }
+}

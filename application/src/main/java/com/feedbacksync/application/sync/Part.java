@@ -1,0 +1,81 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.StoredFile;
+import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncBatch.StoredDocument;
+import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.profile.CustomerProfile;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a walk gathered since its last commit, committed as one batch with the checkpoint after it.
+ * Used on the run's thread only.
+ */
+final class Part {
+
+  private final List<StoredDocument> documents = new ArrayList<>();
+  private final List<StoredFile> files = new ArrayList<>();
+  private final List<CustomerProfile> profiles = new ArrayList<>();
+  private final List<ConversationId> deletions = new ArrayList<>();
+  private final List<ContactId> goneContacts = new ArrayList<>();
+  private RunCounts counts = RunCounts.NONE;
+
+  void imported(DocumentImport.Imported imported) {
+    documents.add(imported.document());
+    files.addAll(imported.files());
+  }
+
+  void count(RunCounts more) {
+    counts = counts.plus(more);
+  }
+
+  void profile(CustomerProfile profile) {
+    profiles.add(profile);
+  }
+
+  /** A customer Intercom no longer has: its profile becomes a tombstone. */
+  void goneContact(ContactId contact) {
+    goneContacts.add(contact);
+  }
+
+  void authors(ProfileFetches.Authors authors) {
+    profiles.addAll(authors.profiles());
+    goneContacts.addAll(authors.gone());
+  }
+
+  void deletion(ConversationId conversation) {
+    deletions.add(conversation);
+  }
+
+  List<StoredDocument> documents() {
+    return List.copyOf(documents);
+  }
+
+  /** Rows the commit writes: documents and profiles. */
+  int rows() {
+    return documents.size() + profiles.size();
+  }
+
+  /** Conversations fetched into this part (its progress). */
+  long fetched() {
+    return counts.fetched();
+  }
+
+  /** The batch to commit: everything gathered, counted, with the checkpoint after it. */
+  SyncBatch batch(SyncStream stream, Checkpoint next) {
+    return new SyncBatch(
+        stream,
+        documents,
+        profiles,
+        deletions,
+        goneContacts,
+        files,
+        next,
+        counts.plus(RunCounts.profiles(profiles.size())));
+  }
+}

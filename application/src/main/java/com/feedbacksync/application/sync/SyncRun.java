@@ -1,0 +1,137 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run's context: the account, its connection and open workspace, the store it commits to, what
+ * it committed so far and how far it got. Walks read and commit through it; it makes no Intercom
+ * call of its own.
+ */
+final class SyncRun {
+
+  /** Progress is for people, and each report is a transaction: at most one a second per part. */
+  private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
+
+  private final Account account;
+  private final IntercomWorkspace workspace;
+  private final SyncStore store;
+  private final SyncRuns runs;
+  private final Connections connections;
+  private final Clock clock;
+  private final IntercomWorkspace.CallCounts callsAtStart;
+  private Connection connection;
+  private RunCounts committed = RunCounts.NONE;
+  private long done;
+  private Instant reported = Instant.EPOCH;
+
+  SyncRun(
+      Account account,
+      Connection connection,
+      IntercomWorkspace workspace,
+      SyncStore store,
+      SyncRuns runs,
+      Connections connections,
+      Clock clock) {
+    this.account = account;
+    this.connection = connection;
+    this.workspace = workspace;
+    this.store = store;
+    this.runs = runs;
+    this.connections = connections;
+    this.clock = clock;
+    this.callsAtStart = workspace.callCounts();
+  }
+
+  Account account() {
+    return account;
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  IntercomWorkspace workspace() {
+    return workspace;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  Checkpoint checkpoint(SyncStream stream) {
+    return store.checkpoint(account.id(), stream);
+  }
+
+  /** What the store holds of these conversations, for change detection. */
+  Map<ConversationId, SyncedConversation> synced(List<ConversationId> ids) {
+    return store.synced(account.id(), ids);
+  }
+
+  /** Whether this account's store holds the customer's profile already. */
+  boolean hasProfile(ContactId customer) {
+    return !store.profiled(account.id(), List.of(customer)).isEmpty();
+  }
+
+  /** Stores a batch and the checkpoint after it in one transaction, and counts it. */
+  void commit(SyncBatch batch) {
+    store.commit(account.id(), batch);
+    committed = committed.plus(batch.counts());
+  }
+
+  /** The history walk reached the end its plan allows: the connection records how far. */
+  void covered(HistoryCoverage coverage) {
+    connection =
+        connection.withCoverage(coverage).withState(ConnectionState.CONNECTED, Optional.empty());
+    connections.save(connection);
+  }
+
+  /** Reports after a page's commit: items handled so far of the listing's total, up to a cap. */
+  void progressed(long handled, Optional<Integer> total, long cap) {
+    progressed(handled, total, cap, true);
+  }
+
+  /** Reports after a part's commit, unless the last report is under a second old. */
+  void progressedInPage(long handled, Optional<Integer> total, long cap) {
+    progressed(handled, total, cap, false);
+  }
+
+  private void progressed(long handled, Optional<Integer> total, long cap, boolean always) {
+    done += handled;
+    Instant now = clock.instant();
+    if (!always && Duration.between(reported, now).compareTo(REPORT_EVERY) < 0) {
+      return;
+    }
+    reported = now;
+    long of = Math.min(total.map(Integer::longValue).orElse(done), cap);
+    runs.progress(account.id(), done, Math.max(of, done));
+  }
+
+  /** What the run committed, with the Intercom calls it made so far. */
+  RunCounts totals() {
+    IntercomWorkspace.CallCounts now = workspace.callCounts();
+    return committed.plus(
+        RunCounts.calls(
+            now.calls() - callsAtStart.calls(),
+            now.rateLimitWaits() - callsAtStart.rateLimitWaits()));
+  }
+}

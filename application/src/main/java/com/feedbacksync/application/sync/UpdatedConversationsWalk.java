@@ -1,0 +1,114 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.application.model.TimeWindow;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.sync.ChangeDecision;
+import com.feedbacksync.domain.sync.ChangeTriggers;
+import com.feedbacksync.domain.sync.SyncedConversation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The hourly sync's conversations: those updated since the last run, fetched only when their
+ * listing shows a change worth it (a reply, a tag, a status), committed a page at a time with the
+ * window's position.
+ */
+final class UpdatedConversationsWalk {
+
+  /**
+   * Windows overlap by this much, so a conversation updated while the last window closed is never
+   * missed; the overlap costs nothing since unchanged conversations are not fetched.
+   */
+  static final Duration WINDOW_OVERLAP = Duration.ofMinutes(5);
+
+  private final SyncRun run;
+  private final Fetchers fetchers;
+  private final DocumentImport imports;
+  private final ProfileFetches profiles;
+
+  UpdatedConversationsWalk(
+      SyncRun run, Fetchers fetchers, DocumentImport imports, ProfileFetches profiles) {
+    this.run = run;
+    this.fetchers = fetchers;
+    this.imports = imports;
+    this.profiles = profiles;
+  }
+
+  /** Walks the window; false when there was no window to walk (see below). */
+  boolean walk() {
+    Checkpoint cp = run.checkpoint(SyncStream.CONVERSATIONS);
+    Instant watermark = cp.watermark().orElse(run.connection().connectedAt());
+    Instant windowEnd = cp.windowEnd().orElse(run.now());
+    if (watermark.minus(WINDOW_OVERLAP).isAfter(windowEnd)) {
+      // A watermark ahead of this server's clock (another server's runs ahead, or it was set
+      // forward): nothing can be newer than it yet, and an inverted window is no window at all.
+      return false;
+    }
+    TimeWindow window = new TimeWindow(watermark.minus(WINDOW_OVERLAP), windowEnd);
+    Optional<PageCursor> cursor = cp.cursor();
+    while (true) {
+      Page<ConversationListing> page = run.workspace().conversationsUpdated(window, cursor);
+      Part part = fetchChanged(page.items());
+      part.authors(profiles.authorsOf(part.documents()));
+      cursor = page.next();
+      boolean last = page.isLast();
+      Checkpoint next =
+          last
+              ? Checkpoint.windowed(Optional.empty(), Optional.of(windowEnd), Optional.empty())
+              : Checkpoint.windowed(cursor, Optional.of(watermark), Optional.of(windowEnd));
+      run.commit(part.batch(SyncStream.CONVERSATIONS, next));
+      run.progressed(page.items().size(), page.total(), Long.MAX_VALUE);
+      if (last) {
+        return true;
+      }
+    }
+  }
+
+  /** The page's changed conversations fetched side by side, judged in the page's order. */
+  private Part fetchChanged(List<ConversationListing> listings) {
+    Map<ConversationId, SyncedConversation> stored =
+        run.synced(listings.stream().map(ConversationListing::id).toList());
+    Part part = new Part();
+    List<ConversationListing> changed = new ArrayList<>();
+    List<ChangeDecision> decisions = new ArrayList<>();
+    for (ConversationListing listing : listings) {
+      ChangeDecision decision =
+          ChangeTriggers.decide(Optional.ofNullable(stored.get(listing.id())), listing);
+      if (decision.fetch()) {
+        changed.add(listing);
+        decisions.add(decision);
+      } else {
+        part.count(RunCounts.unchanged(1));
+      }
+    }
+    List<ConversationFetch> fetches =
+        fetchers.map(changed, l -> run.workspace().conversation(l.id()));
+    for (int i = 0; i < changed.size(); i++) {
+      if (fetches.get(i) instanceof ConversationFetch.Found found) {
+        Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
+        kept.ifPresent(part::imported);
+        part.count(
+            kept.isEmpty()
+                ? RunCounts.SKIPPED_WITHOUT_REPLY
+                : decisions.get(i) instanceof ChangeDecision.Resync
+                    ? RunCounts.RESYNCED
+                    : RunCounts.KEPT);
+      } else {
+        part.deletion(changed.get(i).id());
+        part.count(RunCounts.FETCHED_DELETED);
+      }
+    }
+    return part;
+  }
+}

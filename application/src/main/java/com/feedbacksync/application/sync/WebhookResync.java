@@ -1,0 +1,52 @@
+package com.feedbacksync.application.sync;
+
+import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a verified webhook asks for: one conversation or one customer, now. Its stream has no
+ * checkpoint, so the hourly walk stays where it was; a stale copy cannot overwrite what the walk
+ * stored later (the store compares update times).
+ */
+final class WebhookResync {
+
+  private final SyncRun run;
+  private final DocumentImport imports;
+  private final ProfileFetches profiles;
+
+  WebhookResync(SyncRun run, DocumentImport imports, ProfileFetches profiles) {
+    this.run = run;
+    this.imports = imports;
+    this.profiles = profiles;
+  }
+
+  /** The conversation again, or its tombstone when Intercom deleted it. */
+  void conversation(ConversationId id) {
+    Part part = new Part();
+    if (run.workspace().conversation(id) instanceof ConversationFetch.Found found) {
+      Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
+      kept.ifPresent(part::imported);
+      part.count(kept.isPresent() ? RunCounts.RESYNCED : RunCounts.SKIPPED_WITHOUT_REPLY);
+      part.authors(profiles.authorsOf(part.documents()));
+    } else if (run.synced(List.of(id)).isEmpty()) {
+      part.count(RunCounts.FETCHED);
+    } else {
+      part.deletion(id);
+      part.count(RunCounts.FETCHED_DELETED);
+    }
+    run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
+  }
+
+  /** The customer's profile again, or its tombstone when Intercom no longer has the contact. */
+  void customer(ContactId id) {
+    Part part = new Part();
+    profiles.fetch(id).ifPresentOrElse(part::profile, () -> part.goneContact(id));
+    run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
+  }
+}
