@@ -12,7 +12,9 @@ import com.feedbacksync.simulator.Model.Segment;
 import com.feedbacksync.simulator.Model.TagDef;
 import com.feedbacksync.simulator.Model.Team;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -129,7 +131,7 @@ final class Generator {
   final List<Company> companies = new ArrayList<>();
   final List<Contact> contacts = new ArrayList<>();
   final List<Conversation> conversations = new ArrayList<>();
-  private final java.util.Map<String, Contact> contactsById = new java.util.HashMap<>();
+  private final Map<String, Contact> contactsById = new HashMap<>();
 
   Generator(WorkspaceSpec spec) {
     this.spec = spec;
