@@ -348,17 +348,14 @@ class SimulatorBehaviourTest {
       String[] hook = received.poll(5, TimeUnit.SECONDS);
       assertEquals(
           "sha1="
-              + IntercomSimulator.hmacSha1(
-                  hook[1].getBytes(StandardCharsets.UTF_8), "sim-client-secret"),
+              + Webhooks.hmacSha1(hook[1].getBytes(StandardCharsets.UTF_8), "sim-client-secret"),
           hook[0]);
       JsonNode envelope = Render.JSON.readTree(hook[1]);
       assertEquals("conversation.user.replied", envelope.path("topic").asString());
       assertEquals("abc12345", envelope.path("app_id").asString());
       assertEquals(id, envelope.path("data").path("item").path("id").asString());
       assertNotEquals(
-          "sha1="
-              + IntercomSimulator.hmacSha1(
-                  hook[1].getBytes(StandardCharsets.UTF_8), "another-secret"),
+          "sha1=" + Webhooks.hmacSha1(hook[1].getBytes(StandardCharsets.UTF_8), "another-secret"),
           hook[0]);
     } finally {
       receiver.stop(0);
