@@ -2,9 +2,6 @@ package com.feedbacksync.simulator;
 
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.Http.Route;
-import com.feedbacksync.simulator.Model.Company;
-import com.feedbacksync.simulator.Model.Contact;
-import com.feedbacksync.simulator.Model.Conversation;
 import com.feedbacksync.simulator.Model.Kind;
 import java.io.IOException;
 import java.net.URI;
@@ -244,15 +241,11 @@ public final class IntercomSimulator implements AutoCloseable {
     return workspace.read(() -> workspace.companies().size());
   }
 
-  List<Company> companiesForTest() {
-    return workspace.read(() -> List.copyOf(workspace.companies().values()));
-  }
-
-  List<Contact> contactsForTest() {
-    return workspace.read(() -> List.copyOf(workspace.contacts().values()));
-  }
-
-  List<Conversation> conversationsForTest() {
-    return workspace.read(() -> List.copyOf(workspace.conversations()));
+  /**
+   * The workspace's companies, contacts and conversations as they are now, for code in this package
+   * that works with the records themselves (ids to call with, what an answer should show).
+   */
+  SimWorkspace.Snapshot snapshot() {
+    return workspace.snapshot();
   }
 }
