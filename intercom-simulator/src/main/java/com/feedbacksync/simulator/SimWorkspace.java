@@ -331,7 +331,7 @@ final class SimWorkspace {
                 contact.email,
                 "<p>Sure, here it is.</p>");
           }
-          Generator.recomputeStatistics(c, parts(c));
+          c.recomputeStatistics(parts(c));
           return c;
         });
   }
@@ -360,7 +360,7 @@ final class SimWorkspace {
             false,
             c.state);
     c.addedParts.add(part);
-    Generator.recomputeStatistics(c, parts(c));
+    c.recomputeStatistics(parts(c));
     return part;
   }
 
