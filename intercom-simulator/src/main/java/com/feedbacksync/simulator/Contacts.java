@@ -11,7 +11,9 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -244,7 +246,7 @@ final class Contacts {
           ArrayNode list = o.putArray("companies");
           c.companyIds.stream()
               .map(id -> workspace.companies().get(id))
-              .filter(java.util.Objects::nonNull)
+              .filter(Objects::nonNull)
               .forEach(company -> list.add(render.company(company)));
           o.put("total_count", list.size());
           ObjectNode pages = o.putObject("pages");
@@ -280,7 +282,7 @@ final class Contacts {
             "scroll_exists",
             "A scroll is already open for this workspace; finish it or wait a minute.");
       }
-      scrollParam = java.util.UUID.randomUUID().toString();
+      scrollParam = UUID.randomUUID().toString();
       scrollPosition = 0;
     } else if (!param.equals(scrollParam)) {
       throw new NoSuchElementException("scroll expired");

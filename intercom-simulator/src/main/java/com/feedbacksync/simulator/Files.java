@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -43,12 +44,12 @@ final class Files {
   }
 
   /** The file, if the signature matches and the link has not expired. */
-  java.util.Optional<Content> open(String fileId, String expires, String signature) {
+  Optional<Content> open(String fileId, String expires, String signature) {
     long until;
     try {
       until = Long.parseLong(expires);
     } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     boolean valid =
         signature != null
@@ -56,15 +57,15 @@ final class Files {
                 sign(fileId, until).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
     if (!valid || clock.instant().getEpochSecond() > until) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     if (fileId.endsWith("-csv")) {
-      return java.util.Optional.of(
+      return Optional.of(
           new Content(
               "text/csv",
               "month,revenue\n2026-05,1200\n2026-06,1350\n".getBytes(StandardCharsets.UTF_8)));
     }
-    return java.util.Optional.of(new Content("image/png", Pngs.TINY));
+    return Optional.of(new Content("image/png", Pngs.TINY));
   }
 
   private String sign(String fileId, long expires) {

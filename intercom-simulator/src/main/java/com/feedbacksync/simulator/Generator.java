@@ -1,5 +1,12 @@
 package com.feedbacksync.simulator;
 
+import static com.feedbacksync.simulator.Vocabulary.COMPANY_WORDS;
+import static com.feedbacksync.simulator.Vocabulary.FIRST;
+import static com.feedbacksync.simulator.Vocabulary.LAST;
+import static com.feedbacksync.simulator.Vocabulary.OUTBOUND_SUBJECTS;
+import static com.feedbacksync.simulator.Vocabulary.TAG_NAMES;
+import static com.feedbacksync.simulator.Vocabulary.TOPICS;
+
 import com.feedbacksync.simulator.Model.Admin;
 import com.feedbacksync.simulator.Model.AppliedTag;
 import com.feedbacksync.simulator.Model.Company;
@@ -12,7 +19,9 @@ import com.feedbacksync.simulator.Model.Segment;
 import com.feedbacksync.simulator.Model.TagDef;
 import com.feedbacksync.simulator.Model.Team;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -27,100 +36,6 @@ final class Generator {
 
   static final long HISTORY_SPAN = 2L * 365 * 24 * 3600;
 
-  private static final String[] FIRST = {
-    "Casey", "Robin", "Alex", "Sam", "Jordan", "Taylor", "Morgan", "Riley", "Jamie", "Avery",
-    "Noor", "Mateo", "Yuki", "Amara", "Lars", "Ines", "Kofi", "Priya", "Chen", "Zofia"
-  };
-  private static final String[] LAST = {
-    "Customer",
-    "Prospect",
-    "Okafor",
-    "Schmidt",
-    "Rossi",
-    "Tanaka",
-    "Silva",
-    "Novak",
-    "Haddad",
-    "Moreau",
-    "Kowalski",
-    "Larsen",
-    "Ibrahim",
-    "Nguyen",
-    "Costa"
-  };
-  private static final String[] COMPANY_WORDS = {
-    "Acme",
-    "Globex",
-    "Initech",
-    "Umbrella",
-    "Hooli",
-    "Vandelay",
-    "Stark",
-    "Wayne",
-    "Wonka",
-    "Tyrell",
-    "Cyberdyne",
-    "Soylent",
-    "Aperture",
-    "Gringotts",
-    "Monarch"
-  };
-  private static final String[] TAG_NAMES = {
-    "bug",
-    "feature-request",
-    "pricing",
-    "onboarding",
-    "billing",
-    "export",
-    "integrations",
-    "performance",
-    "ux",
-    "mobile",
-    "api",
-    "security",
-    "churn-risk",
-    "praise",
-    "charts",
-    "permissions",
-    "notifications",
-    "search",
-    "reporting",
-    "sso"
-  };
-  private static final String[] TOPICS = {
-    "the CSV export times out when I pick more than 3 months",
-    "I can't find where to invite my team",
-    "is there a discount for nonprofits?",
-    "the chart legend overlaps the axis",
-    "SSO login loops back to the sign-in page",
-    "we'd love a dark mode",
-    "the mobile app crashes when I open a report",
-    "how do I connect Slack?",
-    "our invoice shows the wrong VAT number",
-    "search doesn't find notes older than a year"
-  };
-  private static final String[] ADMIN_LINES = {
-    "Thanks for reaching out! Could you tell me which browser you use?",
-    "I've passed this to our engineers and will keep you posted.",
-    "Good news: a fix is live now. Could you try again?",
-    "Here is a guide that walks through it: <a href=\"https://help.example.com/articles/42\">Setting up</a>.",
-    "I've applied the discount to your account."
-  };
-  private static final String[] CUSTOMER_LINES = {
-    "It happens every time, on Chrome and Firefox.",
-    "That worked, <b>thank you</b>!",
-    "Still broken for me, see the screenshot.",
-    "Could you also check the <i>reports</i> page?",
-    "We have 12 seats, if that matters."
-  };
-  private static final String[] OUTBOUND_SUBJECTS = {
-    "How is your onboarding going?",
-    "Your trial ends in 3 days",
-    "New: scheduled reports",
-    "Tell us what you think",
-    "We'd love your feedback on search"
-  };
-
   private final WorkspaceSpec spec;
   final List<Admin> admins = new ArrayList<>();
   final List<Team> teams = new ArrayList<>();
@@ -129,10 +44,13 @@ final class Generator {
   final List<Company> companies = new ArrayList<>();
   final List<Contact> contacts = new ArrayList<>();
   final List<Conversation> conversations = new ArrayList<>();
-  private final java.util.Map<String, Contact> contactsById = new java.util.HashMap<>();
+  private final Map<String, Contact> contactsById = new HashMap<>();
+  private final PartGenerator partGenerator;
 
   Generator(WorkspaceSpec spec) {
     this.spec = spec;
+    // The lists fill in generate(); the part generator reads them only after.
+    this.partGenerator = new PartGenerator(spec, admins, tags, this::contactById);
   }
 
   Generator generate() {
@@ -252,7 +170,7 @@ final class Generator {
               contact.id,
               r.nextInt(5) == 0 ? capitalize(topic) : null,
               "",
-              image ? body + inlineImage(id, "source") : body,
+              image ? body + PartGenerator.inlineImage(id, "source") : body,
               parts);
       if (r.nextDouble() < spec.inlineImageShare()) {
         c.sourceAttachments.add(
@@ -307,13 +225,13 @@ final class Generator {
         c.customAttributes.put("Refund amount", r.nextInt(20000) / 100.0);
       }
     }
-    List<Part> generated = parts(c);
+    List<Part> generated = partGenerator.parts(c);
     long last = created;
     for (Part p : generated) {
       last = Math.max(last, p.createdAt());
     }
     c.updatedAt = last;
-    recomputeStatistics(c, generated);
+    c.recomputeStatistics(generated);
     return c;
   }
 
@@ -331,189 +249,10 @@ final class Generator {
 
   /** The conversation's generated parts, oldest first, always the same for the same seed. */
   List<Part> parts(Conversation c) {
-    Random r = new Random(spec.seed() * 1_000_003L + c.index * 0x9E3779B97F4A7C15L);
-    List<Part> parts = new ArrayList<>(c.generatedParts);
-    Contact contact = contactById(c.contactId);
-    Admin admin = admins.get(r.nextInt(admins.size()));
-    // An answered outbound gets its customer's reply at a random place; the thread alternates after
-    // it.
-    int customerReplyAt =
-        c.kind == Kind.OUTBOUND_REPLIED
-            ? r.nextInt(Math.max(1, Math.min(c.generatedParts, 6)))
-            : -1;
-    long t = c.createdAt;
-    for (int k = 0; k < c.generatedParts; k++) {
-      t += 30 + r.nextInt(7200);
-      String partId = String.valueOf(31_890_000_000L + c.index * 1000L + k + 1);
-      // In threads longer than Intercom returns, the one customer reply sits among the oldest
-      // parts,
-      // so only Intercom's own record of it (statistics) can tell it was there.
-      boolean longThread = c.generatedParts > 500;
-      boolean customerTurn =
-          c.kind != Kind.OUTBOUND_SILENT
-              && (k == customerReplyAt || (!longThread && k > customerReplyAt && k % 2 == 1));
-      if (k == c.generatedParts - 1
-          && c.state != null
-          && c.state.equals("closed")
-          && k > 0
-          && k != customerReplyAt) {
-        parts.add(event(partId, "close", admin, t, "closed"));
-        continue;
-      }
-      if (customerTurn) {
-        List<FileRef> files = new ArrayList<>();
-        String body = "<p>" + CUSTOMER_LINES[r.nextInt(CUSTOMER_LINES.length)] + "</p>";
-        if (r.nextDouble() < spec.inlineImageShare()) {
-          if (r.nextBoolean()) {
-            body += inlineImage(c.id, partId);
-          } else {
-            files.add(
-                new FileRef(
-                    c.id + "-" + partId + "-png",
-                    "screenshot.png",
-                    "image/png",
-                    Pngs.TINY.length,
-                    1,
-                    1));
-          }
-        }
-        List<AppliedTag> partTags =
-            r.nextInt(20) == 0 ? List.of(tagBasic(tags.get(r.nextInt(tags.size())))) : List.of();
-        parts.add(
-            new Part(
-                partId,
-                "comment",
-                contact.role,
-                contact.id,
-                contact.name,
-                contact.email,
-                body,
-                t,
-                partTags,
-                files,
-                false,
-                "open"));
-        continue;
-      }
-      int roll = r.nextInt(10);
-      if (roll < 6 || c.kind == Kind.OUTBOUND_SILENT) {
-        boolean bot = r.nextInt(8) == 0;
-        String body = "<p>" + ADMIN_LINES[r.nextInt(ADMIN_LINES.length)] + "</p>";
-        List<AppliedTag> partTags =
-            r.nextInt(20) == 0 ? List.of(tagBasic(tags.get(r.nextInt(tags.size())))) : List.of();
-        parts.add(
-            bot
-                ? new Part(
-                    partId,
-                    "comment",
-                    "bot",
-                    "7301200",
-                    "Fin",
-                    "operator+abc12345@intercom.io",
-                    body,
-                    t,
-                    partTags,
-                    List.of(),
-                    false,
-                    "open")
-                : new Part(
-                    partId,
-                    "comment",
-                    "admin",
-                    admin.id(),
-                    admin.name(),
-                    admin.email(),
-                    body,
-                    t,
-                    partTags,
-                    List.of(),
-                    false,
-                    "open"));
-      } else if (roll < 8) {
-        parts.add(
-            new Part(
-                partId,
-                "note",
-                "admin",
-                admin.id(),
-                admin.name(),
-                admin.email(),
-                "<p>Internal: see ENG-" + (1000 + r.nextInt(9000)) + ".</p>",
-                t,
-                List.of(),
-                List.of(),
-                false,
-                "open"));
-      } else if (roll < 9) {
-        parts.add(event(partId, "assignment", admin, t, "open"));
-      } else {
-        // A customer's click on a bot's button: not customer-written text.
-        parts.add(
-            new Part(
-                partId,
-                "quick_reply",
-                contact.role,
-                contact.id,
-                contact.name,
-                contact.email,
-                "<p>Yes</p>",
-                t,
-                List.of(),
-                List.of(),
-                false,
-                "open"));
-      }
-    }
-    return parts;
+    return partGenerator.parts(c);
   }
 
-  private static Part event(String id, String type, Admin admin, long t, String state) {
-    return new Part(
-        id,
-        type,
-        "admin",
-        admin.id(),
-        admin.name(),
-        admin.email(),
-        null,
-        t,
-        List.of(),
-        List.of(),
-        false,
-        state);
-  }
-
-  static void recomputeStatistics(Conversation c, List<Part> all) {
-    Long first = c.customerOpened() ? c.createdAt : null;
-    Long lastContact = first;
-    Long lastAdmin = null;
-    for (Part p : all) {
-      if (p.isCustomerComment()) {
-        first = first == null ? p.createdAt() : Math.min(first, p.createdAt());
-        lastContact = lastContact == null ? p.createdAt() : Math.max(lastContact, p.createdAt());
-      } else if (p.partType().equals("comment")
-          && (p.authorType().equals("admin") || p.authorType().equals("bot"))) {
-        lastAdmin = lastAdmin == null ? p.createdAt() : Math.max(lastAdmin, p.createdAt());
-      }
-    }
-    c.firstContactReplyAt = first;
-    c.lastContactReplyAt = lastContact;
-    c.lastAdminReplyAt = lastAdmin;
-  }
-
-  private static AppliedTag tagBasic(TagDef t) {
-    return new AppliedTag(t.id(), t.name(), null, null, null);
-  }
-
-  private static String inlineImage(String conversationId, String where) {
-    return "<div class=\"intercom-container\"><img src=\"{{file:"
-        + conversationId
-        + "-"
-        + where
-        + "-img}}\"></div>";
-  }
-
-  Contact contactById(String id) {
+  private Contact contactById(String id) {
     Contact c = contactsById.get(id);
     if (c == null) {
       throw new IllegalStateException("no contact " + id);

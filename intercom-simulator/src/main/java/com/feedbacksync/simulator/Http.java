@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,19 +82,20 @@ final class Http {
       return new Route(method, Pattern.compile(regex), method + " " + template, handler);
     }
 
-    List<String> match(String method, String path) {
+    /** The path's parameters, decoded, if this route answers the method and path. */
+    Optional<List<String>> match(String method, String path) {
       if (!this.method.equals(method)) {
-        return null;
+        return Optional.empty();
       }
       Matcher m = pattern.matcher(path);
       if (!m.matches()) {
-        return null;
+        return Optional.empty();
       }
-      List<String> params = new java.util.ArrayList<>();
+      List<String> params = new ArrayList<>();
       for (int i = 1; i <= m.groupCount(); i++) {
         params.add(URLDecoder.decode(m.group(i), StandardCharsets.UTF_8));
       }
-      return params;
+      return Optional.of(params);
     }
   }
 

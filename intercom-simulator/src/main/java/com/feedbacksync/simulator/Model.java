@@ -185,5 +185,27 @@ final class Model {
     int partCount() {
       return generatedParts + addedParts.size();
     }
+
+    /**
+     * Intercom's reply statistics (first and last customer reply, last admin reply), from the
+     * parts.
+     */
+    void recomputeStatistics(List<Part> all) {
+      Long first = customerOpened() ? createdAt : null;
+      Long lastContact = first;
+      Long lastAdmin = null;
+      for (Part p : all) {
+        if (p.isCustomerComment()) {
+          first = first == null ? p.createdAt() : Math.min(first, p.createdAt());
+          lastContact = lastContact == null ? p.createdAt() : Math.max(lastContact, p.createdAt());
+        } else if (p.partType().equals("comment")
+            && (p.authorType().equals("admin") || p.authorType().equals("bot"))) {
+          lastAdmin = lastAdmin == null ? p.createdAt() : Math.max(lastAdmin, p.createdAt());
+        }
+      }
+      firstContactReplyAt = first;
+      lastContactReplyAt = lastContact;
+      lastAdminReplyAt = lastAdmin;
+    }
   }
 }

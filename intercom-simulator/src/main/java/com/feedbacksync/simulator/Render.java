@@ -8,6 +8,7 @@ import com.feedbacksync.simulator.Model.FileRef;
 import com.feedbacksync.simulator.Model.Part;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -365,7 +366,7 @@ final class Render {
   static ObjectNode error(String code, String message) {
     ObjectNode o = object();
     o.put("type", "error.list");
-    o.put("request_id", java.util.UUID.randomUUID().toString());
+    o.put("request_id", UUID.randomUUID().toString());
     ObjectNode e = o.putArray("errors").addObject();
     e.put("code", code);
     e.put("message", message);

@@ -28,6 +28,13 @@ final class SimWorkspace {
 
   record Deleted(String id, long deletedAt) {}
 
+  /**
+   * The records as they were when taken: lists that later changes do not reorder or grow (the
+   * records in them are the live ones).
+   */
+  record Snapshot(
+      List<Company> companies, List<Contact> contacts, List<Conversation> conversations) {}
+
   final WorkspaceSpec spec;
   private final Generator generator;
   private final Clock clock;
@@ -73,6 +80,15 @@ final class SimWorkspace {
     } finally {
       lock.writeLock().unlock();
     }
+  }
+
+  Snapshot snapshot() {
+    return read(
+        () ->
+            new Snapshot(
+                List.copyOf(companiesById.values()),
+                List.copyOf(contactsById.values()),
+                List.copyOf(conversations)));
   }
 
   long version() {
@@ -315,7 +331,7 @@ final class SimWorkspace {
                 contact.email,
                 "<p>Sure, here it is.</p>");
           }
-          Generator.recomputeStatistics(c, parts(c));
+          c.recomputeStatistics(parts(c));
           return c;
         });
   }
@@ -344,7 +360,7 @@ final class SimWorkspace {
             false,
             c.state);
     c.addedParts.add(part);
-    Generator.recomputeStatistics(c, parts(c));
+    c.recomputeStatistics(parts(c));
     return part;
   }
 

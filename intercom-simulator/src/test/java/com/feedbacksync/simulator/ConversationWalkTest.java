@@ -80,12 +80,12 @@ class ConversationWalkTest {
     List<String> listed =
         walk("{\"field\":\"updated_at\",\"operator\":\">\",\"value\":0}", field, order, size);
     assertEquals(listed.size(), new HashSet<>(listed).size(), "no duplicates");
-    assertEquals(simulator.conversationsForTest().size(), listed.size(), "none missing");
+    assertEquals(simulator.snapshot().conversations().size(), listed.size(), "none missing");
   }
 
   @Test
   void window_filters_are_inclusive_at_both_ends() {
-    Model.Conversation c = simulator.conversationsForTest().get(500);
+    Model.Conversation c = simulator.snapshot().conversations().get(500);
     String query =
         "{\"operator\":\"AND\",\"value\":[{\"field\":\"updated_at\",\"operator\":\">\",\"value\":"
             + c.updatedAt
@@ -102,7 +102,7 @@ class ConversationWalkTest {
             + "{\"field\":\"source.delivered_as\",\"operator\":\"IN\",\"value\":[\"automated\",\"operator_initiated\"]}]}";
     List<String> listed = walk(outbound, "id", "ascending", 150);
     long expected =
-        simulator.conversationsForTest().stream()
+        simulator.snapshot().conversations().stream()
             .filter(c -> !c.deliveredAs.equals("customer_initiated"))
             .count();
     assertEquals(expected, listed.size());

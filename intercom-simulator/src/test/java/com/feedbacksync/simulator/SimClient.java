@@ -50,7 +50,7 @@ final class SimClient {
 
   Reply control(String method, String path) {
     return send(
-        HttpRequest.newBuilder(base.resolve(IntercomSimulator.CONTROL + path))
+        HttpRequest.newBuilder(base.resolve(ControlRoutes.PREFIX + path))
             .method(method, HttpRequest.BodyPublishers.noBody())
             .build());
   }

@@ -83,7 +83,7 @@ class SimulatorBehaviourTest {
   @Test
   void fails_on_demand_in_the_scripted_order() {
     start(20);
-    String id = sim.conversationsForTest().get(0).id;
+    String id = sim.snapshot().conversations().get(0).id;
     sim.faultScript(
         "GET /conversations/{id}",
         List.of(
@@ -243,7 +243,7 @@ class SimulatorBehaviourTest {
   void a_change_moves_updated_at_and_the_reply_statistics_as_intercom_does() {
     start(50);
     Model.Conversation c =
-        sim.conversationsForTest().stream()
+        sim.snapshot().conversations().stream()
             .filter(x -> x.kind == Model.Kind.CUSTOMER_INITIATED)
             .findFirst()
             .orElseThrow();
@@ -343,22 +343,19 @@ class SimulatorBehaviourTest {
           SimulatorConfig.defaults(11, 20)
               .withRatePerMinute(0)
               .withWebhookUrl("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks"));
-      String id = sim.conversationsForTest().get(0).id;
+      String id = sim.snapshot().conversations().get(0).id;
       assertEquals(200, sim.sendWebhook("conversation.user.replied", id));
       String[] hook = received.poll(5, TimeUnit.SECONDS);
       assertEquals(
           "sha1="
-              + IntercomSimulator.hmacSha1(
-                  hook[1].getBytes(StandardCharsets.UTF_8), "sim-client-secret"),
+              + Webhooks.hmacSha1(hook[1].getBytes(StandardCharsets.UTF_8), "sim-client-secret"),
           hook[0]);
       JsonNode envelope = Render.JSON.readTree(hook[1]);
       assertEquals("conversation.user.replied", envelope.path("topic").asString());
       assertEquals("abc12345", envelope.path("app_id").asString());
       assertEquals(id, envelope.path("data").path("item").path("id").asString());
       assertNotEquals(
-          "sha1="
-              + IntercomSimulator.hmacSha1(
-                  hook[1].getBytes(StandardCharsets.UTF_8), "another-secret"),
+          "sha1=" + Webhooks.hmacSha1(hook[1].getBytes(StandardCharsets.UTF_8), "another-secret"),
           hook[0]);
     } finally {
       receiver.stop(0);
@@ -372,7 +369,7 @@ class SimulatorBehaviourTest {
             .withRatePerMinute(0)
             .withWorkspace(new WorkspaceSpec(11, 400, 0.1, 0.3, 0, 1.0, 8)));
     String url = null;
-    for (Model.Conversation c : sim.conversationsForTest()) {
+    for (Model.Conversation c : sim.snapshot().conversations()) {
       JsonNode json = client.get("/conversations/" + c.id).json();
       java.util.regex.Matcher m =
           java.util.regex.Pattern.compile("src=\"([^\"]+)\"")
@@ -411,7 +408,7 @@ class SimulatorBehaviourTest {
       assertEquals(a.oracle(), b.oracle());
       SimClient ca = new SimClient(a.baseUri(), "sim-token");
       SimClient cb = new SimClient(b.baseUri(), "sim-token");
-      for (Model.Conversation c : a.conversationsForTest().subList(0, 100)) {
+      for (Model.Conversation c : a.snapshot().conversations().subList(0, 100)) {
         String ja = ca.get("/conversations/" + c.id).body().replace(a.baseUri().toString(), "");
         String jb = cb.get("/conversations/" + c.id).body().replace(b.baseUri().toString(), "");
         assertEquals(ja, jb);
@@ -431,7 +428,7 @@ class SimulatorBehaviourTest {
             .withRatePerMinute(0)
             .withWorkspace(WorkspaceSpec.of(11, 200).withLongThreadShare(0.05)));
     Model.Conversation longOne =
-        sim.conversationsForTest().stream()
+        sim.snapshot().conversations().stream()
             .filter(c -> c.partCount() > 500)
             .findFirst()
             .orElseThrow();
@@ -449,7 +446,7 @@ class SimulatorBehaviourTest {
   @Test
   void matches_contact_search_dates_by_calendar_day() {
     start(100);
-    Model.Contact contact = sim.contactsForTest().get(0);
+    Model.Contact contact = sim.snapshot().contacts().get(0);
     long sameDay = contact.updatedAt - contact.updatedAt % 86400 + 10;
     String after =
         "{\"query\":{\"field\":\"updated_at\",\"operator\":\">\",\"value\":"

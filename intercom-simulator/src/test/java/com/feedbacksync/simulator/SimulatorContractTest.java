@@ -29,7 +29,7 @@ class SimulatorContractTest {
                 .withRatePerMinute(0)
                 .withWorkspace(WorkspaceSpec.of(7, 300).withLongThreadShare(0.02)));
     client = new SimClient(simulator.baseUri(), "sim-token");
-    simulator.deleteConversation(simulator.conversationsForTest().get(3).id);
+    simulator.deleteConversation(simulator.snapshot().conversations().get(3).id);
   }
 
   @AfterAll
@@ -38,8 +38,8 @@ class SimulatorContractTest {
   }
 
   static Stream<Arguments> endpoints() {
-    String contact = "/contacts/" + simulator.contactsForTest().get(0).id;
-    String company = "/companies/" + simulator.companiesForTest().get(0).id;
+    String contact = "/contacts/" + simulator.snapshot().contacts().get(0).id;
+    String company = "/companies/" + simulator.snapshot().companies().get(0).id;
     return Stream.of(
         Arguments.of("GET /me", "admin_with_app", (Call) () -> client.get("/me")),
         Arguments.of(
@@ -111,7 +111,7 @@ class SimulatorContractTest {
   @Test
   void every_conversation_retrieved_is_a_valid_conversation() {
     List<String> problems = new ArrayList<>();
-    for (Model.Conversation c : simulator.conversationsForTest()) {
+    for (Model.Conversation c : simulator.snapshot().conversations()) {
       JsonNode json = client.get("/conversations/" + c.id).json();
       SCHEMAS.violations("conversation", json).forEach(v -> problems.add(c.id + ": " + v));
     }

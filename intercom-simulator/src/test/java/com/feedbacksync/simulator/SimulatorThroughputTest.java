@@ -19,7 +19,7 @@ class SimulatorThroughputTest {
   void serves_retrieves_concurrently_and_reports_requests_per_second() throws Exception {
     try (IntercomSimulator sim =
         IntercomSimulator.start(SimulatorConfig.defaults(1, 3000).withRatePerMinute(0))) {
-      List<Model.Conversation> all = sim.conversationsForTest();
+      List<Model.Conversation> all = sim.snapshot().conversations();
       for (int threads : new int[] {1, 8}) {
         run(sim, all, threads, 1000); // warm-up
         long start = System.nanoTime();

@@ -1,0 +1,82 @@
+package com.feedbacksync.simulator;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The call ledger: API calls per endpoint and per access token, 429s served and bytes sent, read
+ * together with the rate limiter's busiest window and the faults injected as {@link Counters}.
+ */
+final class CallLedger {
+
+  private final RateLimiter limiter;
+  private final Faults faults;
+  private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+  /** API calls per access token (answered or refused), to tell one account's calls apart. */
+  private final Map<String, Map<String, AtomicLong>> callsByToken = new ConcurrentHashMap<>();
+
+  private final AtomicLong bytesOut = new AtomicLong();
+  private final AtomicLong served429 = new AtomicLong();
+
+  CallLedger(RateLimiter limiter, Faults faults) {
+    this.limiter = limiter;
+    this.faults = faults;
+  }
+
+  /** An API call arrived at {@code endpoint}, whether or not it will be answered. */
+  void called(String endpoint) {
+    calls.computeIfAbsent(endpoint, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /** The call carried this bearer token (valid or not). */
+  void calledWith(String token, String endpoint) {
+    callsByToken
+        .computeIfAbsent(token, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(endpoint, k -> new AtomicLong())
+        .incrementAndGet();
+  }
+
+  void rateLimited() {
+    served429.incrementAndGet();
+  }
+
+  void sent(long bytes) {
+    bytesOut.addAndGet(bytes);
+  }
+
+  /** Calls served per endpoint, 429s, bytes, the busiest 10-second window, faults injected. */
+  Counters counters() {
+    Map<String, Long> byEndpoint = new TreeMap<>();
+    calls.forEach((k, v) -> byEndpoint.put(k, v.get()));
+    Map<String, Long> injected = new TreeMap<>();
+    faults.injected().forEach((k, v) -> injected.put(k.name(), v));
+    return new Counters(
+        byEndpoint,
+        served429.get(),
+        bytesOut.get(),
+        limiter.maxUsedInAnyWindow(),
+        limiter.perWindow() == Long.MAX_VALUE ? 0 : limiter.perWindow(),
+        injected);
+  }
+
+  /** The calls made with one token, per endpoint. */
+  Map<String, Long> callsWith(String token) {
+    Map<String, Long> byEndpoint = new TreeMap<>();
+    callsByToken.getOrDefault(token, Map.of()).forEach((k, v) -> byEndpoint.put(k, v.get()));
+    return byEndpoint;
+  }
+
+  /**
+   * Starts the counters over (calls, 429s, bytes, busiest window). Calls per token are kept: they
+   * tell accounts apart across a whole test, whatever it resets in between.
+   */
+  void reset() {
+    calls.clear();
+    served429.set(0);
+    bytesOut.set(0);
+    limiter.reset();
+  }
+}

@@ -1,0 +1,114 @@
+package com.feedbacksync.simulator;
+
+import com.feedbacksync.simulator.Http.Request;
+import com.feedbacksync.simulator.Http.Route;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The HTTP server and its dispatch: finds the route, reads the body, and sends Intercom's API calls
+ * through the {@link ApiGate}; OAuth pages, files and control calls are answered directly.
+ */
+final class SimServer {
+
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer
+    // then waits for the client's delayed ACK (~40 ms). Read once, when the server classes load.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  private static final int MAX_BODY = 1 << 20;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Sender sender;
+  private final List<Route> routes = new ArrayList<>();
+  private ApiGate gate;
+
+  /** Binds the port on the loopback address; nothing is served before {@link #start}. */
+  SimServer(int port, Sender sender) throws IOException {
+    this.sender = sender;
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    this.executor =
+        Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 4));
+    server.setExecutor(executor);
+    server.createContext("/", this::dispatch);
+  }
+
+  int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** Where the simulator answers; links it hands out (files, next pages) point here. */
+  String baseUrl() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** Serves these routes, matched in order (so a literal path must come before a template). */
+  void start(List<Route> routes, ApiGate gate) {
+    this.routes.addAll(routes);
+    this.gate = gate;
+    server.start();
+  }
+
+  void stop() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void dispatch(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getRawPath();
+      String method = exchange.getRequestMethod();
+      Optional<Matched> matched = match(method, path);
+      if (matched.isEmpty()) {
+        sender.send(exchange, Replies.notFound());
+        return;
+      }
+      Route route = matched.get().route();
+      Request request;
+      try {
+        request =
+            new Request(
+                exchange,
+                method,
+                path,
+                Http.parseQuery(exchange.getRequestURI().getRawQuery()),
+                matched.get().params(),
+                Http.readBody(exchange, MAX_BODY));
+      } catch (IOException e) {
+        sender.send(exchange, Replies.error(413, "bad_request", e.getMessage()));
+        return;
+      }
+      if (path.startsWith(ControlRoutes.PREFIX)
+          || path.startsWith("/oauth")
+          || path.startsWith("/i/o/")) {
+        // Not Intercom's REST API: no token, no rate limit, no faults, not counted as calls.
+        sender.send(exchange, Replies.answer(route, request));
+        return;
+      }
+      gate.pass(route, request);
+    }
+  }
+
+  private record Matched(Route route, List<String> params) {}
+
+  private Optional<Matched> match(String method, String path) {
+    for (Route route : routes) {
+      Optional<List<String>> params = route.match(method, path);
+      if (params.isPresent()) {
+        return Optional.of(new Matched(route, params.get()));
+      }
+    }
+    return Optional.empty();
+  }
+}
