@@ -1,0 +1,148 @@
+package com.feedbacksync.adapters.web.config;
+
+import com.feedbacksync.application.port.in.ChangePlanUseCase;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
+import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.in.ViewAccountUseCase;
+import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
+import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.CustomerDirectory;
+import com.feedbacksync.application.port.out.DocumentLibrary;
+import com.feedbacksync.application.port.out.IntercomAuthorization;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.application.port.out.OAuthStates;
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.service.AccountService;
+import com.feedbacksync.application.service.FeedbackReader;
+import com.feedbacksync.application.service.PlanChanging;
+import com.feedbacksync.application.sync.Fetchers;
+import com.feedbacksync.application.sync.HistoryParts;
+import com.feedbacksync.application.sync.IntegrationStatusService;
+import com.feedbacksync.application.sync.IntercomConnecting;
+import com.feedbacksync.application.sync.IntercomSync;
+import com.feedbacksync.application.sync.SyncScheduler;
+import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.sync.PlanLimits;
+import com.feedbacksync.domain.sync.Schedules;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The composition root: the application's services are plain classes, built here from the adapters
+ * that CDI finds for their out-ports.
+ */
+@ApplicationScoped
+public class CompositionRoot {
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.start-plan.history-limit", defaultValue = "5000")
+  int startPlanHistoryLimit;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.documents.include-internal-notes", defaultValue = "false")
+  boolean includeInternalNotes;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.sync.parallel-fetches", defaultValue = "8")
+  int parallelFetches;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.scheduler.lease-seconds", defaultValue = "300")
+  long leaseSeconds;
+
+  @Resource ManagedExecutorService workers;
+
+  @Produces
+  @ApplicationScoped
+  ViewAccountUseCase viewAccount(Accounts accounts) {
+    return new AccountService(accounts);
+  }
+
+  @Produces
+  @ApplicationScoped
+  SyncIntercomUseCase syncIntercom(
+      Accounts accounts,
+      Connections connections,
+      IntercomWorkspaces intercom,
+      SyncStore store,
+      SyncRuns runs) {
+    return new IntercomSync(
+        accounts,
+        connections,
+        intercom,
+        store,
+        new PlanLimits(startPlanHistoryLimit),
+        new DocumentMapping(new MappingSettings(includeInternalNotes)),
+        Clock.systemUTC(),
+        (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
+        runs,
+        new Fetchers(workers, parallelFetches),
+        HistoryParts.DEFAULT);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScheduleSyncsUseCase scheduler(
+      Accounts accounts,
+      Connections connections,
+      SyncRuns runs,
+      Leases leases,
+      SyncIntercomUseCase sync) {
+    // The owner names this server process in the lease rows, so an operator can see who runs what.
+    return new SyncScheduler(
+        accounts,
+        connections,
+        runs,
+        leases,
+        sync,
+        Schedules.DEFAULT,
+        workers,
+        Clock.systemUTC(),
+        ManagementFactory.getRuntimeMXBean().getName(),
+        java.time.Duration.ofSeconds(leaseSeconds));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ConnectIntercomUseCase connectIntercom(
+      IntercomAuthorization intercom,
+      OAuthStates states,
+      Connections connections,
+      SyncStore store,
+      ScheduleSyncsUseCase scheduler) {
+    return new IntercomConnecting(
+        intercom, states, connections, store, scheduler, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs) {
+    return new IntegrationStatusService(connections, runs, Schedules.DEFAULT, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ReadFeedbackUseCase readFeedback(DocumentLibrary documents, CustomerDirectory customers) {
+    return new FeedbackReader(documents, customers);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ChangePlanUseCase changePlan(
+      Accounts accounts, Connections connections, ScheduleSyncsUseCase scheduler) {
+    return new PlanChanging(
+        accounts, connections, new PlanLimits(startPlanHistoryLimit), scheduler);
+  }
+}
