@@ -4,10 +4,12 @@ import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.PendingConnection;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +26,12 @@ public class JpaOAuthStates implements OAuthStates {
   @PersistenceContext(unitName = "feedbacksync")
   EntityManager em;
 
+  @Inject Clock clock;
+
   @Override
   public void save(PendingConnection pending) {
     em.createNativeQuery("DELETE FROM oauth_state WHERE expires_at < ?")
-        .setParameter(1, Instant.now())
+        .setParameter(1, clock.instant())
         .executeUpdate();
     em.createNativeQuery(
             "INSERT INTO oauth_state (state, account_id, admin, expires_at) VALUES (?, ?, ?, ?)")

@@ -27,6 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,13 +46,14 @@ public class IntegrationsResource {
   @Inject ScheduleSyncsUseCase scheduler;
   @Inject TokenAccount caller;
   @Inject JsonWebToken token;
+  @Inject Clock clock;
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
   @Operation(summary = "Connection state, workspace, last runs and the running sync's progress")
   public StatusJson status() {
     ViewIntegrationUseCase.IntegrationStatus status = integration.status(caller.account());
-    return StatusJson.of(status, Instant.now());
+    return StatusJson.of(status, clock.instant());
   }
 
   @GET

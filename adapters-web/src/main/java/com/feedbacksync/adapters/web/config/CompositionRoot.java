@@ -64,6 +64,16 @@ public class CompositionRoot {
 
   @Resource ManagedExecutorService workers;
 
+  /**
+   * The one clock of the service: every adapter and service asks for it instead of reading the
+   * system time, so tests can hold time still. Dependent: a {@link Clock} is an immutable value,
+   * and a normal scope would need a proxy of a JDK class.
+   */
+  @Produces
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
   @Produces
   @ApplicationScoped
   ViewAccountUseCase viewAccount(Accounts accounts) {
@@ -77,7 +87,8 @@ public class CompositionRoot {
       Connections connections,
       IntercomWorkspaces intercom,
       SyncStore store,
-      SyncRuns runs) {
+      SyncRuns runs,
+      Clock clock) {
     return new IntercomSync(
         accounts,
         connections,
@@ -85,7 +96,7 @@ public class CompositionRoot {
         store,
         new PlanLimits(startPlanHistoryLimit),
         new DocumentMapping(new MappingSettings(includeInternalNotes)),
-        Clock.systemUTC(),
+        clock,
         (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
         runs,
         new Fetchers(workers, parallelFetches),
@@ -99,7 +110,8 @@ public class CompositionRoot {
       Connections connections,
       SyncRuns runs,
       Leases leases,
-      SyncIntercomUseCase sync) {
+      SyncIntercomUseCase sync,
+      Clock clock) {
     // The owner names this server process in the lease rows, so an operator can see who runs what.
     return new SyncScheduler(
         accounts,
@@ -109,7 +121,7 @@ public class CompositionRoot {
         sync,
         Schedules.DEFAULT,
         workers,
-        Clock.systemUTC(),
+        clock,
         ManagementFactory.getRuntimeMXBean().getName(),
         java.time.Duration.ofSeconds(leaseSeconds));
   }
@@ -121,15 +133,15 @@ public class CompositionRoot {
       OAuthStates states,
       Connections connections,
       SyncStore store,
-      ScheduleSyncsUseCase scheduler) {
-    return new IntercomConnecting(
-        intercom, states, connections, store, scheduler, Clock.systemUTC());
+      ScheduleSyncsUseCase scheduler,
+      Clock clock) {
+    return new IntercomConnecting(intercom, states, connections, store, scheduler, clock);
   }
 
   @Produces
   @ApplicationScoped
-  ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs) {
-    return new IntegrationStatusService(connections, runs, Schedules.DEFAULT, Clock.systemUTC());
+  ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs, Clock clock) {
+    return new IntegrationStatusService(connections, runs, Schedules.DEFAULT, clock);
   }
 
   @Produces
