@@ -11,6 +11,8 @@ import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,9 +61,7 @@ public class JpaOAuthStates implements OAuthStates {
     Instant expires =
         row[2] instanceof Timestamp t
             ? t.toInstant()
-            : ((java.time.LocalDateTime) row[2])
-                .atZone(java.time.ZoneId.systemDefault())
-                .toInstant();
+            : ((LocalDateTime) row[2]).atZone(ZoneId.systemDefault()).toInstant();
     return Optional.of(
         new PendingConnection(state, new AccountId((String) row[0]), (String) row[1], expires));
   }

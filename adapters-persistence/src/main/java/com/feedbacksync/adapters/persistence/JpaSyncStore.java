@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -192,7 +193,7 @@ public class JpaSyncStore implements SyncStore {
   }
 
   private static <K, E> Map<K, E> byKey(
-      jakarta.persistence.TypedQuery<E> query, boolean nothingAsked, Function<E, K> key) {
+      TypedQuery<E> query, boolean nothingAsked, Function<E, K> key) {
     Map<K, E> found = new HashMap<>();
     if (!nothingAsked) {
       query.getResultList().forEach(e -> found.put(key.apply(e), e));

@@ -8,6 +8,7 @@ import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.application.port.out.Connection;
 import com.feedbacksync.application.port.out.SyncRunView;
+import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -140,7 +141,7 @@ public class IntegrationsResource {
 
   /** The connected workspace. */
   public record WorkspaceJson(String id, String name, String region) {
-    static WorkspaceJson of(com.feedbacksync.domain.intercom.Workspace w) {
+    static WorkspaceJson of(Workspace w) {
       return new WorkspaceJson(w.id().value(), w.name(), w.region().name());
     }
   }

@@ -37,6 +37,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -123,7 +124,7 @@ public class CompositionRoot {
         workers,
         clock,
         ManagementFactory.getRuntimeMXBean().getName(),
-        java.time.Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds));
   }
 
   @Produces

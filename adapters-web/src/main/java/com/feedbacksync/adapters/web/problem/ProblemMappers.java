@@ -3,10 +3,13 @@ package com.feedbacksync.adapters.web.problem;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -46,7 +49,7 @@ final class ProblemMappers {
       List<Problem.FieldError> errors =
           e.getConstraintViolations().stream()
               .map(v -> new Problem.FieldError(field(v.getPropertyPath()), v.getMessage()))
-              .sorted(java.util.Comparator.comparing(Problem.FieldError::field))
+              .sorted(Comparator.comparing(Problem.FieldError::field))
               .toList();
       String detail =
           errors.stream()
@@ -59,10 +62,10 @@ final class ProblemMappers {
      * The name an admin sent: the query parameter or body field, not the Java method path ({@code
      * documents.arg4} or {@code changePlan.request.plan}).
      */
-    private static String field(jakarta.validation.Path path) {
+    private static String field(Path path) {
       String parameter = "";
-      List<String> properties = new java.util.ArrayList<>();
-      for (jakarta.validation.Path.Node node : path) {
+      List<String> properties = new ArrayList<>();
+      for (Path.Node node : path) {
         if (node.getKind() == ElementKind.PARAMETER) {
           parameter = node.getName();
         } else if (node.getKind() == ElementKind.PROPERTY) {

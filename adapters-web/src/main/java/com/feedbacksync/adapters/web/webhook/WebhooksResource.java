@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -152,7 +153,7 @@ public class WebhooksResource {
     }
 
     /** An id the notification must carry, as the domain accepts ids. */
-    <T> T id(String field, Optional<String> value, java.util.function.Function<String, T> parse) {
+    <T> T id(String field, Optional<String> value, Function<String, T> parse) {
       String raw =
           value.orElseThrow(
               () -> new BadRequestException("The notification has no " + field + "."));
