@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * An RFC 9457 problem detail: what every error of the admin API looks like on the wire.
  *
- * @param errors for invalid input, which field is wrong and why (an extension member; absent
- *     otherwise)
+ * @param errors for invalid input only (an extension member): which field is wrong and why
  */
 public record Problem(
     String type, String title, int status, String detail, List<FieldError> errors) {

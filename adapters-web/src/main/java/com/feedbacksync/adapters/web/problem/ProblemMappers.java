@@ -59,8 +59,8 @@ final class ProblemMappers {
     }
 
     /**
-     * The name an admin sent: the query parameter or body field, not the Java method path ({@code
-     * documents.arg4} or {@code changePlan.request.plan}).
+     * The name an admin sent, the query parameter or body field, rather than the Java method path
+     * such as {@code documents.arg4} or {@code changePlan.request.plan}.
      */
     private static String field(Path path) {
       String parameter = "";

@@ -61,8 +61,7 @@ class SyncOnLibertyIT {
             SimulatorConfig.defaults(8, 400).withRatePerMinute(0).withPort(port))) {
       AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
       insertAccount(account, "PAID");
-      // OAuth as the admin lives it: the consent page's Allow, the redirect with a code, the
-      // exchange.
+      // OAuth as the admin lives it: Allow on the consent page, the redirect, the code exchange.
       String authorize = connecting.begin(account, "ada");
       String state =
           java.net.URLDecoder.decode(

@@ -20,8 +20,7 @@ import java.nio.charset.StandardCharsets;
 /** The admin API as the repository's frontend calls it, for the REST-level ITs. */
 public final class ApiClient {
 
-  // HTTP/1.1 as browsers and curl speak to the API on plain HTTP (no h2c upgrade on every
-  // connection).
+  // HTTP/1.1, as browsers and curl speak plain HTTP to the API: no h2c upgrade per connection.
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI base;
