@@ -59,13 +59,13 @@ public class IntercomConfiguration {
 
   @Produces
   @ApplicationScoped
-  IntercomWorkspaces workspaces(IntercomSettings settings) {
-    return IntercomRestWorkspaces.overRestClient(settings, Clock.systemUTC());
+  IntercomWorkspaces workspaces(IntercomSettings settings, Clock clock) {
+    return IntercomRestWorkspaces.overRestClient(settings, clock);
   }
 
   @Produces
   @ApplicationScoped
-  IntercomAuthorization authorization(IntercomSettings settings) {
-    return IntercomOAuth.overRestClient(settings, Clock.systemUTC());
+  IntercomAuthorization authorization(IntercomSettings settings, Clock clock) {
+    return IntercomOAuth.overRestClient(settings, clock);
   }
 }

@@ -59,7 +59,7 @@ public final class IntercomOAuth implements IntercomAuthorization {
             "client_secret",
             settings.clientSecret());
     JsonObject answer =
-        caller()
+        calls()
             .json("the code exchange", () -> http.exchangeCode(settings.tokenApi(), form))
             .orElseThrow(() -> new IntercomFailure.Rejected("the code exchange answered 404"));
     String token =
@@ -75,7 +75,7 @@ public final class IntercomOAuth implements IntercomAuthorization {
   public Workspace identify(AccessToken token) {
     // /me answers on the US host for every region; the region it names picks the host afterwards.
     URI api = settings.api(Region.US);
-    return caller()
+    return calls()
         .json("/me", () -> http.me(api, token.value()))
         .map(IntercomJson::workspace)
         .orElseThrow(() -> new IntercomFailure.Rejected("/me answered 404"));
@@ -87,7 +87,7 @@ public final class IntercomOAuth implements IntercomAuthorization {
     String oneConversation =
         "{\"query\":{\"field\":\"id\",\"operator\":\">\",\"value\":0},\"pagination\":{\"per_page\":1}}";
     try {
-      caller()
+      calls()
           .json(
               "the access check",
               () -> http.searchConversations(api, token.value(), oneConversation));
@@ -106,8 +106,8 @@ public final class IntercomOAuth implements IntercomAuthorization {
     }
   }
 
-  private Caller caller() {
-    return new Caller(settings, new Pacer(clock));
+  private RetryingCalls calls() {
+    return new RetryingCalls(settings, new Pacer(clock));
   }
 
   private static String encode(String value) {

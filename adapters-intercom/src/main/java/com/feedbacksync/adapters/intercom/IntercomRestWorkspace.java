@@ -40,7 +40,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   private final IntercomSettings settings;
   private final IntercomHttp http;
-  private final Caller caller;
+  private final RetryingCalls calls;
   private final URI api;
   private final String token;
 
@@ -48,7 +48,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
       IntercomSettings settings, IntercomHttp http, Pacer pacer, IntercomAccess access) {
     this.settings = settings;
     this.http = http;
-    this.caller = new Caller(settings, pacer);
+    this.calls = new RetryingCalls(settings, pacer);
     this.api = settings.api(access.region());
     this.token = access.token().value();
   }
@@ -128,7 +128,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public ConversationFetch conversation(ConversationId id) {
-    return caller
+    return calls
         .json("conversation " + id, () -> http.conversation(api, token, id.value()))
         .<ConversationFetch>map(
             json -> new ConversationFetch.Found(IntercomJson.conversation(json)))
@@ -182,14 +182,14 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public Optional<Contact> contact(ContactId id) {
-    return caller
+    return calls
         .json("contact " + id, () -> http.contact(api, token, id.value()))
         .map(IntercomJson::contact);
   }
 
   @Override
   public List<Segment> segmentsOf(ContactId id) {
-    return caller
+    return calls
         .json("segments of " + id, () -> http.contactSegments(api, token, id.value()))
         .map(
             json ->
@@ -202,7 +202,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public List<Company> companiesOf(ContactId id) {
-    return caller
+    return calls
         .json("companies of " + id, () -> http.contactCompanies(api, token, id.value()))
         .map(
             json ->
@@ -255,11 +255,11 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public CallCounts callCounts() {
-    return new CallCounts(caller.pacer().calls(), caller.pacer().waits());
+    return new CallCounts(calls.pacer().calls(), calls.pacer().waits());
   }
 
-  private JsonObject require(String what, Caller.Call call) {
-    return caller
+  private JsonObject require(String what, RetryingCalls.Call call) {
+    return calls
         .json(what, call)
         .orElseThrow(() -> new IntercomFailure.Rejected(what + " answered 404"));
   }

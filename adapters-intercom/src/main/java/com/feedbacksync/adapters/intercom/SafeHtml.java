@@ -1,5 +1,6 @@
 package com.feedbacksync.adapters.intercom;
 
+import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.owasp.html.Sanitizers;
@@ -25,7 +26,7 @@ final class SafeHtml {
                   .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
                   .allowElements("pre", "code", "hr", "span", "div", "br")
                   .allowAttributes("class")
-                  .matching(java.util.regex.Pattern.compile("intercom-[a-z-]+"))
+                  .matching(Pattern.compile("intercom-[a-z-]+"))
                   .onElements("div", "span")
                   .toFactory());
 

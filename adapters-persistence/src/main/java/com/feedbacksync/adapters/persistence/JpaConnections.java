@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@link Connections} port on MariaDB, tokens sealed with AES-GCM. */
@@ -75,8 +76,7 @@ public class JpaConnections implements Connections {
   }
 
   @Override
-  public java.util.List<Connection> ofWorkspace(
-      com.feedbacksync.domain.intercom.WorkspaceId workspace) {
+  public List<Connection> ofWorkspace(WorkspaceId workspace) {
     return em
         .createQuery(
             "select c from IntercomConnectionEntity c where c.workspaceId = :workspace",
@@ -89,7 +89,7 @@ public class JpaConnections implements Connections {
   }
 
   @Override
-  public java.util.List<AccountId> connected() {
+  public List<AccountId> connected() {
     return em
         .createQuery(
             "select c.accountId from IntercomConnectionEntity c where c.state = 'CONNECTED'"

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -262,8 +263,7 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
   /** The rows in the keys' order; one row more than the page says there is a next page. */
   private static <T> Slice<T> slice(
       List<String> ids, Map<String, T> rows, int limit, Function<T, SliceCursor> cursorOf) {
-    List<T> page =
-        ids.stream().limit(limit).map(rows::get).filter(java.util.Objects::nonNull).toList();
+    List<T> page = ids.stream().limit(limit).map(rows::get).filter(Objects::nonNull).toList();
     Optional<SliceCursor> next =
         ids.size() > limit && !page.isEmpty()
             ? Optional.of(cursorOf.apply(page.get(page.size() - 1)))

@@ -26,10 +26,9 @@ public class JpaLeases implements Leases {
   @Override
   public boolean claim(AccountId account, String job, String owner, Instant now, Instant until) {
     // The row is made in a transaction of its own; the claim is then one conditional UPDATE, which
-    // locks the row exclusively at once. Inserting in the claim's transaction ("INSERT IGNORE"
-    // takes
-    // a shared lock, the UPDATE then wants it exclusive) deadlocked two servers pressing "sync now"
-    // together (TwoServersIT).
+    // locks the row exclusively at once. Inserting in the claim's transaction deadlocked two
+    // servers pressing "sync now" together (TwoServersIT): INSERT IGNORE takes a shared lock, and
+    // the UPDATE then wants it exclusive.
     rows.ensure(account.value(), job);
     return em.createNativeQuery(
                 "UPDATE sync_lease SET owner = ?, expires_at = ?"

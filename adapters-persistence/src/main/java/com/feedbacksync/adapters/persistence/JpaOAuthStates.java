@@ -4,11 +4,15 @@ import com.feedbacksync.application.model.PendingConnection;
 import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,10 +28,12 @@ public class JpaOAuthStates implements OAuthStates {
   @PersistenceContext(unitName = "feedbacksync")
   EntityManager em;
 
+  @Inject Clock clock;
+
   @Override
   public void save(PendingConnection pending) {
     em.createNativeQuery("DELETE FROM oauth_state WHERE expires_at < ?")
-        .setParameter(1, Instant.now())
+        .setParameter(1, clock.instant())
         .executeUpdate();
     em.createNativeQuery(
             "INSERT INTO oauth_state (state, account_id, admin, expires_at) VALUES (?, ?, ?, ?)")
@@ -55,9 +61,7 @@ public class JpaOAuthStates implements OAuthStates {
     Instant expires =
         row[2] instanceof Timestamp t
             ? t.toInstant()
-            : ((java.time.LocalDateTime) row[2])
-                .atZone(java.time.ZoneId.systemDefault())
-                .toInstant();
+            : ((LocalDateTime) row[2]).atZone(ZoneId.systemDefault()).toInstant();
     return Optional.of(
         new PendingConnection(state, new AccountId((String) row[0]), (String) row[1], expires));
   }

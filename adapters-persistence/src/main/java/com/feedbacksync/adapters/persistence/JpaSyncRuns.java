@@ -12,6 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -124,7 +127,7 @@ public class JpaSyncRuns implements SyncRuns {
           + " rate_limit_waits, progress_done, progress_total, error, runner FROM sync_run";
 
   private static List<SyncRunView> views(List<?> rows) {
-    List<SyncRunView> views = new java.util.ArrayList<>();
+    List<SyncRunView> views = new ArrayList<>();
     for (Object o : rows) {
       Object[] r = (Object[]) o;
       RunCounts counts =
@@ -154,8 +157,8 @@ public class JpaSyncRuns implements SyncRuns {
     if (value instanceof Timestamp t) {
       return t.toInstant();
     }
-    if (value instanceof java.time.LocalDateTime l) {
-      return l.atZone(java.time.ZoneId.systemDefault()).toInstant();
+    if (value instanceof LocalDateTime l) {
+      return l.atZone(ZoneId.systemDefault()).toInstant();
     }
     return (Instant) value;
   }

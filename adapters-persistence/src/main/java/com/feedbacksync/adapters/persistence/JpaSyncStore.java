@@ -17,9 +17,12 @@ import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -41,6 +44,8 @@ public class JpaSyncStore implements SyncStore {
 
   @PersistenceContext(unitName = "feedbacksync")
   EntityManager em;
+
+  @Inject Clock clock;
 
   @Override
   public Map<ConversationId, SyncedConversation> synced(
@@ -150,7 +155,7 @@ public class JpaSyncStore implements SyncStore {
               "UPDATE customer_profile SET deleted_at = ?, name = NULL, email = NULL,"
                   + " properties_json = '{}', segments_json = '[]', companies_json = '[]'"
                   + " WHERE account_id = ? AND contact_id = ? AND deleted_at IS NULL")
-          .setParameter(1, Instant.now())
+          .setParameter(1, clock.instant())
           .setParameter(2, account.value())
           .setParameter(3, contact.value())
           .executeUpdate();
@@ -179,7 +184,7 @@ public class JpaSyncStore implements SyncStore {
               "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]', d.bodyText = '',"
                   + " d.title = '(deleted in Intercom)' where d.key.accountId = :account"
                   + " and d.key.conversationId = :id and d.deletedAt is null")
-          .setParameter("now", Instant.now())
+          .setParameter("now", clock.instant())
           .setParameter("account", account.value())
           .setParameter("id", id.value())
           .executeUpdate();
@@ -188,7 +193,7 @@ public class JpaSyncStore implements SyncStore {
   }
 
   private static <K, E> Map<K, E> byKey(
-      jakarta.persistence.TypedQuery<E> query, boolean nothingAsked, Function<E, K> key) {
+      TypedQuery<E> query, boolean nothingAsked, Function<E, K> key) {
     Map<K, E> found = new HashMap<>();
     if (!nothingAsked) {
       query.getResultList().forEach(e -> found.put(key.apply(e), e));

@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -106,7 +107,7 @@ final class JsonColumns {
 
   private static JsonObjectBuilder author(Author a) {
     JsonObjectBuilder o =
-        JSON.createObjectBuilder().add("type", a.type().name().toLowerCase(java.util.Locale.ROOT));
+        JSON.createObjectBuilder().add("type", a.type().name().toLowerCase(Locale.ROOT));
     add(o, "id", a.id());
     add(o, "name", a.name());
     add(o, "email", a.email());

@@ -1,0 +1,195 @@
+package com.feedbacksync.adapters.web.api;
+
+import com.feedbacksync.adapters.web.api.FeedbackJson.DocumentInfoJson;
+import com.feedbacksync.adapters.web.api.FeedbackJson.DocumentJson;
+import com.feedbacksync.adapters.web.api.FeedbackJson.DocumentSummaryJson;
+import com.feedbacksync.adapters.web.api.FeedbackJson.PageJson;
+import com.feedbacksync.adapters.web.security.Roles;
+import com.feedbacksync.adapters.web.security.TokenAccount;
+import com.feedbacksync.application.model.DocumentQuery;
+import com.feedbacksync.application.model.Lookup;
+import com.feedbacksync.application.model.StoredFile;
+import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
+import com.feedbacksync.application.port.in.ReadFeedbackUseCase.DocumentWithCustomer;
+import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationState;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The account's feedback documents: list, one document, its Document Info and its files. */
+@Path("documents")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+public class DocumentsResource {
+
+  @Inject ReadFeedbackUseCase feedback;
+  @Inject TokenAccount caller;
+
+  @GET
+  @Operation(summary = "Documents, newest activity first, filtered and cursor-paged")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of documents; pass nextCursor back as cursor for the next one",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "page",
+                      value =
+                          """
+                          {"items":[{"id":"215474154200001","title":"Export to CSV fails",\
+                          "status":"OPEN","tags":["bug","export"],"customerId":"6650a1b2c3",\
+                          "createdAt":"2026-11-20T09:12:00Z","updatedAt":"2026-11-26T16:40:00Z",\
+                          "url":"/api/v1/documents/215474154200001",\
+                          "infoUrl":"/api/v1/documents/215474154200001/info"}],\
+                          "nextCursor":"MTc4NTAwMDAwMC4wLjIxNTQ3NDE1NDIwMDAwMQ"}""")))
+  @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid")
+  public PageJson<DocumentSummaryJson> documents(
+      @Parameter(description = "a tag name the document carries")
+          @QueryParam("tag")
+          @Size(max = 200)
+          String tag,
+      @Parameter(description = "OPEN, CLOSED or SNOOZED")
+          @QueryParam("status")
+          @Pattern(
+              regexp = "(?i)open|closed|snoozed",
+              message = "must be one of OPEN, CLOSED, SNOOZED")
+          String status,
+      @Parameter(description = "words that all appear in the title or the messages")
+          @QueryParam("q")
+          @Size(max = 200)
+          String q,
+      @Parameter(description = "the customer profile id of the author")
+          @QueryParam("customer")
+          @Size(max = 128)
+          String customer,
+      @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor")
+          String cursor,
+      @Parameter(description = "page size, 1 to 100")
+          @QueryParam("limit")
+          @DefaultValue("25")
+          @Min(1)
+          @Max(DocumentQuery.MAX_LIMIT)
+          int limit) {
+    DocumentQuery query =
+        new DocumentQuery(
+            Optional.ofNullable(tag),
+            Optional.ofNullable(status)
+                .map(s -> ConversationState.valueOf(s.toUpperCase(Locale.ROOT))),
+            Optional.ofNullable(q),
+            Optional.ofNullable(customer).filter(c -> !c.isBlank()).map(ContactId::new),
+            Responses.after(cursor),
+            limit);
+    return PageJson.of(feedback.documents(caller.account(), query), DocumentSummaryJson::of);
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(
+      summary =
+          "The document: title, sanitized HTML content, messages with author and time, tags,"
+              + " customer")
+  @APIResponse(responseCode = "200", description = "The document")
+  @APIResponse(responseCode = "404", description = "No such document in this account")
+  @APIResponse(responseCode = "410", description = "Deleted in Intercom; only the fact is kept")
+  public DocumentJson document(@PathParam("id") String id) {
+    return found(id, d -> DocumentJson.of(d.document(), d.customer()));
+  }
+
+  @GET
+  @Path("{id}/info")
+  @Operation(
+      summary =
+          "Document Info: source type, conversation id, status, tags with where they were"
+              + " applied, attributes, original URL, workspace, created/updated/synced times")
+  @APIResponse(
+      responseCode = "200",
+      description = "The document's metadata",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples =
+                  @ExampleObject(
+                      name = "info",
+                      value =
+                          """
+                          {"documentId":"215474154200001","source":"intercom",\
+                          "conversationId":"215474154200001","sourceType":"conversation",\
+                          "deliveredAs":"customer_initiated","status":"OPEN",\
+                          "tags":[{"id":"9001","name":"bug","applied":[{"messageId":null,\
+                          "appliedAt":"2026-11-20T09:30:00Z","appliedBy":{"type":"admin",\
+                          "id":"814860","name":"Dana Support"}}]}],\
+                          "attributes":{"Priority score":2.5,"VIP":true},\
+                          "originalUrl":"https://app.intercom.com/a/inbox/abc12345/inbox/conversation/215474154200001",\
+                          "workspaceId":"abc12345","createdAt":"2026-11-20T09:12:00Z",\
+                          "updatedAt":"2026-11-26T16:40:00Z","syncedAt":"2026-11-26T17:00:03Z"}""")))
+  @APIResponse(responseCode = "404", description = "No such document in this account")
+  @APIResponse(responseCode = "410", description = "Deleted in Intercom; only the fact is kept")
+  public DocumentInfoJson info(@PathParam("id") String id) {
+    return found(id, d -> DocumentInfoJson.of(d.document()));
+  }
+
+  @GET
+  @Path("{id}/files/{fileId}")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "An attachment or inline image of the document, as the sync stored it")
+  @APIResponse(responseCode = "200", description = "The file, with its type")
+  @APIResponse(responseCode = "404", description = "No such file in this account")
+  public Response file(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+    StoredFile file =
+        feedback
+            .file(caller.account(), conversation(id), fileId)
+            .orElseThrow(() -> new NotFoundException("No such file in this document."));
+    // Served as stored, never sniffed or rendered inline as active content from our origin.
+    return Response.ok(file.bytes(), file.contentType())
+        .header("Content-Disposition", Responses.disposition(file))
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Security-Policy", "default-src 'none'; sandbox")
+        .header("Cache-Control", "private, max-age=3600")
+        .build();
+  }
+
+  private <T> T found(String id, Function<DocumentWithCustomer, T> view) {
+    Lookup<DocumentWithCustomer> lookup = feedback.document(caller.account(), conversation(id));
+    if (lookup instanceof Lookup.Found<DocumentWithCustomer> f) {
+      return view.apply(f.item());
+    }
+    if (lookup instanceof Lookup.Deleted<DocumentWithCustomer> d) {
+      throw Responses.gone("This conversation was deleted in Intercom", d.deletedAt());
+    }
+    throw new NotFoundException("No document with this id in your account.");
+  }
+
+  private static ConversationId conversation(String id) {
+    try {
+      return new ConversationId(id);
+    } catch (IllegalArgumentException e) {
+      throw new NotFoundException("No document with this id in your account.");
+    }
+  }
+}

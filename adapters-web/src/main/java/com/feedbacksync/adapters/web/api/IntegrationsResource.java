@@ -1,0 +1,249 @@
+package com.feedbacksync.adapters.web.api;
+
+import com.feedbacksync.adapters.web.security.Roles;
+import com.feedbacksync.adapters.web.security.TokenAccount;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.SyncRunView;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase.ConnectOutcome;
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
+import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.sync.HistoryCoverage;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The account's Intercom integration: connect (OAuth), status, sync now, disconnect. */
+@Path("integrations/intercom")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class IntegrationsResource {
+
+  @Inject ConnectIntercomUseCase connecting;
+  @Inject ViewIntegrationUseCase integration;
+  @Inject ScheduleSyncsUseCase scheduler;
+  @Inject TokenAccount caller;
+  @Inject JsonWebToken token;
+  @Inject Clock clock;
+
+  @GET
+  @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+  @Operation(summary = "Connection state, workspace, last runs and the running sync's progress")
+  public StatusJson status() {
+    ViewIntegrationUseCase.IntegrationStatus status = integration.status(caller.account());
+    return StatusJson.of(status, clock.instant());
+  }
+
+  @GET
+  @Path("runs")
+  @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+  @Operation(summary = "The account's sync runs, newest first: kind, state, times, counts, error")
+  @APIResponse(responseCode = "200", description = "The runs")
+  @APIResponse(responseCode = "400", description = "The limit is out of range")
+  public List<RunJson> runs(@QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+    return integration.runs(caller.account(), limit).stream().map(RunJson::of).toList();
+  }
+
+  @GET
+  @Path("runs/{id}")
+  @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+  @Operation(summary = "One sync run, with its progress while it runs")
+  @APIResponse(responseCode = "200", description = "The run")
+  @APIResponse(responseCode = "404", description = "No such run in this account")
+  public RunJson run(@PathParam("id") String id) {
+    return integration
+        .run(caller.account(), id)
+        .map(RunJson::of)
+        .orElseThrow(() -> new NotFoundException("No sync run with this id in your account."));
+  }
+
+  @POST
+  @Path("connect")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Starts OAuth: where to send the admin to allow access")
+  public AuthorizeJson connect() {
+    return new AuthorizeJson(connecting.begin(caller.account(), token.getName()));
+  }
+
+  @GET
+  @Path("callback")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Intercom's redirect: finishes the connection and starts the first sync")
+  public ConnectedJson callback(
+      @QueryParam("code") String code, @QueryParam("state") String state) {
+    ConnectOutcome outcome = connecting.finish(state, code, token.getName());
+    if (outcome instanceof ConnectOutcome.Connected connected) {
+      return new ConnectedJson(
+          "CONNECTED",
+          WorkspaceJson.of(connected.workspace()),
+          connected.firstSyncRun().orElse(null));
+    }
+    if (outcome instanceof ConnectOutcome.Refused refused) {
+      throw new ClientErrorException(refused.reason(), 422);
+    }
+    throw new BadRequestException(((ConnectOutcome.InvalidState) outcome).reason());
+  }
+
+  @POST
+  @Path("sync")
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Starts a sync now; 409 when one is already running")
+  public Response syncNow() {
+    return scheduler
+        .syncNow(caller.account())
+        .map(run -> Response.accepted(new RunStartedJson(run)).build())
+        .orElseThrow(
+            () ->
+                new ClientErrorException(
+                    "A sync is already running, or Intercom is not connected.",
+                    Response.Status.CONFLICT));
+  }
+
+  @DELETE
+  @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Disconnects; purge=true also deletes the synced documents and profiles")
+  public Response disconnect(@QueryParam("purge") boolean purge) {
+    connecting.disconnect(caller.account(), purge);
+    return Response.noContent().build();
+  }
+
+  /** Where to send the admin. */
+  public record AuthorizeJson(String authorizeUrl) {}
+
+  /** A finished connection. */
+  public record ConnectedJson(String state, WorkspaceJson workspace, String firstSyncRun) {}
+
+  /** A started run. */
+  public record RunStartedJson(String runId) {}
+
+  /** The connected workspace. */
+  public record WorkspaceJson(String id, String name, String region) {
+    static WorkspaceJson of(Workspace w) {
+      return new WorkspaceJson(w.id().value(), w.name(), w.region().name());
+    }
+  }
+
+  /** The integration as admins see it. */
+  public record StatusJson(
+      String state,
+      WorkspaceJson workspace,
+      String connectedBy,
+      Instant connectedAt,
+      boolean historyComplete,
+      String lastError,
+      Instant lastSync,
+      Instant nextSync,
+      ProgressJson progress,
+      List<RunJson> runs) {
+
+    static StatusJson of(ViewIntegrationUseCase.IntegrationStatus s, Instant now) {
+      ProgressJson progress =
+          s.runs().stream()
+              .filter(r -> r.state().equals("RUNNING"))
+              .findFirst()
+              .map(r -> ProgressJson.of(r, now))
+              .orElse(null);
+      List<RunJson> runs = s.runs().stream().map(RunJson::of).toList();
+      if (s.connection().isEmpty()) {
+        return new StatusJson(
+            "DISCONNECTED",
+            null,
+            null,
+            null,
+            false,
+            null,
+            s.lastSync().orElse(null),
+            null,
+            progress,
+            runs);
+      }
+      Connection c = s.connection().get();
+      return new StatusJson(
+          c.state().name(),
+          WorkspaceJson.of(c.workspace()),
+          c.connectedBy(),
+          c.connectedAt(),
+          c.coverage() instanceof HistoryCoverage.Complete,
+          c.lastError().orElse(null),
+          s.lastSync().orElse(null),
+          s.nextSync().orElse(null),
+          progress,
+          runs);
+    }
+  }
+
+  /** A running sync's progress, with a naive ETA from its pace so far. */
+  public record ProgressJson(String phase, long done, long total, Long etaSeconds) {
+    static ProgressJson of(SyncRunView run, Instant now) {
+      Long eta = null;
+      if (run.done() > 0 && run.total() >= run.done()) {
+        long elapsed = Duration.between(run.startedAt(), now).toSeconds();
+        eta = elapsed * (run.total() - run.done()) / run.done();
+      }
+      return new ProgressJson(run.kind().name(), run.done(), run.total(), eta);
+    }
+  }
+
+  /** One run. */
+  public record RunJson(
+      String id,
+      String kind,
+      String state,
+      Instant startedAt,
+      Instant finishedAt,
+      String server,
+      long fetched,
+      long kept,
+      long skippedWithoutReply,
+      long resynced,
+      long unchanged,
+      long deleted,
+      long profiles,
+      long apiCalls,
+      long rateLimitWaits,
+      String error) {
+    static RunJson of(SyncRunView r) {
+      var c = r.counts();
+      return new RunJson(
+          r.id(),
+          r.kind().name(),
+          r.state(),
+          r.startedAt(),
+          r.finishedAt().orElse(null),
+          r.runner().isEmpty() ? null : r.runner(),
+          c.fetched(),
+          c.kept(),
+          c.skippedWithoutReply(),
+          c.resynced(),
+          c.unchanged(),
+          c.deleted(),
+          c.profiles(),
+          c.apiCalls(),
+          c.rateLimitWaits(),
+          r.error().orElse(null));
+    }
+  }
+}

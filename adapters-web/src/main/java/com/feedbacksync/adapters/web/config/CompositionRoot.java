@@ -1,0 +1,160 @@
+package com.feedbacksync.adapters.web.config;
+
+import com.feedbacksync.application.account.AccountService;
+import com.feedbacksync.application.account.PlanService;
+import com.feedbacksync.application.connection.ConnectionService;
+import com.feedbacksync.application.connection.IntegrationStatusService;
+import com.feedbacksync.application.feedback.FeedbackService;
+import com.feedbacksync.application.port.in.ChangePlanUseCase;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
+import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.in.ViewAccountUseCase;
+import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
+import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.CustomerDirectory;
+import com.feedbacksync.application.port.out.DocumentLibrary;
+import com.feedbacksync.application.port.out.IntercomAuthorization;
+import com.feedbacksync.application.port.out.IntercomWorkspaces;
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.application.port.out.OAuthStates;
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.schedule.SchedulingService;
+import com.feedbacksync.application.sync.Fetchers;
+import com.feedbacksync.application.sync.HistoryParts;
+import com.feedbacksync.application.sync.SyncService;
+import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.sync.PlanLimits;
+import com.feedbacksync.domain.sync.Schedules;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The composition root: the application's services are plain classes, built here from the adapters
+ * that CDI finds for their out-ports.
+ */
+@ApplicationScoped
+public class CompositionRoot {
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.start-plan.history-limit", defaultValue = "5000")
+  int startPlanHistoryLimit;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.documents.include-internal-notes", defaultValue = "false")
+  boolean includeInternalNotes;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.sync.parallel-fetches", defaultValue = "8")
+  int parallelFetches;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.scheduler.lease-seconds", defaultValue = "300")
+  long leaseSeconds;
+
+  @Resource ManagedExecutorService workers;
+
+  /**
+   * The one clock of the service: every adapter and service asks for it instead of reading the
+   * system time, so tests can hold time still. Dependent: a {@link Clock} is an immutable value,
+   * and a normal scope would need a proxy of a JDK class.
+   */
+  @Produces
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @ApplicationScoped
+  ViewAccountUseCase viewAccount(Accounts accounts) {
+    return new AccountService(accounts);
+  }
+
+  @Produces
+  @ApplicationScoped
+  SyncIntercomUseCase syncIntercom(
+      Accounts accounts,
+      Connections connections,
+      IntercomWorkspaces intercom,
+      SyncStore store,
+      SyncRuns runs,
+      Clock clock) {
+    return new SyncService(
+        accounts,
+        connections,
+        intercom,
+        store,
+        new PlanLimits(startPlanHistoryLimit),
+        new DocumentMapping(new MappingSettings(includeInternalNotes)),
+        clock,
+        (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
+        runs,
+        new Fetchers(workers, parallelFetches),
+        HistoryParts.DEFAULT);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScheduleSyncsUseCase scheduler(
+      Accounts accounts,
+      Connections connections,
+      SyncRuns runs,
+      Leases leases,
+      SyncIntercomUseCase sync,
+      Clock clock) {
+    // The owner names this server process in the lease rows, so an operator can see who runs what.
+    return new SchedulingService(
+        accounts,
+        connections,
+        runs,
+        leases,
+        sync,
+        Schedules.DEFAULT,
+        workers,
+        clock,
+        ManagementFactory.getRuntimeMXBean().getName(),
+        Duration.ofSeconds(leaseSeconds));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ConnectIntercomUseCase connectIntercom(
+      IntercomAuthorization intercom,
+      OAuthStates states,
+      Connections connections,
+      SyncStore store,
+      ScheduleSyncsUseCase scheduler,
+      Clock clock) {
+    return new ConnectionService(intercom, states, connections, store, scheduler, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs, Clock clock) {
+    return new IntegrationStatusService(connections, runs, Schedules.DEFAULT, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ReadFeedbackUseCase readFeedback(DocumentLibrary documents, CustomerDirectory customers) {
+    return new FeedbackService(documents, customers);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ChangePlanUseCase changePlan(
+      Accounts accounts, Connections connections, ScheduleSyncsUseCase scheduler) {
+    return new PlanService(accounts, connections, new PlanLimits(startPlanHistoryLimit), scheduler);
+  }
+}

@@ -1,0 +1,45 @@
+package com.feedbacksync.adapters.web.persistence;
+
+import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.application.contract.LeasesContract;
+import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.domain.account.AccountId;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link Leases} contract against the conditional UPDATE on MariaDB. */
+@ExtendWith(ArquillianExtension.class)
+class JpaLeasesIT extends LeasesContract {
+
+  @Inject Leases leases;
+
+  @Resource(lookup = "jdbc/feedbacksync")
+  DataSource db;
+
+  @Deployment
+  static WebArchive war() {
+    return ItDeployments.war("feedback-sync-leases-it.war")
+        .addClasses(
+            JpaLeasesIT.class,
+            LeasesContract.class,
+            TestAccounts.class,
+            ContractAccounts.class,
+            ItDeployments.class);
+  }
+
+  @Override
+  protected Leases leases() {
+    return leases;
+  }
+
+  @Override
+  protected AccountId newAccount() {
+    return ContractAccounts.create(db);
+  }
+}

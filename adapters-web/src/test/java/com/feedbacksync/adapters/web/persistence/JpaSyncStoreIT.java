@@ -1,0 +1,47 @@
+package com.feedbacksync.adapters.web.persistence;
+
+import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.application.contract.SyncStoreContract;
+import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.testing.ConversationBuilder;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link SyncStore} contract against the JPA adapter on MariaDB, inside Liberty. */
+@ExtendWith(ArquillianExtension.class)
+class JpaSyncStoreIT extends SyncStoreContract {
+
+  @Inject SyncStore store;
+
+  @Resource(lookup = "jdbc/feedbacksync")
+  DataSource db;
+
+  @Deployment
+  static WebArchive war() {
+    return ItDeployments.war("feedback-sync-store-it.war")
+        .addClasses(
+            JpaSyncStoreIT.class,
+            SyncStoreContract.class,
+            ConversationBuilder.class,
+            TestAccounts.class,
+            ContractAccounts.class,
+            ItDeployments.class);
+  }
+
+  @Override
+  protected SyncStore store() {
+    return store;
+  }
+
+  @Override
+  protected AccountId newAccount() {
+    return ContractAccounts.create(db);
+  }
+}

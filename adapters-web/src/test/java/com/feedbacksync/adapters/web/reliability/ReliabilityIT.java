@@ -1,0 +1,587 @@
+package com.feedbacksync.adapters.web.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.adapters.web.support.AdminTokens;
+import com.feedbacksync.adapters.web.support.ApiClient;
+import com.feedbacksync.adapters.web.support.LibertyServer;
+import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.simulator.Faults.Fault;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.Oracle;
+import com.feedbacksync.simulator.SimulatorConfig;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost, nothing duplicated, nothing leaked: syncs under every fault the simulator can
+ * inject, a server killed with {@code kill -9} twice mid-sync, then one clean run; the stored data
+ * is compared with the simulator's oracle (ids and each document's flat tags). Ends with the
+ * database dump and the server's logs searched for any access token. Prints the table of the note.
+ */
+class ReliabilityIT {
+
+  private static final int SIM_PORT =
+      Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
+
+  /** Every access token the simulator issues starts so ("tok:" in Base64). */
+  private static final String TOKEN_CANARY = "dG9rOj";
+
+  private final List<String> table = new ArrayList<>();
+
+  /** Where the last awaited sync stood when it got far enough ("done/total"). */
+  private String lastProgress = "";
+
+  @Test
+  void faults_and_crashes_lose_nothing_and_duplicate_nothing() throws Exception {
+    AdminTokens.publish();
+    Map<String, String> env =
+        Map.of(
+            "INTERCOM_BASE_URL", "http://127.0.0.1:" + SIM_PORT,
+            "FEEDBACKSYNC_SCHEDULER_INTERVAL_SECONDS", "1",
+            "FEEDBACKSYNC_SCHEDULER_LEASE_SECONDS", "4");
+    LibertyServer server = LibertyServer.start("feedbackSyncRely", 9186, 9448, env, List.of());
+    try {
+      server.awaitReady();
+      String webhooks = server.url() + "api/v1/webhooks/intercom";
+      try (IntercomSimulator sim = simulator(51, 400, webhooks)) {
+        ApiClient api = new ApiClient(server.url());
+        String steady = faults(api, sim);
+        idempotence(api, sim, steady);
+        isolation(api, sim, steady);
+      }
+      // A bigger workspace for the crashes, so a crash's cost is measured against a real first
+      // sync rather than one of three pages.
+      try (IntercomSimulator sim = simulator(52, 6_000, webhooks)) {
+        server = crashes(server, env, sim);
+        databaseOutage(new ApiClient(server.url()), sim);
+      }
+      secrets(server);
+    } finally {
+      server.close();
+      System.out.println("\nreliability:\n" + String.join("\n", table));
+    }
+  }
+
+  /** A workspace on the suite's port, unpaced, sending webhooks to the server. */
+  private static IntercomSimulator simulator(long seed, int conversations, String webhooks) {
+    return IntercomSimulator.start(
+        SimulatorConfig.defaults(seed, conversations)
+            .withRatePerMinute(0)
+            .withPort(SIM_PORT)
+            .withWebhookUrl(webhooks));
+  }
+
+  /**
+   * For each fault, a fresh account's first sync and hourly sync under it, then one clean run.
+   * Returns the last account, synced and steady.
+   */
+  private String faults(ApiClient api, IntercomSimulator sim) throws Exception {
+    String account = null;
+    for (Fault fault :
+        List.of(
+            Fault.HTTP_429,
+            Fault.HTTP_503,
+            Fault.RESET,
+            Fault.SLOW,
+            Fault.TRUNCATED,
+            Fault.INVALID_JSON)) {
+      account = connect(api, sim, "fault");
+      if (fault == Fault.HTTP_429) {
+        // A burst: the retrieves' next 12 calls are refused; each refusal waits for the window.
+        sim.faultScript("GET /conversations/{id}", java.util.Collections.nCopies(12, fault));
+      } else {
+        sim.faultProbability("*", 0.08, List.of(fault), 300);
+      }
+      awaitHistory(api, account);
+      // Changes while the faults go on, taken by the hourly sync that follows the first.
+      List<String> qualifying = sim.oracle().qualifyingNewestFirst();
+      sim.customerReplies(qualifying.get(3));
+      sim.addTag(qualifying.get(4), "9002");
+      sim.newConversation("customer");
+      awaitRuns(api, account, "HOURLY", 1);
+      sim.clearFaults();
+      cleanRun(api, account);
+      record(
+          api,
+          fault == Fault.HTTP_429 ? "HTTP_429 (burst of 12)" : fault.name() + " (8% of calls)",
+          account,
+          sim.oracle(),
+          runs(account));
+    }
+    return account;
+  }
+
+  /**
+   * A second run with nothing new leaves the data as it was, to the byte, and costs only its
+   * listings; a webhook for a conversation the poll already stored changes none of its content; a
+   * checkpoint ahead of the clock costs no call at all.
+   */
+  private void idempotence(ApiClient api, IntercomSimulator sim, String account) throws Exception {
+    String before = digest(account, true);
+    cleanRun(api, account);
+    assertEquals(before, digest(account, true), "a second identical run changes nothing");
+    long listings = lastRunCalls(account);
+    assertEquals(2, listings, "the identical run cost its search page and deleted list only");
+
+    String content = digest(account, false);
+    String polled = sim.oracle().qualifyingNewestFirst().get(3);
+    assertEquals(202, sim.sendWebhook("conversation.user.replied", polled));
+    awaitWebhookCommit(account);
+    assertEquals(
+        content,
+        digest(account, false),
+        "a late webhook for what the poll stored changes no document's content");
+
+    java.sql.Timestamp watermark = watermark(account);
+    setWatermark(account, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7_200)));
+    cleanRun(api, account);
+    assertEquals(0, lastRunCalls(account), "a checkpoint in the future costs zero calls");
+    setWatermark(account, watermark); // back where it was, for the account's next runs
+    table.add(
+        "  idempotence: an identical run changed nothing (digest of every row) at "
+            + listings
+            + " calls; a late webhook changed no content; a future checkpoint cost 0 calls");
+  }
+
+  /**
+   * Account A loses its token: A ends NEEDS_REAUTH with its documents kept, while B, on the same
+   * workspace and server, keeps syncing.
+   */
+  private void isolation(ApiClient api, IntercomSimulator sim, String other) throws Exception {
+    String revoked = connect(api, sim, "revoked");
+    awaitHistory(api, revoked);
+    java.util.Set<String> kept = TestDatabase.documentIds(revoked);
+    sim.revokeNewest();
+    String changed = sim.oracle().qualifyingNewestFirst().get(5);
+    sim.customerReplies(changed);
+    java.sql.Timestamp before = updatedAt(other, changed);
+
+    syncNow(api, revoked);
+    String admin = AdminTokens.token("ada", revoked, "admin");
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (!ApiClient.json(api.get("api/v1/integrations/intercom", admin))
+        .getString("state")
+        .equals("NEEDS_REAUTH")) {
+      assertTrue(System.nanoTime() < deadline, "the revoked account never asked to reconnect");
+      Thread.sleep(200);
+    }
+    cleanRun(api, other);
+
+    assertEquals(kept, TestDatabase.documentIds(revoked), "A's documents are kept as they were");
+    assertTrue(updatedAt(other, changed).after(before), "B synced the customer's reply meanwhile");
+    record(api, "B beside a revoked A", other, sim.oracle(), runs(other));
+    table.add(
+        "  isolation: A revoked -> NEEDS_REAUTH, its "
+            + kept.size()
+            + " documents kept; B synced the new reply");
+  }
+
+  /**
+   * kill -9 twice during a first sync, paced so there is a "during"; restarted, it resumes from its
+   * checkpoint. Returns the server now running.
+   */
+  private LibertyServer crashes(
+      LibertyServer server, Map<String, String> env, IntercomSimulator sim) throws Exception {
+    ApiClient api = new ApiClient(server.url());
+    sim.rateLimit(12_000);
+    String clean = connect(api, sim, "clean");
+    awaitHistory(api, clean);
+    long cleanCalls = firstSyncCalls(api, sim, clean);
+    Map<String, Long> cleanByEndpoint = sim.newestTokenCallsByEndpoint();
+    sim.rateLimit(12_000);
+    sim.resetCounters();
+    String crashed = connect(api, sim, "crash");
+    int kills = 0;
+    List<String> killedAt = new ArrayList<>();
+    for (double at : new double[] {0.3, 0.6}) {
+      if (!awaitProgress(api, crashed, at)) {
+        break; // the resumed sync finished before this point: nothing left to kill
+      }
+      server.kill9();
+      killedAt.add(lastProgress);
+      kills++;
+      server = LibertyServer.start("feedbackSyncRely", 9186, 9448, env, List.of());
+      server.awaitReady();
+      api = new ApiClient(server.url());
+    }
+    awaitHistory(api, crashed);
+    long refused = sim.counters().rateLimited();
+    long crashCalls = firstSyncCalls(api, sim, crashed);
+    Map<String, Long> extra = new java.util.TreeMap<>();
+    sim.newestTokenCallsByEndpoint()
+        .forEach(
+            (endpoint, n) -> {
+              long more = n - cleanByEndpoint.getOrDefault(endpoint, 0L);
+              if (more != 0) {
+                extra.put(endpoint, more);
+              }
+            });
+    cleanRun(api, crashed);
+    assertTrue(kills >= 1, "the server was killed mid-sync");
+    record(api, "kill -9 at " + String.join(", ", killedAt), crashed, sim.oracle(), runs(crashed));
+    double ratio = crashCalls / (double) cleanCalls;
+    table.add(
+        String.format(
+            "  calls: crashed first sync %d vs a clean one %d = %.3f x (goal <= 1.02);"
+                + " 429s served meanwhile %d",
+            crashCalls, cleanCalls, ratio, refused));
+    table.add("  the crashed sync's extra calls by endpoint: " + extra);
+    assertTrue(runsInState(crashed, "FAILED") >= 1, "the killed runs were closed as interrupted");
+    assertTrue(ratio <= 1.02, "a crash costs at most 2% more calls: " + ratio);
+    return server;
+  }
+
+  /**
+   * The calls of an account's first sync, killed runs included: every call made with its token (the
+   * one issued last) less what its later runs recorded. The first sync is followed at once by an
+   * hourly and a customers run, so it waits for those to end (unpaced).
+   */
+  private static long firstSyncCalls(ApiClient api, IntercomSimulator sim, String account)
+      throws Exception {
+    sim.rateLimit(0);
+    awaitRuns(api, account, "CUSTOMERS", 1);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (runsInState(account, "RUNNING") > 0) {
+      assertTrue(System.nanoTime() < deadline, account + ": a run never ended");
+      Thread.sleep(200);
+    }
+    return sim.newestTokenCalls()
+        - count(
+            "SELECT CAST(COALESCE(SUM(api_calls), 0) AS SIGNED) FROM sync_run WHERE account_id = ?"
+                + " AND kind <> 'FIRST'",
+            account);
+  }
+
+  /**
+   * MariaDB stopped for a few seconds in the middle of a first sync: that run fails, the next
+   * resumes.
+   */
+  private void databaseOutage(ApiClient api, IntercomSimulator sim) throws Exception {
+    // Unpaced, so the sync commits all the time and cannot sit out the outage waiting for a
+    // rate-limit window.
+    sim.rateLimit(0);
+    String account = connect(api, sim, "outage");
+    assertTrue(awaitProgress(api, account, 0.3), "the sync was still running");
+    String at = lastProgress;
+    mariadb("stop");
+    Thread.sleep(5_000);
+    mariadb("start");
+    awaitHistory(api, account);
+    cleanRun(api, account);
+    record(api, "MariaDB stopped 5 s at " + at, account, sim.oracle(), runs(account));
+    assertTrue(runsInState(account, "FAILED") >= 1, "the run the outage cut was closed as failed");
+  }
+
+  /** A dump of the database and everything the server logged hold no access token. */
+  private void secrets(LibertyServer server) throws Exception {
+    Set<String> dumped = dumpContains("CREATE TABLE `intercom_connection`", TOKEN_CANARY);
+    assertTrue(dumped.contains("CREATE TABLE `intercom_connection`"), "the dump is a real dump");
+    assertFalse(dumped.contains(TOKEN_CANARY), "no plaintext token in the database dump");
+    assertFalse(server.logs().contains(TOKEN_CANARY), "no token in the server's logs");
+    table.add("  secrets: database dump and server logs searched, no access token found");
+  }
+
+  /** The account's stored documents against the oracle: lost, duplicated, extra, wrong tags. */
+  private void record(ApiClient api, String what, String account, Oracle oracle, int runs)
+      throws Exception {
+    Set<String> expected = new TreeSet<>(oracle.qualifyingNewestFirst());
+    List<String> rows = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document"
+                    + " WHERE account_id = ? AND deleted_at IS NULL")) {
+      q.setString(1, account);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+    }
+    Set<String> stored = new TreeSet<>(rows);
+    long lost = expected.stream().filter(id -> !stored.contains(id)).count();
+    long extra = stored.stream().filter(id -> !expected.contains(id)).count();
+    long duplicated = rows.size() - stored.size();
+    // Each document's flat tags, as Document Info serves them, against the oracle's.
+    long wrongTags = 0;
+    for (String id : stored) {
+      JsonObject info =
+          ApiClient.json(
+              api.get(
+                  "api/v1/documents/" + id + "/info", AdminTokens.token("bo", account, "member")));
+      Set<String> ids =
+          info.getJsonArray("tags").getValuesAs(JsonObject.class).stream()
+              .map(t -> t.getString("id"))
+              .collect(Collectors.toCollection(TreeSet::new));
+      Set<String> want = new TreeSet<>(oracle.flatTagIds().getOrDefault(id, List.of()));
+      if (!ids.equals(want)) {
+        wrongTags++;
+        table.add("    " + id + ": stored tags " + ids + ", Intercom's " + want);
+      }
+    }
+    table.add(
+        String.format(
+            "  %-26s runs %2d  lost %d  duplicated %d  extra %d  wrong tags %d  (%d documents)",
+            what, runs, lost, duplicated, extra, wrongTags, stored.size()));
+    assertEquals(0, lost, what + ": lost");
+    assertEquals(0, duplicated, what + ": duplicated");
+    assertEquals(0, extra, what + ": extra");
+    assertEquals(0, wrongTags, what + ": wrong tags");
+  }
+
+  private static String connect(ApiClient api, IntercomSimulator sim, String prefix)
+      throws Exception {
+    String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.insertAccount(account, "Reliability", "PAID");
+    String admin = AdminTokens.token("ada", account, "admin");
+    String query = api.allow(sim, api.beginConnect(admin));
+    assertEquals(
+        200, api.get("api/v1/integrations/intercom/callback?" + query, admin).statusCode());
+    return account;
+  }
+
+  private static void awaitHistory(ApiClient api, String account) throws Exception {
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    String token = AdminTokens.token("bo", account, "member");
+    while (System.nanoTime() < deadline) {
+      if (api.get("api/v1/integrations/intercom", token)
+          .body()
+          .contains("\"historyComplete\":true")) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(account + ": the first sync never completed");
+  }
+
+  /** True once the running first sync got this far; false when it finished first. */
+  private boolean awaitProgress(ApiClient api, String account, double fraction) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    String token = AdminTokens.token("bo", account, "member");
+    while (System.nanoTime() < deadline) {
+      JsonObject status = ApiClient.json(api.get("api/v1/integrations/intercom", token));
+      if (status.getBoolean("historyComplete")) {
+        return false;
+      }
+      if (status.get("progress") instanceof JsonObject p
+          && p.getJsonNumber("total").longValue() > 0
+          && p.getJsonNumber("done").longValue()
+              >= fraction * p.getJsonNumber("total").longValue()) {
+        lastProgress = p.getJsonNumber("done") + "/" + p.getJsonNumber("total");
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(account + ": no progress to " + fraction);
+  }
+
+  private static void awaitRuns(ApiClient api, String account, String kind, int completed)
+      throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (runsOf(account, kind, "COMPLETED") >= completed) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(account + ": no completed " + kind + " run");
+  }
+
+  /** One clean run after the faults: "sync now" once the lease is free, then its end. */
+  private static void cleanRun(ApiClient api, String account) throws Exception {
+    int before = runsOf(account, "HOURLY", "COMPLETED");
+    syncNow(api, account);
+    awaitRuns(api, account, "HOURLY", before + 1);
+  }
+
+  /** "Sync now", once the lease is free. */
+  private static void syncNow(ApiClient api, String account) throws Exception {
+    String admin = AdminTokens.token("ada", account, "admin");
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (api.send("POST", "api/v1/integrations/intercom/sync", admin, null).statusCode() != 202) {
+      assertTrue(System.nanoTime() < deadline, "the lease never came free");
+      Thread.sleep(200);
+    }
+  }
+
+  /**
+   * A digest of every row the account holds (documents with their content, tags, attributes and
+   * times; profiles; files), in a fixed order. Without sync times it compares content only.
+   */
+  private static String digest(String account, boolean withSyncTimes) throws Exception {
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    for (String sql :
+        List.of(
+            "SELECT conversation_id, title, status, tags_json, attributes_json, messages_json,"
+                + " original_url, customer_contact_id, created_at, updated_at, deleted_at"
+                + (withSyncTimes ? ", synced_at" : "")
+                + " FROM feedback_document WHERE account_id = ? ORDER BY conversation_id",
+            "SELECT contact_id, name, email, segments_json, companies_json, properties_json,"
+                + " updated_at, deleted_at FROM customer_profile WHERE account_id = ?"
+                + " ORDER BY contact_id",
+            "SELECT conversation_id, file_id, content_type, SHA2(content, 256) FROM document_file"
+                + " WHERE account_id = ? ORDER BY conversation_id, file_id")) {
+      try (Connection c = TestDatabase.connect();
+          PreparedStatement q = c.prepareStatement(sql)) {
+        q.setString(1, account);
+        try (ResultSet rs = q.executeQuery()) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              sha.update(String.valueOf(rs.getString(i)).getBytes(StandardCharsets.UTF_8));
+              sha.update((byte) 0);
+            }
+          }
+        }
+      }
+    }
+    return java.util.HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The watermark of the account's hourly stream. */
+  private static java.sql.Timestamp watermark(String account) throws Exception {
+    return single(
+        java.sql.Timestamp.class,
+        "SELECT watermark FROM sync_checkpoint WHERE account_id = ? AND stream = 'CONVERSATIONS'",
+        account);
+  }
+
+  private static void setWatermark(String account, java.sql.Timestamp to) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement u =
+            c.prepareStatement(
+                "UPDATE sync_checkpoint SET watermark = ? WHERE account_id = ?"
+                    + " AND stream = 'CONVERSATIONS'")) {
+      u.setTimestamp(1, to);
+      u.setString(2, account);
+      assertEquals(1, u.executeUpdate());
+    }
+  }
+
+  /** The calls the account's last finished hourly run recorded. */
+  private static long lastRunCalls(String account) throws Exception {
+    return single(
+        Long.class,
+        "SELECT api_calls FROM sync_run WHERE account_id = ? AND kind = 'HOURLY'"
+            + " AND state <> 'RUNNING' ORDER BY finished_at DESC LIMIT 1",
+        account);
+  }
+
+  /** Waits until a webhook's re-sync committed for the account (its stream's checkpoint row). */
+  private static void awaitWebhookCommit(String account) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (count(
+            "SELECT COUNT(*) FROM sync_checkpoint WHERE account_id = ? AND stream = 'WEBHOOKS'",
+            account)
+        == 0) {
+      assertTrue(System.nanoTime() < deadline, "the webhook's re-sync never committed");
+      Thread.sleep(100);
+    }
+  }
+
+  private static java.sql.Timestamp updatedAt(String account, String conversation)
+      throws Exception {
+    return single(
+        java.sql.Timestamp.class,
+        "SELECT updated_at FROM feedback_document WHERE account_id = ? AND conversation_id = ?",
+        account,
+        conversation);
+  }
+
+  /** The project's own script, as the build runs it: stops or starts the test database. */
+  private static void mariadb(String command) throws Exception {
+    Process p =
+        new ProcessBuilder("bash", "../scripts/mariadb.sh", command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertEquals(0, p.waitFor(), "scripts/mariadb.sh " + command);
+  }
+
+  private static int runs(String account) throws Exception {
+    return count("SELECT COUNT(*) FROM sync_run WHERE account_id = ?", account);
+  }
+
+  private static int runsInState(String account, String state) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM sync_run WHERE account_id = ? AND state = '" + state + "'", account);
+  }
+
+  private static int runsOf(String account, String kind, String state) throws Exception {
+    return count(
+        "SELECT COUNT(*) FROM sync_run WHERE account_id = ? AND kind = '"
+            + kind
+            + "' AND state = '"
+            + state
+            + "'",
+        account);
+  }
+
+  private static int count(String sql, String account) throws Exception {
+    return single(Long.class, sql, account).intValue();
+  }
+
+  /** The first column of the query's first row; there must be one. */
+  private static <T> T single(Class<T> type, String sql, Object... parameters) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        q.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "a row for " + sql);
+        return rs.getObject(1, type);
+      }
+    }
+  }
+
+  /**
+   * Which of these strings occur in the whole database as mariadb-dump writes it, read as a stream
+   * (a database the benchmarks filled dumps to gigabytes).
+   */
+  private static Set<String> dumpContains(String... needles) throws Exception {
+    Process p =
+        new ProcessBuilder(
+                "mariadb-dump",
+                "--host=127.0.0.1",
+                "--port=" + System.getProperty("db.port", "3316"),
+                "--user=feedbacksync",
+                "--password=feedbacksync",
+                "--hex-blob",
+                "feedbacksync")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    Set<String> found = new TreeSet<>();
+    int keep = java.util.Arrays.stream(needles).mapToInt(String::length).max().orElse(1);
+    String tail = "";
+    try (var in = p.getInputStream()) {
+      byte[] buffer = new byte[1 << 20];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        String window =
+            tail + new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String needle : needles) {
+          if (window.contains(needle)) {
+            found.add(needle);
+          }
+        }
+        tail = window.substring(Math.max(0, window.length() - keep));
+      }
+    }
+    assertEquals(0, p.waitFor(), "mariadb-dump failed");
+    return found;
+  }
+}

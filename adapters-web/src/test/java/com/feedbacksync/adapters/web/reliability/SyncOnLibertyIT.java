@@ -1,0 +1,312 @@
+package com.feedbacksync.adapters.web.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
+import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.simulator.Counters;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.Oracle;
+import com.feedbacksync.simulator.SimulatorConfig;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The sync engine as the server wires it (CDI, Hibernate, MariaDB, the MicroProfile REST Client)
+ * against the simulator: a first sync, then changes in Intercom and an hourly sync; the stored
+ * documents are exactly the oracle's, and the token is never stored in the clear.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SyncOnLibertyIT {
+
+  @Inject ScheduleSyncsUseCase scheduler;
+  @Inject ConnectIntercomUseCase connecting;
+
+  @Resource(lookup = "jdbc/feedbacksync")
+  DataSource db;
+
+  @Deployment
+  static WebArchive war() {
+    return ItDeployments.warWithSimulator("feedback-sync-sync-it.war")
+        .addClass(SyncOnLibertyIT.class);
+  }
+
+  @Test
+  void syncs_a_workspace_first_then_hourly_to_exactly_the_oracles_documents() throws Exception {
+    int port =
+        Integer.parseInt(
+            System.getenv()
+                .getOrDefault("INTERCOM_BASE_URL", "http://127.0.0.1:9189")
+                .replaceAll(".*:(\\d+)/?$", "$1"));
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(8, 400).withRatePerMinute(0).withPort(port))) {
+      AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
+      insertAccount(account, "PAID");
+      // OAuth as the admin lives it: Allow on the consent page, the redirect, the code exchange.
+      String authorize = connecting.begin(account, "ada");
+      String state =
+          java.net.URLDecoder.decode(
+              authorize.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+      java.net.http.HttpResponse<Void> allowed =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
+                      .header("Content-Type", "application/x-www-form-urlencoded")
+                      .POST(
+                          java.net.http.HttpRequest.BodyPublishers.ofString(
+                              "client_id=sim-client&state="
+                                  + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)
+                                  + "&redirect_uri="
+                                  + java.net.URLEncoder.encode(
+                                      "http://localhost/callback", StandardCharsets.UTF_8)))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.discarding());
+      String location = allowed.headers().firstValue("Location").orElseThrow();
+      String code =
+          java.net.URLDecoder.decode(
+              location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+      ConnectIntercomUseCase.ConnectOutcome connected = connecting.finish(state, code, "ada");
+      assertTrue(
+          connected instanceof ConnectIntercomUseCase.ConnectOutcome.Connected,
+          connected.toString());
+      Optional<String> firstRun =
+          ((ConnectIntercomUseCase.ConnectOutcome.Connected) connected).firstSyncRun();
+      RunRow first = awaitRun(account, firstRun, "FIRST");
+      assertEquals("COMPLETED", first.state(), first.toString());
+      Oracle oracle = sim.oracle();
+      assertEquals(new TreeSet<>(oracle.qualifyingNewestFirst()), documents(account, false));
+      Counters counters = sim.counters();
+      System.out.println(
+          String.format(
+              "first sync on Liberty: %d documents, %d skipped without reply, %d calls (%d conversation retrieves)",
+              first.kept(),
+              oracle.skippedWithoutReply().size(),
+              counters.apiCalls(),
+              counters.calls("GET /conversations/{id}")));
+      assertEquals(
+          first.kept(),
+          counters.calls("GET /conversations/{id}"),
+          "one retrieve per kept conversation");
+
+      // Every kind of change Intercom can see, each on its own conversation.
+      String replied = oracle.qualifyingNewestFirst().get(5);
+      sim.customerReplies(replied);
+      String answered = oracle.qualifyingNewestFirst().get(7);
+      sim.agentReplies(answered);
+      String goneCustomer = customerOf(account, answered);
+      sim.deleteContact(goneCustomer);
+      String tagged = oracle.qualifyingNewestFirst().get(8);
+      String newTag =
+          java.util.stream.IntStream.rangeClosed(9001, 9020)
+              .mapToObj(String::valueOf)
+              .filter(t -> !oracle.flatTagIds().get(tagged).contains(t))
+              .findFirst()
+              .orElseThrow();
+      sim.addTag(tagged, newTag);
+      String moved = oracle.qualifyingNewestFirst().get(9);
+      String newState = status(account, moved).equals("CLOSED") ? "open" : "closed";
+      sim.changeState(moved, newState);
+      String assigned = oracle.qualifyingNewestFirst().get(10);
+      sim.assign(assigned, "7301248");
+      String gone = oracle.qualifyingNewestFirst().get(6);
+      sim.deleteConversation(gone);
+      String fresh = sim.newConversation("customer");
+      sim.newConversation("outbound-silent");
+      sim.resetCounters();
+
+      // The timer may be running a sync of its own: "sync now" then waits for the lease.
+      Optional<String> hourlyRun = Optional.empty();
+      for (int i = 0; i < 300 && hourlyRun.isEmpty(); i++) {
+        hourlyRun = scheduler.syncNow(account);
+        if (hourlyRun.isEmpty()) {
+          Thread.sleep(100);
+        }
+      }
+      assertTrue(hourlyRun.isPresent(), "the lease came free");
+      RunRow hourly = awaitRun(account, hourlyRun, "HOURLY");
+      assertEquals("COMPLETED", hourly.state(), hourly.toString());
+      assertEquals(new TreeSet<>(sim.oracle().qualifyingNewestFirst()), documents(account, false));
+      assertEquals(Set.of(gone), documents(account, true));
+      Counters hourlyCalls = sim.counters();
+      System.out.println(
+          String.format(
+              "hourly sync on Liberty after 8 changes: %d re-synced, %d new, %d unchanged, %d"
+                  + " deleted; %d calls (%s)",
+              hourly.resynced(),
+              hourly.kept(),
+              hourly.unchanged(),
+              hourly.deleted(),
+              hourlyCalls.apiCalls(),
+              hourlyCalls));
+      assertEquals(
+          5,
+          hourlyCalls.calls("GET /conversations/{id}"),
+          "customer reply, agent reply, tag, status and the new conversation; not the assignment");
+      assertEquals(1, hourlyCalls.calls("POST /conversations/search"), "one page of changes");
+      assertEquals(1, hourlyCalls.calls("GET /conversations/deleted"));
+      assertEquals(4, hourly.resynced());
+      assertEquals(1, hourly.kept(), "the new conversation");
+      assertEquals(1, hourly.unchanged(), "the assignment cost nothing");
+      assertEquals(1, hourly.deleted());
+      assertEquals(newState.toUpperCase(java.util.Locale.ROOT), status(account, moved));
+      assertTrue(documents(account, false).contains(fresh));
+      assertEquals(
+          1,
+          count(
+              "SELECT COUNT(*) FROM customer_profile WHERE account_id = ? AND deleted_at IS NOT NULL"
+                  + " AND contact_id = '"
+                  + goneCustomer
+                  + "'",
+              account),
+          "the deleted customer's profile is a tombstone");
+      assertEquals(
+          first.kept() + 0L,
+          count(
+              "SELECT MAX(progress_total) FROM sync_run WHERE account_id = ? AND kind = 'FIRST'",
+              account),
+          "the first sync's progress counted to the documents it took");
+
+      assertFalse(tokenColumn(account).contains("dG9rOj"), "the token is stored encrypted");
+      assertTrue(
+          count("SELECT COUNT(*) FROM document_file WHERE account_id = ?", account) > 0,
+          "files were kept");
+      assertEquals(
+          0,
+          count(
+              "SELECT COUNT(*) FROM feedback_document WHERE account_id = ? AND messages_json LIKE '%/i/o/%'",
+              account),
+          "no document still points at Intercom's expiring links");
+    }
+  }
+
+  /** A finished run's row. */
+  record RunRow(
+      String state, long kept, long resynced, long unchanged, long deleted, String error) {}
+
+  /** The run with this id once finished, or (no id: another started it) the latest of its kind. */
+  private RunRow awaitRun(AccountId account, Optional<String> runId, String kind) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (java.sql.Connection c = db.getConnection();
+          PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT state, kept, resynced, unchanged, deleted, error FROM sync_run"
+                      + " WHERE account_id = ? AND kind = ? AND state <> 'RUNNING' AND (? IS NULL OR id = ?)"
+                      + " ORDER BY started_at DESC LIMIT 1")) {
+        select.setString(1, account.value());
+        select.setString(2, kind);
+        select.setString(3, runId.orElse(null));
+        select.setString(4, runId.orElse(null));
+        try (ResultSet rows = select.executeQuery()) {
+          if (rows.next()) {
+            return new RunRow(
+                rows.getString(1),
+                rows.getLong(2),
+                rows.getLong(3),
+                rows.getLong(4),
+                rows.getLong(5),
+                rows.getString(6));
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no " + kind + " run finished within two minutes");
+  }
+
+  private void insertAccount(AccountId account, String plan) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement("INSERT INTO account (id, name, plan) VALUES (?, ?, ?)")) {
+      insert.setString(1, account.value());
+      insert.setString(2, "Sync IT");
+      insert.setString(3, plan);
+      insert.executeUpdate();
+    }
+  }
+
+  private Set<String> documents(AccountId account, boolean deleted) throws SQLException {
+    Set<String> ids = new TreeSet<>();
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document WHERE account_id = ? AND deleted_at IS "
+                    + (deleted ? "NOT NULL" : "NULL"))) {
+      select.setString(1, account.value());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private String customerOf(AccountId account, String conversation) throws SQLException {
+    return documentColumn("customer_contact_id", account, conversation);
+  }
+
+  private String status(AccountId account, String conversation) throws SQLException {
+    return documentColumn("status", account, conversation);
+  }
+
+  private String documentColumn(String column, AccountId account, String conversation)
+      throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT "
+                    + column
+                    + " FROM feedback_document WHERE account_id = ? AND conversation_id = ?")) {
+      select.setString(1, account.value());
+      select.setString(2, conversation);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
+  }
+
+  private long count(String sql, AccountId account) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select = c.prepareStatement(sql)) {
+      select.setString(1, account.value());
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private String tokenColumn(AccountId account) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT token_ciphertext FROM intercom_connection WHERE account_id = ?")) {
+      select.setString(1, account.value());
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return new String(rows.getBytes(1), StandardCharsets.ISO_8859_1);
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package com.feedbacksync.adapters.web.support;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Signs admin tokens for the ITs. One key pair per test JVM; its public half is written where the
+ * server's default `mp.jwt.verify.publickey.location` points when the test session opens, before
+ * Arquillian starts Liberty ({@link PublishAdminKey}).
+ */
+public final class AdminTokens {
+
+  public static final String ISSUER = "feedback-sync";
+  private static final Path PUBLIC_KEY =
+      Path.of("target/liberty/wlp/usr/servers/feedbackSyncIT/resources/security/jwt-public.pem");
+  private static final KeyPair KEYS = generate();
+  private static volatile boolean published;
+
+  public static synchronized void publish() {
+    if (published) {
+      return;
+    }
+    String pem =
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(KEYS.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n";
+    try {
+      Files.createDirectories(PUBLIC_KEY.getParent());
+      Files.writeString(PUBLIC_KEY, pem);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    published = true;
+  }
+
+  /** A token for {@code subject} in {@code account} with the given role, valid for ten minutes. */
+  public static String token(String subject, String account, String role) {
+    return token(subject, account, role, Instant.now());
+  }
+
+  /** A well-signed token that expired an hour ago (beyond any clock-skew allowance). */
+  public static String expiredToken(String subject, String account, String role) {
+    return token(subject, account, role, Instant.now().minusSeconds(4200));
+  }
+
+  private static String token(String subject, String account, String role, Instant now) {
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(subject)
+            .jwtID(UUID.randomUUID().toString())
+            .claim("upn", subject)
+            .claim("groups", List.of(role))
+            .claim("account", account)
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(now.plusSeconds(600)))
+            .build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+    try {
+      jwt.sign(new RSASSASigner(KEYS.getPrivate()));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jwt.serialize();
+  }
+
+  private static KeyPair generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
