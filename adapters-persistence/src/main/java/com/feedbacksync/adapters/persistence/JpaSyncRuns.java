@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.SyncRunView;
@@ -55,26 +56,20 @@ public class JpaSyncRuns implements SyncRuns {
 
   @Override
   public void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
-    String state;
     String error = null;
-    if (outcome instanceof SyncOutcome.Completed) {
-      state = "COMPLETED";
-    } else if (outcome instanceof SyncOutcome.Skipped skipped) {
-      state = "SKIPPED";
+    if (outcome instanceof SyncOutcome.Skipped skipped) {
       error = skipped.reason();
     } else if (outcome instanceof SyncOutcome.NeedsReauth) {
-      state = "NEEDS_REAUTH";
       error = "Intercom no longer accepts this connection's authorization. Reconnect Intercom.";
-    } else {
-      state = "FAILED";
-      error = ((SyncOutcome.Failed) outcome).reason();
+    } else if (outcome instanceof SyncOutcome.Failed failed) {
+      error = failed.reason();
     }
     RunCounts c = outcome.counts();
     em.createNativeQuery(
             "UPDATE sync_run SET state = ?, finished_at = ?, fetched = ?, kept = ?,"
                 + " skipped_without_reply = ?, resynced = ?, unchanged = ?, deleted = ?, profiles = ?,"
                 + " api_calls = ?, rate_limit_waits = ?, error = ? WHERE id = ?")
-        .setParameter(1, state)
+        .setParameter(1, outcome.state().name())
         .setParameter(2, finishedAt)
         .setParameter(3, c.fetched())
         .setParameter(4, c.kept())
@@ -137,7 +132,7 @@ public class JpaSyncRuns implements SyncRuns {
           new SyncRunView(
               (String) r[0],
               SyncKind.valueOf((String) r[1]),
-              (String) r[2],
+              RunState.valueOf((String) r[2]),
               instant(r[3]),
               Optional.ofNullable(r[4]).map(JpaSyncRuns::instant),
               r[17] == null ? "" : (String) r[17],

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.onionArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.feedbacksync.application.port.out.IntercomFailure;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -122,4 +123,68 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("jakarta.ws.rs..")
           .because("JAX-RS is the web adapter's (and the REST client's) business only");
+
+  @ArchTest
+  static final ArchRule application_packages_are_free_of_cycles =
+      slices()
+          .matching("com.feedbacksync.application.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because("services use ports and values; ports use values; values use only the domain");
+
+  @ArchTest
+  static final ArchRule use_cases_hand_out_values_never_ports =
+      noClasses()
+          .that()
+          .resideInAPackage("com.feedbacksync.application.port.in..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.feedbacksync.application.port.out..")
+          .because("a caller of a use case sees application and domain values, never a port");
+
+  @ArchTest
+  static final ArchRule values_depend_only_on_values_and_the_domain =
+      classes()
+          .that()
+          .resideInAPackage("com.feedbacksync.application.model..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "com.feedbacksync.application.model..", "com.feedbacksync.domain..", "java..")
+          .because("values that cross ports know nothing of ports or services");
+
+  @ArchTest
+  static final ArchRule out_ports_are_interfaces_and_their_failures =
+      classes()
+          .that()
+          .resideInAPackage("com.feedbacksync.application.port.out..")
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .doNotHaveSimpleName("package-info")
+          .should()
+          .beInterfaces()
+          .orShould()
+          .beAssignableTo(IntercomFailure.class)
+          .because("port.out says what the application needs; its values live in model");
+
+  @ArchTest
+  static final ArchRule only_the_intercom_adapter_parses_intercom_json =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("com.feedbacksync.adapters.intercom..")
+          .and()
+          .doNotHaveFullyQualifiedName("com.feedbacksync.adapters.persistence.JsonColumns")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("jakarta.json.JsonReader")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("jakarta.json.stream.JsonParser")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("jakarta.json.bind.Jsonb")
+          .because(
+              "Intercom's wire format is read in its adapter; JsonColumns reads back only the"
+                  + " columns the persistence adapter wrote itself");
 }

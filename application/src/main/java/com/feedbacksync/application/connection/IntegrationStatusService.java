@@ -2,6 +2,7 @@ package com.feedbacksync.application.connection;
 
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.ConnectionView;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
@@ -45,7 +46,8 @@ public final class IntegrationStatusService implements ViewIntegrationUseCase {
         connection
             .filter(c -> c.state() == ConnectionState.CONNECTED)
             .map(c -> nextConversationSync(c, lastHourly));
-    return new IntegrationStatus(connection, runs.recent(account, RECENT_RUNS), last, next);
+    return new IntegrationStatus(
+        connection.map(ConnectionView::of), runs.recent(account, RECENT_RUNS), last, next);
   }
 
   /** The first sync is always due until it finishes; then the hourly schedule decides. */

@@ -1,6 +1,7 @@
 package com.feedbacksync.application.model;
 
 import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.SyncedConversation;
@@ -17,7 +18,7 @@ public record SyncBatch(
     List<StoredDocument> documents,
     List<CustomerProfile> profiles,
     List<ConversationId> deletions,
-    List<com.feedbacksync.domain.intercom.ContactId> deletedContacts,
+    List<ContactId> deletedContacts,
     List<StoredFile> files,
     Checkpoint checkpoint,
     RunCounts counts) {

@@ -7,9 +7,17 @@ public sealed interface SyncOutcome {
 
   RunCounts counts();
 
+  /** The state a run that ended so is recorded in. */
+  RunState state();
+
   record Completed(RunCounts counts) implements SyncOutcome {
     public Completed {
       Objects.requireNonNull(counts, "counts");
+    }
+
+    @Override
+    public RunState state() {
+      return RunState.COMPLETED;
     }
   }
 
@@ -19,11 +27,26 @@ public sealed interface SyncOutcome {
     public RunCounts counts() {
       return RunCounts.NONE;
     }
+
+    @Override
+    public RunState state() {
+      return RunState.SKIPPED;
+    }
   }
 
   /** Intercom refused the token: the connection now needs an admin to reconnect. */
-  record NeedsReauth(RunCounts counts) implements SyncOutcome {}
+  record NeedsReauth(RunCounts counts) implements SyncOutcome {
+    @Override
+    public RunState state() {
+      return RunState.NEEDS_REAUTH;
+    }
+  }
 
   /** Stopped on a failure; what was committed stays, and the next run resumes from there. */
-  record Failed(String reason, RunCounts counts) implements SyncOutcome {}
+  record Failed(String reason, RunCounts counts) implements SyncOutcome {
+    @Override
+    public RunState state() {
+      return RunState.FAILED;
+    }
+  }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 public record SyncRunView(
     String id,
     SyncKind kind,
-    String state,
+    RunState state,
     Instant startedAt,
     Optional<Instant> finishedAt,
     String runner,

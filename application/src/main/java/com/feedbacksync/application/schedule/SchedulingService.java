@@ -2,6 +2,7 @@ package com.feedbacksync.application.schedule;
 
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
@@ -162,9 +163,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
             } catch (RuntimeException e) {
               runs.finish(
                   runId,
-                  new SyncOutcome.Failed(
-                      "Unexpected error: " + e.getMessage(),
-                      com.feedbacksync.application.model.RunCounts.NONE),
+                  new SyncOutcome.Failed("Unexpected error: " + e.getMessage(), RunCounts.NONE),
                   clock.instant());
               throw e;
             } finally {
@@ -175,9 +174,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     } catch (RuntimeException rejected) {
       runs.finish(
           runId,
-          new SyncOutcome.Failed(
-              "Could not start: " + rejected.getMessage(),
-              com.feedbacksync.application.model.RunCounts.NONE),
+          new SyncOutcome.Failed("Could not start: " + rejected.getMessage(), RunCounts.NONE),
           clock.instant());
       running.remove(account);
       leases.release(account, "sync", owner);

@@ -1,6 +1,7 @@
 package com.feedbacksync.application.sync;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -39,7 +40,7 @@ public final class Fetchers {
       for (int i = 0; i < items.size(); i++) {
         results.add(fetching.get(i));
       }
-      return java.util.Collections.unmodifiableList(results);
+      return Collections.unmodifiableList(results);
     }
   }
 

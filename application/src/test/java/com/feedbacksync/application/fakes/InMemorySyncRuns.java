@@ -1,6 +1,7 @@
 package com.feedbacksync.application.fakes;
 
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.out.SyncRuns;
@@ -77,7 +78,7 @@ public final class InMemorySyncRuns implements SyncRuns {
             new com.feedbacksync.application.model.SyncRunView(
                 r.id,
                 r.kind,
-                r.outcome == null ? "RUNNING" : r.outcome.getClass().getSimpleName().toUpperCase(),
+                r.outcome == null ? RunState.RUNNING : r.outcome.state(),
                 r.startedAt,
                 Optional.empty(),
                 r.runner,

@@ -11,6 +11,7 @@ import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.domain.account.Account;
@@ -167,7 +168,9 @@ class SchedulingServiceTest {
     now[0] = now[0].plus(lease).plusSeconds(1);
     assertEquals(1, second.tick().size(), "server-2 takes the account once the claim expired");
     assertEquals(
-        "FAILED", runs.recent(ACME, 2).get(1).state(), "the dead server's run is closed as failed");
+        RunState.FAILED,
+        runs.recent(ACME, 2).get(1).state(),
+        "the dead server's run is closed as failed");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.feedbacksync.domain.intercom;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public sealed interface AttributeValue {
   /** Keeps the keys in the order Intercom sent them. */
   record ObjectValue(Map<String, AttributeValue> fields) implements AttributeValue {
     public ObjectValue {
-      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     }
 
     @Override

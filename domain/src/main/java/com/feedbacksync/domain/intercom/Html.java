@@ -1,5 +1,10 @@
 package com.feedbacksync.domain.intercom;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,10 +22,10 @@ public final class Html {
   private Html() {}
 
   /** The {@code src} of every image, decoded (sanitized HTML escapes '=' and '&' in URLs). */
-  public static java.util.List<String> imageSources(String html) {
-    java.util.List<String> sources = new java.util.ArrayList<>();
+  public static List<String> imageSources(String html) {
+    List<String> sources = new ArrayList<>();
     if (html != null) {
-      java.util.regex.Matcher m = IMAGE.matcher(html);
+      Matcher m = IMAGE.matcher(html);
       while (m.find()) {
         sources.add(decode(m.group(1)));
       }
@@ -33,11 +38,11 @@ public final class Html {
    * empty to leave it). The new URL is written escaped, as the sanitizer writes attributes.
    */
   public static String replaceImageSources(
-      String html, java.util.function.Function<String, java.util.Optional<String>> replacement) {
+      String html, Function<String, Optional<String>> replacement) {
     if (html == null || html.isEmpty()) {
       return "";
     }
-    java.util.regex.Matcher m = IMAGE.matcher(html);
+    Matcher m = IMAGE.matcher(html);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
       String original = m.group(0);
@@ -46,7 +51,7 @@ public final class Html {
               .apply(decode(m.group(1)))
               .map(url -> original.substring(0, m.start(1) - m.start()) + escape(url) + "\"")
               .orElse(original);
-      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(replaced));
+      m.appendReplacement(b, Matcher.quoteReplacement(replaced));
     }
     m.appendTail(b);
     return b.toString();
@@ -61,12 +66,11 @@ public final class Html {
 
   /** Decodes numeric character references and the common named ones. */
   static String decode(String text) {
-    java.util.regex.Matcher m = NUMERIC.matcher(text);
+    Matcher m = NUMERIC.matcher(text);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
       int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
-      m.appendReplacement(
-          b, java.util.regex.Matcher.quoteReplacement(new String(Character.toChars(code))));
+      m.appendReplacement(b, Matcher.quoteReplacement(new String(Character.toChars(code))));
     }
     m.appendTail(b);
     return b.toString()

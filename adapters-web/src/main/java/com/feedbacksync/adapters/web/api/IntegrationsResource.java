@@ -2,7 +2,8 @@ package com.feedbacksync.adapters.web.api;
 
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.adapters.web.security.TokenAccount;
-import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionView;
+import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase.ConnectOutcome;
@@ -162,7 +163,7 @@ public class IntegrationsResource {
     static StatusJson of(ViewIntegrationUseCase.IntegrationStatus s, Instant now) {
       ProgressJson progress =
           s.runs().stream()
-              .filter(r -> r.state().equals("RUNNING"))
+              .filter(r -> r.state() == RunState.RUNNING)
               .findFirst()
               .map(r -> ProgressJson.of(r, now))
               .orElse(null);
@@ -180,7 +181,7 @@ public class IntegrationsResource {
             progress,
             runs);
       }
-      Connection c = s.connection().get();
+      ConnectionView c = s.connection().get();
       return new StatusJson(
           c.state().name(),
           WorkspaceJson.of(c.workspace()),
@@ -230,7 +231,7 @@ public class IntegrationsResource {
       return new RunJson(
           r.id(),
           r.kind().name(),
-          r.state(),
+          r.state().name(),
           r.startedAt(),
           r.finishedAt().orElse(null),
           r.runner().isEmpty() ? null : r.runner(),

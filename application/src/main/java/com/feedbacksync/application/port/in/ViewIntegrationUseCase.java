@@ -1,6 +1,6 @@
 package com.feedbacksync.application.port.in;
 
-import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionView;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
@@ -23,7 +23,7 @@ public interface ViewIntegrationUseCase {
    * last synced and when they will be next (empty while disconnected or needing reconnection).
    */
   record IntegrationStatus(
-      Optional<Connection> connection,
+      Optional<ConnectionView> connection,
       List<SyncRunView> runs,
       Optional<Instant> lastSync,
       Optional<Instant> nextSync) {}

@@ -2,6 +2,7 @@ package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
 import java.util.Optional;
 
 /** The accounts the service knows, as stored. */
@@ -10,5 +11,5 @@ public interface Accounts {
   Optional<Account> find(AccountId id);
 
   /** Stores the account's new plan; false when no such account exists. */
-  boolean changePlan(AccountId id, com.feedbacksync.domain.account.Plan plan);
+  boolean changePlan(AccountId id, Plan plan);
 }

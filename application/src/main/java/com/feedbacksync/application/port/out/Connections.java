@@ -2,6 +2,7 @@ package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.WorkspaceId;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public interface Connections {
   void remove(AccountId account);
 
   /** The connections to this Intercom workspace (webhooks name the workspace, not the account). */
-  List<Connection> ofWorkspace(com.feedbacksync.domain.intercom.WorkspaceId workspace);
+  List<Connection> ofWorkspace(WorkspaceId workspace);
 
   /** The accounts whose connection is live (CONNECTED). */
   List<AccountId> connected();

@@ -5,6 +5,7 @@ import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The record of sync runs: kind, times, counts and outcome, for admins and for scheduling. */
@@ -28,7 +29,7 @@ public interface SyncRuns {
   void progress(AccountId account, long done, long total);
 
   /** The account's most recent runs, newest first. */
-  java.util.List<SyncRunView> recent(AccountId account, int limit);
+  List<SyncRunView> recent(AccountId account, int limit);
 
   /** One of the account's runs: another account's run id finds nothing. */
   Optional<SyncRunView> find(AccountId account, String runId);

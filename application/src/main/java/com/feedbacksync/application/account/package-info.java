@@ -1,0 +1,5 @@
+/**
+ * Accounts and plans: viewing an account, changing its plan (an upgrade starts the backfill).
+ * Services implement {@code port.in} use cases through {@code port.out} ports.
+ */
+package com.feedbacksync.application.account;
