@@ -58,6 +58,9 @@ final class RetryingCalls {
         if (status == 403 && reply.text().contains("api_plan_restricted")) {
           throw new IntercomFailure.NoApiAccess();
         }
+        if (status == 403) {
+          throw new IntercomFailure.MissingPermission(what + " answered 403");
+        }
         if (status == 429) {
           if (++rateLimited > MAX_RATE_LIMITED) {
             throw new IntercomFailure.Unavailable(

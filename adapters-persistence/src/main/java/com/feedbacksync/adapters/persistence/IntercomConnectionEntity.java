@@ -50,4 +50,7 @@ public class IntercomConnectionEntity {
 
   @Column(name = "last_error")
   String lastError;
+
+  @Column(name = "grant_id", nullable = false)
+  long grant;
 }

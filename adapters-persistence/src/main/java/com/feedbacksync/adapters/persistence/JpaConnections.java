@@ -2,6 +2,7 @@ package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionIdentity;
 import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.domain.account.AccountId;
@@ -64,7 +65,63 @@ public class JpaConnections implements Connections {
       e.coverageConversationId = downTo.oldestTaken().id().value();
     }
     e.lastError = c.lastError().orElse(null);
+    e.grant = c.grant();
     em.merge(e);
+  }
+
+  // A run's writes: one conditional UPDATE each on the identity it started with, so a row that
+  // is gone stays gone and a newer connection (another grant or workspace) is left alone.
+
+  @Override
+  public boolean recordCoverage(ConnectionIdentity connection, HistoryCoverage coverage) {
+    Optional<HistoryPosition> oldest =
+        coverage instanceof HistoryCoverage.DownTo downTo
+            ? Optional.of(downTo.oldestTaken())
+            : Optional.empty();
+    return guarded(
+        connection,
+        "coverage = ?, coverage_created_at = ?, coverage_conversation_id = ?",
+        coverageName(coverage),
+        oldest.map(HistoryPosition::createdAt).orElse(null),
+        oldest.map(p -> p.id().value()).orElse(null));
+  }
+
+  @Override
+  public boolean recordFailure(ConnectionIdentity connection, ConnectionState state, String error) {
+    return guarded(connection, "state = ?, last_error = ?", state.name(), error);
+  }
+
+  @Override
+  public boolean clearError(ConnectionIdentity connection) {
+    return guarded(connection, "last_error = NULL");
+  }
+
+  private boolean guarded(ConnectionIdentity connection, String assignments, Object... values) {
+    var update =
+        em.createNativeQuery(
+            "UPDATE intercom_connection SET "
+                + assignments
+                + " WHERE account_id = ? AND workspace_id = ? AND grant_id = ?");
+    int i = 1;
+    for (Object value : values) {
+      update.setParameter(i++, value);
+    }
+    update.setParameter(i++, connection.account().value());
+    update.setParameter(i++, connection.workspace().value());
+    update.setParameter(i, connection.grant());
+    // MariaDB counts matched rows only if asked; a guard that matched but changed nothing (the
+    // error was already clear) must still say the connection stands, so ask with a SELECT.
+    update.executeUpdate();
+    return ((Number)
+                em.createNativeQuery(
+                        "SELECT COUNT(*) FROM intercom_connection WHERE account_id = ?"
+                            + " AND workspace_id = ? AND grant_id = ?")
+                    .setParameter(1, connection.account().value())
+                    .setParameter(2, connection.workspace().value())
+                    .setParameter(3, connection.grant())
+                    .getSingleResult())
+            .longValue()
+        > 0;
   }
 
   @Override
@@ -121,7 +178,8 @@ public class JpaConnections implements Connections {
         e.connectedBy,
         e.connectedAt,
         coverage(e),
-        error);
+        error,
+        e.grant);
   }
 
   private static String coverageName(HistoryCoverage coverage) {

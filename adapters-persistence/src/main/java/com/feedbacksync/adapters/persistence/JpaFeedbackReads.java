@@ -161,8 +161,12 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
   public Optional<StoredFile> file(AccountId account, ConversationId document, String fileId) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT name, content_type, content FROM document_file WHERE account_id = ?"
-                    + " AND conversation_id = ? AND file_id = ?")
+                // Only files of a live document: a tombstone's or a purged one's are not served.
+                "SELECT f.name, f.content_type, f.content FROM document_file f"
+                    + " JOIN feedback_document d ON d.account_id = f.account_id"
+                    + " AND d.workspace_id = f.workspace_id AND d.conversation_id = f.conversation_id"
+                    + " WHERE f.account_id = ? AND f.conversation_id = ? AND f.file_id = ?"
+                    + " AND d.deleted_at IS NULL")
             .setParameter(1, account.value())
             .setParameter(2, document.value())
             .setParameter(3, fileId)

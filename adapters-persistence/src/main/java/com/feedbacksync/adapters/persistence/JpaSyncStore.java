@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.ConnectionIdentity;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.model.SyncBatch;
@@ -13,6 +14,7 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
 import com.feedbacksync.domain.intercom.Html;
 import com.feedbacksync.domain.intercom.TagId;
+import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.SyncedConversation;
@@ -118,6 +120,12 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public void commit(AccountId account, SyncBatch batch) {
+    // The guard and the writes are one transaction, and the shared lock holds the connection row
+    // until it ends: a disconnect (DELETE) waits for this commit, and the next one finds it gone.
+    Optional<String> workspace = batch.connection().map(c -> c.workspace().value());
+    if (batch.connection().isPresent() && !stands(batch.connection().get())) {
+      throw new ConnectionGone();
+    }
     // One read for the page's rows, not one per document: what is there decides insert or update.
     Map<FeedbackDocumentEntity.Key, FeedbackDocumentEntity> documents =
         byKey(
@@ -160,9 +168,9 @@ public class JpaSyncStore implements SyncStore {
           .setParameter(3, contact.value())
           .executeUpdate();
     }
-    String workspace =
+    String fileWorkspace =
         batch.documents().isEmpty()
-            ? null
+            ? workspace.orElse(null)
             : batch.documents().get(0).document().workspace().value();
     for (StoredFile file : batch.files()) {
       // The same file again (a re-sync) replaces the stored copy: same key, same content.
@@ -170,7 +178,7 @@ public class JpaSyncStore implements SyncStore {
               "REPLACE INTO document_file (account_id, workspace_id, conversation_id, file_id,"
                   + " name, content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
           .setParameter(1, account.value())
-          .setParameter(2, workspace)
+          .setParameter(2, fileWorkspace)
           .setParameter(3, file.conversation().value())
           .setParameter(4, file.fileId())
           .setParameter(5, truncate(file.name(), 300))
@@ -180,6 +188,15 @@ public class JpaSyncStore implements SyncStore {
           .executeUpdate();
     }
     for (ConversationId id : batch.deletions()) {
+      // A tombstone keeps the fact, not the content: its files go with it.
+      var files =
+          em.createNativeQuery(
+                  "DELETE FROM document_file WHERE account_id = ? AND conversation_id = ?"
+                      + (workspace.isPresent() ? " AND workspace_id = ?" : ""))
+              .setParameter(1, account.value())
+              .setParameter(2, id.value());
+      workspace.ifPresent(w -> files.setParameter(3, w));
+      files.executeUpdate();
       em.createQuery(
               "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]', d.bodyText = '',"
                   + " d.title = '(deleted in Intercom)' where d.key.accountId = :account"
@@ -189,7 +206,28 @@ public class JpaSyncStore implements SyncStore {
           .setParameter("id", id.value())
           .executeUpdate();
     }
-    saveCheckpoint(account, batch.stream(), batch.checkpoint());
+    saveCheckpoint(account, batch.stream(), batch.checkpoint(), workspace);
+  }
+
+  private boolean stands(ConnectionIdentity connection) {
+    return !em.createNativeQuery(
+            "SELECT account_id FROM intercom_connection WHERE account_id = ? AND workspace_id = ?"
+                + " AND grant_id = ? LOCK IN SHARE MODE")
+        .setParameter(1, connection.account().value())
+        .setParameter(2, connection.workspace().value())
+        .setParameter(3, connection.grant())
+        .getResultList()
+        .isEmpty();
+  }
+
+  @Override
+  public void startWorkspace(AccountId account, WorkspaceId workspace) {
+    em.createNativeQuery(
+            "DELETE FROM sync_checkpoint WHERE account_id = ? AND workspace_id IS NOT NULL"
+                + " AND workspace_id <> ?")
+        .setParameter(1, account.value())
+        .setParameter(2, workspace.value())
+        .executeUpdate();
   }
 
   private static <K, E> Map<K, E> byKey(
@@ -279,7 +317,8 @@ public class JpaSyncStore implements SyncStore {
     }
   }
 
-  private void saveCheckpoint(AccountId account, SyncStream stream, Checkpoint cp) {
+  private void saveCheckpoint(
+      AccountId account, SyncStream stream, Checkpoint cp, Optional<String> workspace) {
     SyncCheckpointEntity.Key key = new SyncCheckpointEntity.Key(account.value(), stream.name());
     SyncCheckpointEntity e = em.find(SyncCheckpointEntity.class, key);
     boolean fresh = e == null;
@@ -296,6 +335,9 @@ public class JpaSyncStore implements SyncStore {
     e.done = cp.done();
     e.handledCreatedAt = cp.handledTo().map(HistoryPosition::createdAt).orElse(null);
     e.handledConversationId = cp.handledTo().map(p -> p.id().value()).orElse(null);
+    if (workspace.isPresent()) {
+      e.workspaceId = workspace.get();
+    }
     if (fresh) {
       em.persist(e);
     }
@@ -303,6 +345,9 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public void purge(AccountId account) {
+    em.createNativeQuery("DELETE FROM document_file WHERE account_id = ?")
+        .setParameter(1, account.value())
+        .executeUpdate();
     for (String entity :
         List.of("FeedbackDocumentEntity", "CustomerProfileEntity", "SyncCheckpointEntity")) {
       em.createQuery("delete from " + entity + " e where e.key.accountId = :account")

@@ -47,4 +47,8 @@ public class SyncCheckpointEntity {
 
   @Column(name = "handled_conversation_id")
   String handledConversationId;
+
+  /** The workspace the stream walked (empty on rows from before it was kept). */
+  @Column(name = "workspace_id")
+  String workspaceId;
 }

@@ -1,9 +1,11 @@
 package com.feedbacksync.application.connection;
 
 import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.PendingConnection;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.out.Connections;
@@ -67,64 +69,86 @@ public final class ConnectionService implements ConnectIntercomUseCase {
   }
 
   @Override
-  public ConnectOutcome finish(String state, String code, String admin) {
+  public ConnectOutcome finish(String state, String code, Optional<String> caller) {
     Optional<PendingConnection> pending = state == null ? Optional.empty() : states.take(state);
     if (pending.isEmpty()) {
       return new ConnectOutcome.InvalidState(
+          "unknown_state",
           "This Intercom authorization is unknown or was already used. Start connecting again.");
     }
     Instant now = clock.instant();
     if (now.isAfter(pending.get().expiresAt())) {
       return new ConnectOutcome.InvalidState(
-          "This Intercom authorization took too long. Start connecting again.");
+          "expired_state", "This Intercom authorization took too long. Start connecting again.");
     }
-    if (!pending.get().admin().equals(admin)) {
+    if (caller.isPresent() && !pending.get().admin().equals(caller.get())) {
       return new ConnectOutcome.InvalidState(
-          "Another admin started this connection. Start connecting again.");
+          "other_admin", "Another admin started this connection. Start connecting again.");
     }
     if (code == null || code.isBlank()) {
       return new ConnectOutcome.Refused(
-          "Intercom did not send an authorization code. Start connecting again.");
+          "no_code", "Intercom did not send an authorization code. Start connecting again.");
     }
     AccessToken token;
     Workspace workspace;
+    ConnectionEligibility eligibility;
     try {
       token = intercom.exchange(code);
       workspace = intercom.identify(token);
+      eligibility = Eligibility.judge(intercom.probe(token, workspace));
+    } catch (IntercomFailure.Unavailable e) {
+      return new ConnectOutcome.IntercomUnavailable(
+          e.getMessage() + " Try connecting again in a few minutes.");
+    } catch (IntercomFailure.MissingPermission e) {
+      return new ConnectOutcome.MissingPermission(e.getMessage());
+    } catch (IntercomFailure.NoApiAccess e) {
+      return new ConnectOutcome.Refused("plan_restricted", e.getMessage());
     } catch (IntercomFailure e) {
-      return new ConnectOutcome.Refused(e.getMessage());
+      return new ConnectOutcome.Refused("refused", e.getMessage());
     }
-    ConnectionEligibility eligibility = Eligibility.judge(intercom.probe(token, workspace));
     if (eligibility instanceof ConnectionEligibility.Refused refused) {
-      return new ConnectOutcome.Refused(refused.reason());
+      return new ConnectOutcome.Refused("plan_restricted", refused.reason());
     }
     AccountId account = pending.get().account();
-    Optional<Connection> before = connections.find(account);
-    HistoryCoverage coverage =
-        before
-            .filter(c -> c.workspace().id().equals(workspace.id()))
-            .map(Connection::coverage)
-            .orElseGet(HistoryCoverage.NotYet::new);
-    Instant connectedAt =
-        before
-            .filter(c -> c.workspace().id().equals(workspace.id()))
-            .map(Connection::connectedAt)
-            .orElse(now);
-    connections.save(
-        new Connection(
-            account,
-            workspace,
-            token,
-            ConnectionState.CONNECTED,
-            admin,
-            connectedAt,
-            coverage,
-            Optional.empty()));
+    connections.save(connectionTo(account, workspace, token, pending.get().admin(), now));
     return new ConnectOutcome.Connected(workspace, scheduler.syncNow(account));
+  }
+
+  /**
+   * The new connection. The same workspace again keeps what was synced and resumes where its
+   * checkpoints stand (coverage is read from them, so it never disagrees with a finished walk);
+   * another workspace starts from fresh checkpoints, its predecessor's documents left as they are.
+   */
+  private Connection connectionTo(
+      AccountId account, Workspace workspace, AccessToken token, String admin, Instant now) {
+    Optional<Connection> same =
+        connections.find(account).filter(c -> c.workspace().id().equals(workspace.id()));
+    store.startWorkspace(account, workspace.id());
+    // A standing row of the same workspace knows whether the walk was complete or stopped by the
+    // plan; without one (after a disconnect) the checkpoints say how far history was taken.
+    HistoryCoverage fromCheckpoints =
+        Checkpoint.coverage(
+            store.checkpoint(account, SyncStream.HISTORY),
+            store.checkpoint(account, SyncStream.BACKFILL));
+    HistoryCoverage coverage =
+        same.map(Connection::coverage)
+            .filter(c -> !(c instanceof HistoryCoverage.NotYet))
+            .orElse(fromCheckpoints);
+    return new Connection(
+        account,
+        workspace,
+        token,
+        ConnectionState.CONNECTED,
+        admin,
+        same.map(Connection::connectedAt).orElse(now),
+        coverage,
+        Optional.empty(),
+        random.nextLong());
   }
 
   @Override
   public void disconnect(AccountId account, boolean purge) {
+    // Removing the row is what cancels a running sync: its next commit finds it gone.
     connections.remove(account);
     if (purge) {
       store.purge(account);

@@ -1,5 +1,6 @@
 package com.feedbacksync.application.model;
 
+import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
 import java.util.Objects;
@@ -62,6 +63,25 @@ public record Checkpoint(
       boolean done,
       Optional<HistoryPosition> handledTo) {
     return new Checkpoint(cursor, watermark, taken, Optional.empty(), oldestTaken, done, handledTo);
+  }
+
+  /**
+   * How much history the checkpoints of the history walk and the backfill say was taken: the one
+   * source of coverage when a connection is made again, so it never disagrees with them. A finished
+   * history walk reads as taken down to its oldest conversation (the walk does not record whether
+   * its plan stopped it; a backfill that follows finds nothing older and makes it complete).
+   */
+  public static HistoryCoverage coverage(Checkpoint history, Checkpoint backfill) {
+    if (backfill.done()) {
+      return new HistoryCoverage.Complete();
+    }
+    if (!history.done()) {
+      return new HistoryCoverage.NotYet();
+    }
+    return history
+        .oldestTaken()
+        .<HistoryCoverage>map(HistoryCoverage.DownTo::new)
+        .orElseGet(HistoryCoverage.Complete::new);
   }
 
   public Checkpoint withCursor(Optional<PageCursor> next) {

@@ -8,5 +8,7 @@ public enum RunState {
   SKIPPED,
   /** Intercom refused the token: the connection waits for an admin to reconnect. */
   NEEDS_REAUTH,
-  FAILED
+  FAILED,
+  /** The admin disconnected while it ran: it stopped at its next commit, writing nothing after. */
+  CANCELLED
 }

@@ -7,11 +7,15 @@ import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One page's worth of results and the checkpoint after it: stored in one transaction, so the
  * checkpoint never passes data that was not committed. Deleted conversations and contacts become
  * tombstones.
+ *
+ * @param connection the connection a run fetched it under: the store refuses it, writing nothing,
+ *     once that connection is gone (empty: written unconditionally, as tests and tools do)
  */
 public record SyncBatch(
     SyncStream stream,
@@ -21,7 +25,8 @@ public record SyncBatch(
     List<ContactId> deletedContacts,
     List<StoredFile> files,
     Checkpoint checkpoint,
-    RunCounts counts) {
+    RunCounts counts,
+    Optional<ConnectionIdentity> connection) {
 
   /** A document with what change detection compares next time. */
   public record StoredDocument(FeedbackDocument document, SyncedConversation synced) {
@@ -40,5 +45,42 @@ public record SyncBatch(
     files = List.copyOf(files);
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(connection, "connection");
+  }
+
+  /** A batch no connection guards. */
+  public SyncBatch(
+      SyncStream stream,
+      List<StoredDocument> documents,
+      List<CustomerProfile> profiles,
+      List<ConversationId> deletions,
+      List<ContactId> deletedContacts,
+      List<StoredFile> files,
+      Checkpoint checkpoint,
+      RunCounts counts) {
+    this(
+        stream,
+        documents,
+        profiles,
+        deletions,
+        deletedContacts,
+        files,
+        checkpoint,
+        counts,
+        Optional.empty());
+  }
+
+  /** The same batch, written only while this connection stands. */
+  public SyncBatch guardedBy(ConnectionIdentity identity) {
+    return new SyncBatch(
+        stream,
+        documents,
+        profiles,
+        deletions,
+        deletedContacts,
+        files,
+        checkpoint,
+        counts,
+        Optional.of(identity));
   }
 }

@@ -49,4 +49,15 @@ public sealed interface SyncOutcome {
       return RunState.FAILED;
     }
   }
+
+  /**
+   * The connection the run started with is gone (disconnected, reconnected or another workspace):
+   * the run stopped at its next commit and wrote nothing after it.
+   */
+  record Cancelled(String reason, RunCounts counts) implements SyncOutcome {
+    @Override
+    public RunState state() {
+      return RunState.CANCELLED;
+    }
+  }
 }

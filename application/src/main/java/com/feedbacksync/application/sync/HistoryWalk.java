@@ -78,6 +78,11 @@ final class HistoryWalk {
   private void walk(SyncStream stream, Plan plan, Optional<HistoryPosition> olderThan) {
     Checkpoint cp = run.checkpoint(stream);
     if (cp.done()) {
+      // Finished before (e.g. the connection was made again): the connection must say so, or the
+      // scheduler would start this no-op walk every tick and never the hourly sync.
+      run.covered(
+          Checkpoint.coverage(
+              run.checkpoint(SyncStream.HISTORY), run.checkpoint(SyncStream.BACKFILL)));
       return;
     }
     HistoryQuota quota = limits.quota(plan, run.connection().connectedAt(), cp.taken());

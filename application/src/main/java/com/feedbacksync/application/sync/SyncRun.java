@@ -2,7 +2,6 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.Connection;
-import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
@@ -39,7 +38,7 @@ final class SyncRun {
   private final Connections connections;
   private final Clock clock;
   private final IntercomWorkspace.CallCounts callsAtStart;
-  private Connection connection;
+  private final Connection connection;
   private RunCounts committed = RunCounts.NONE;
   private long done;
   private Instant reported = Instant.EPOCH;
@@ -94,15 +93,18 @@ final class SyncRun {
 
   /** Stores a batch and the checkpoint after it in one transaction, and counts it. */
   void commit(SyncBatch batch) {
-    store.commit(account.id(), batch);
+    store.commit(account.id(), batch.guardedBy(connection.identity()));
     committed = committed.plus(batch.counts());
   }
 
-  /** The history walk reached the end its plan allows: the connection records how far. */
+  /**
+   * The history walk reached the end its plan allows: the connection records how far, unless it is
+   * no longer the one this run started with (then the run is cancelled).
+   */
   void covered(HistoryCoverage coverage) {
-    connection =
-        connection.withCoverage(coverage).withState(ConnectionState.CONNECTED, Optional.empty());
-    connections.save(connection);
+    if (!connections.recordCoverage(connection.identity(), coverage)) {
+      throw new SyncStore.ConnectionGone();
+    }
   }
 
   /** Reports after a page's commit: items handled so far of the listing's total, up to a cap. */

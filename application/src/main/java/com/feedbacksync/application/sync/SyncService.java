@@ -1,6 +1,7 @@
 package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionIdentity;
 import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
@@ -132,18 +133,36 @@ public final class SyncService implements SyncIntercomUseCase {
     DocumentImport imports =
         new DocumentImport(
             mapping, connection.workspace(), new FileCopies(workspace, links), clock);
+    // Every write below names the connection the run started with: if the admin disconnected or
+    // connected again meanwhile, nothing lands on the row that stands now (or re-creates a gone
+    // one).
+    ConnectionIdentity identity = connection.identity();
     try {
       work.accept(new Walks(run, imports, profiles));
+      if (!connections.clearError(identity)) {
+        return cancelled(run);
+      }
       return new SyncOutcome.Completed(run.totals());
+    } catch (SyncStore.ConnectionGone e) {
+      return cancelled(run);
     } catch (IntercomFailure.AuthorizationRevoked e) {
-      connections.save(
-          run.connection().withState(ConnectionState.NEEDS_REAUTH, Optional.of(e.getMessage())));
+      if (!connections.recordFailure(identity, ConnectionState.NEEDS_REAUTH, e.getMessage())) {
+        return cancelled(run);
+      }
       return new SyncOutcome.NeedsReauth(run.totals());
     } catch (IntercomFailure e) {
-      connections.save(
-          run.connection().withState(ConnectionState.CONNECTED, Optional.of(e.getMessage())));
+      if (!connections.recordFailure(identity, ConnectionState.CONNECTED, e.getMessage())) {
+        return cancelled(run);
+      }
       return new SyncOutcome.Failed(e.getMessage(), run.totals());
     }
+  }
+
+  private static SyncOutcome cancelled(SyncRun run) {
+    return new SyncOutcome.Cancelled(
+        "Cancelled: Intercom was disconnected or connected again while the sync ran; nothing it"
+            + " fetched after that was kept.",
+        run.totals());
   }
 
   /** The walks of one run, sharing its context, its document import and its profile fetches. */

@@ -51,10 +51,34 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
     public final Map<ContactId, CustomerProfile> profiles = new HashMap<>();
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
     public final Map<String, StoredFile> files = new HashMap<>();
+    public final Map<SyncStream, com.feedbacksync.domain.intercom.WorkspaceId>
+        checkpointWorkspaces = new HashMap<>();
     public int commits;
   }
 
   private final Map<AccountId, Data> accounts = new HashMap<>();
+  private final java.util.function.Predicate<com.feedbacksync.application.model.ConnectionIdentity>
+      stands;
+
+  /** A store that writes guarded batches whatever their connection. */
+  public InMemorySyncStore() {
+    this(identity -> true);
+  }
+
+  /** A store that writes a guarded batch only while its connection stands among these. */
+  public InMemorySyncStore(com.feedbacksync.application.port.out.Connections connections) {
+    this(
+        identity ->
+            connections
+                .find(identity.account())
+                .map(c -> c.identity().equals(identity))
+                .orElse(false));
+  }
+
+  private InMemorySyncStore(
+      java.util.function.Predicate<com.feedbacksync.application.model.ConnectionIdentity> stands) {
+    this.stands = stands;
+  }
 
   public synchronized Data data(AccountId account) {
     return accounts.computeIfAbsent(account, a -> new Data());
@@ -91,6 +115,9 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
 
   @Override
   public synchronized void commit(AccountId account, SyncBatch batch) {
+    if (batch.connection().isPresent() && !stands.test(batch.connection().get())) {
+      throw new SyncStore.ConnectionGone();
+    }
     Data data = data(account);
     Instant now = Instant.now();
     for (SyncBatch.StoredDocument d : batch.documents()) {
@@ -123,9 +150,24 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
               if (data.documents.remove(id) != null) {
                 data.tombstones.putIfAbsent(id, now);
               }
+              data.files.keySet().removeIf(key -> key.startsWith(id.value() + "/"));
             });
     data.checkpoints.put(batch.stream(), batch.checkpoint());
+    batch.connection().ifPresent(c -> data.checkpointWorkspaces.put(batch.stream(), c.workspace()));
     data.commits++;
+  }
+
+  @Override
+  public synchronized void startWorkspace(
+      AccountId account, com.feedbacksync.domain.intercom.WorkspaceId workspace) {
+    Data data = data(account);
+    data.checkpointWorkspaces.forEach(
+        (stream, of) -> {
+          if (!of.equals(workspace)) {
+            data.checkpoints.remove(stream);
+          }
+        });
+    data.checkpointWorkspaces.values().removeIf(of -> !of.equals(workspace));
   }
 
   @Override

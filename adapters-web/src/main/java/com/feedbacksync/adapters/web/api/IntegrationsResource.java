@@ -2,6 +2,7 @@ package com.feedbacksync.adapters.web.api;
 
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.adapters.web.security.TokenAccount;
+import com.feedbacksync.adapters.web.settings.SettingsPage;
 import com.feedbacksync.application.model.ConnectionView;
 import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncRunView;
@@ -11,6 +12,7 @@ import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.sync.HistoryCoverage;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -27,12 +30,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,6 +59,10 @@ public class IntegrationsResource {
   @Inject TokenAccount caller;
   @Inject JsonWebToken token;
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.settings-url", defaultValue = SettingsPage.PATH)
+  String settingsUrl;
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
@@ -91,21 +105,55 @@ public class IntegrationsResource {
 
   @GET
   @Path("callback")
-  @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Intercom's redirect: finishes the connection and starts the first sync")
-  public ConnectedJson callback(
-      @QueryParam("code") String code, @QueryParam("state") String state) {
-    ConnectOutcome outcome = connecting.finish(state, code, token.getName());
+  @PermitAll
+  @Operation(
+      summary =
+          "Intercom's redirect of the admin's browser: no bearer token, the single-use state"
+              + " authenticates it; finishes the connection, starts the first sync and answers 303"
+              + " to the settings page with ?outcome=connected or ?outcome=<error code>. With a"
+              + " bearer token (scripts) it answers JSON or a problem instead.")
+  @APIResponse(responseCode = "303", description = "To the settings page, with the outcome")
+  @APIResponse(responseCode = "200", description = "Connected (bearer token sent)")
+  @APIResponse(responseCode = "400", description = "Unknown, used or expired state (token sent)")
+  @APIResponse(responseCode = "403", description = "Intercom refused a missing permission")
+  @APIResponse(responseCode = "422", description = "Intercom refused the workspace (plan)")
+  @APIResponse(responseCode = "502", description = "Intercom kept failing (token sent)")
+  public Response callback(
+      @QueryParam("code") String code,
+      @QueryParam("state") String state,
+      @Context SecurityContext security) {
+    boolean script = security.getUserPrincipal() != null;
+    if (script && !security.isUserInRole(Roles.ADMIN)) {
+      throw new ForbiddenException("Only an admin may connect Intercom.");
+    }
+    ConnectOutcome outcome =
+        connecting.finish(
+            state, code, script ? Optional.of(token.getName()) : Optional.<String>empty());
+    if (!script) {
+      return Response.seeOther(settingsPage(outcome.code())).build();
+    }
     if (outcome instanceof ConnectOutcome.Connected connected) {
-      return new ConnectedJson(
-          "CONNECTED",
-          WorkspaceJson.of(connected.workspace()),
-          connected.firstSyncRun().orElse(null));
+      return Response.ok(
+              new ConnectedJson(
+                  "CONNECTED",
+                  WorkspaceJson.of(connected.workspace()),
+                  connected.firstSyncRun().orElse(null)))
+          .build();
     }
     if (outcome instanceof ConnectOutcome.Refused refused) {
       throw new ClientErrorException(refused.reason(), 422);
     }
+    if (outcome instanceof ConnectOutcome.MissingPermission missing) {
+      throw new ForbiddenException(missing.reason());
+    }
+    if (outcome instanceof ConnectOutcome.IntercomUnavailable unavailable) {
+      throw new WebApplicationException(unavailable.reason(), Response.Status.BAD_GATEWAY);
+    }
     throw new BadRequestException(((ConnectOutcome.InvalidState) outcome).reason());
+  }
+
+  private URI settingsPage(String outcome) {
+    return UriBuilder.fromUri(settingsUrl).queryParam("outcome", outcome).build();
   }
 
   @POST

@@ -420,6 +420,10 @@ class SyncBenchmarkIT {
 
     @Override
     public void purge(AccountId account) {}
+
+    @Override
+    public void startWorkspace(
+        AccountId account, com.feedbacksync.domain.intercom.WorkspaceId workspace) {}
   }
 
   /** 16 clients reading the document list and Document Info for a while; latencies in ms. */

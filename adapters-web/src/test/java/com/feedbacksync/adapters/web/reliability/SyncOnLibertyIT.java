@@ -85,7 +85,8 @@ class SyncOnLibertyIT {
       String code =
           java.net.URLDecoder.decode(
               location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-      ConnectIntercomUseCase.ConnectOutcome connected = connecting.finish(state, code, "ada");
+      ConnectIntercomUseCase.ConnectOutcome connected =
+          connecting.finish(state, code, Optional.of("ada"));
       assertTrue(
           connected instanceof ConnectIntercomUseCase.ConnectOutcome.Connected,
           connected.toString());

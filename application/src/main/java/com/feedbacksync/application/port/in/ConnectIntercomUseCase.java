@@ -10,21 +10,55 @@ public interface ConnectIntercomUseCase {
   /** Starts OAuth for this admin: returns where to send them (Intercom's consent page). */
   String begin(AccountId account, String admin);
 
-  /** Intercom redirected back: finishes the connection and starts the first sync. */
-  ConnectOutcome finish(String state, String code, String admin);
+  /**
+   * Intercom redirected back: finishes the connection and starts the first sync. The {@code state}
+   * authenticates the redirect (the admin's browser sends no token): it names the account and the
+   * admin who started, once, for ten minutes.
+   *
+   * @param caller the admin a bearer token names, when the redirect carries one (scripts): it must
+   *     be the admin who started
+   */
+  ConnectOutcome finish(String state, String code, Optional<String> caller);
 
-  /** Disconnects; with {@code purge} also deletes every synced document and profile. */
+  /**
+   * Disconnects, cancelling the running sync at its next commit; with {@code purge} also deletes
+   * every synced document, file and profile.
+   */
   void disconnect(AccountId account, boolean purge);
 
-  /** How a connection attempt ended, in words an admin reads. */
+  /** How a connection attempt ended, in words an admin reads, with a code a page can explain. */
   sealed interface ConnectOutcome {
-    record Connected(Workspace workspace, Optional<String> firstSyncRun)
-        implements ConnectOutcome {}
 
-    /** Intercom's answer rules the workspace out (e.g. no API access on its plan). */
-    record Refused(String reason) implements ConnectOutcome {}
+    /** A short stable name of the outcome, for the settings page's query. */
+    String code();
 
-    /** The redirect does not belong to a flow this admin started, or came too late or twice. */
-    record InvalidState(String reason) implements ConnectOutcome {}
+    record Connected(Workspace workspace, Optional<String> firstSyncRun) implements ConnectOutcome {
+      @Override
+      public String code() {
+        return "connected";
+      }
+    }
+
+    /** Intercom's answer rules the workspace out (no API access on its plan, consent refused). */
+    record Refused(String code, String reason) implements ConnectOutcome {}
+
+    /** Intercom refused a call for a permission the app was not granted. */
+    record MissingPermission(String reason) implements ConnectOutcome {
+      @Override
+      public String code() {
+        return "missing_permission";
+      }
+    }
+
+    /** Intercom kept failing (5xx, timeouts) after retries: try again later. */
+    record IntercomUnavailable(String reason) implements ConnectOutcome {
+      @Override
+      public String code() {
+        return "intercom_unavailable";
+      }
+    }
+
+    /** The redirect does not belong to a flow that admin started, or came too late or twice. */
+    record InvalidState(String code, String reason) implements ConnectOutcome {}
   }
 }

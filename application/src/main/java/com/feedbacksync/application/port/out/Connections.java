@@ -1,16 +1,24 @@
 package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionIdentity;
+import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
 import java.util.List;
 import java.util.Optional;
 
-/** The accounts' Intercom connections, tokens encrypted at rest. */
+/**
+ * The accounts' Intercom connections, tokens encrypted at rest. Only connecting writes a whole
+ * connection; a run changes what it owns (coverage, last error, state on failure), and only while
+ * the connection it started with stands: a row that is gone stays gone, a newer one is left alone.
+ */
 public interface Connections {
 
   Optional<Connection> find(AccountId account);
 
+  /** Stores the connection an admin just made, replacing whatever the account had. */
   void save(Connection connection);
 
   /** Forgets the connection (and its token): the account is disconnected. */
@@ -21,4 +29,13 @@ public interface Connections {
 
   /** The accounts whose connection is live (CONNECTED). */
   List<AccountId> connected();
+
+  /** How much history is taken; false (nothing written) when that connection no longer stands. */
+  boolean recordCoverage(ConnectionIdentity connection, HistoryCoverage coverage);
+
+  /** A run failed: the state it leaves and why; false when that connection no longer stands. */
+  boolean recordFailure(ConnectionIdentity connection, ConnectionState state, String error);
+
+  /** A run succeeded: the last error is history; false when that connection no longer stands. */
+  boolean clearError(ConnectionIdentity connection);
 }

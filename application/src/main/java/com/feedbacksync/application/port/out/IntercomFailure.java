@@ -7,6 +7,7 @@ package com.feedbacksync.application.port.out;
 public abstract sealed class IntercomFailure extends RuntimeException
     permits IntercomFailure.AuthorizationRevoked,
         IntercomFailure.NoApiAccess,
+        IntercomFailure.MissingPermission,
         IntercomFailure.Unavailable,
         IntercomFailure.Rejected {
 
@@ -27,6 +28,18 @@ public abstract sealed class IntercomFailure extends RuntimeException
     public NoApiAccess() {
       super(
           "This Intercom workspace's plan has no API access (Intercom's Free and Lite plans).",
+          null);
+    }
+  }
+
+  /** 403 for another reason: the app lacks a permission (scope) the call needs. */
+  public static final class MissingPermission extends IntercomFailure {
+    public MissingPermission(String detail) {
+      super(
+          "Intercom refused access for a missing permission ("
+              + detail
+              + "). Connect again and allow every permission Intercom asks for (Read conversations;"
+              + " Read and list users and companies).",
           null);
     }
   }

@@ -6,6 +6,7 @@ import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import java.util.Collection;
 import java.util.Map;
@@ -32,10 +33,27 @@ public interface SyncStore {
 
   /**
    * Stores a page and its checkpoint atomically. A document older than the stored one (by
-   * Intercom's update time) does not replace it; a deletion leaves a tombstone.
+   * Intercom's update time) does not replace it; a deletion leaves a tombstone and deletes the
+   * conversation's files. A batch guarded by a connection is written only if, in the same
+   * transaction, that connection still stands; otherwise nothing is written.
+   *
+   * @throws ConnectionGone the batch's connection was removed or replaced
    */
   void commit(AccountId account, SyncBatch batch);
 
-  /** Deletes every document, profile, tombstone and checkpoint of the account. */
+  /**
+   * Checkpoints belong to one workspace: connecting another one forgets the account's others, so it
+   * starts fresh (documents stay, marked with their workspace, until a purge).
+   */
+  void startWorkspace(AccountId account, WorkspaceId workspace);
+
+  /** Deletes every document, file, profile, tombstone and checkpoint of the account. */
   void purge(AccountId account);
+
+  /** The connection a guarded batch was fetched under no longer stands: nothing was written. */
+  final class ConnectionGone extends RuntimeException {
+    public ConnectionGone() {
+      super("Intercom was disconnected or connected again while the sync ran.", null, false, false);
+    }
+  }
 }
