@@ -14,6 +14,7 @@ import com.feedbacksync.application.fakes.InMemorySyncStore;
 import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
@@ -65,7 +66,7 @@ class SyncServiceTest {
   private Instant now = CONNECTED.plusSeconds(3600);
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final InMemoryConnections connections = new InMemoryConnections();
-  private final InMemorySyncStore store = new InMemorySyncStore();
+  private final InMemorySyncStore store = new InMemorySyncStore(connections);
   private final FakeIntercom intercom = new FakeIntercom(3);
   private final com.feedbacksync.application.fakes.InMemorySyncRuns runs =
       new com.feedbacksync.application.fakes.InMemorySyncRuns();
@@ -98,6 +99,14 @@ class SyncServiceTest {
   }
 
   private SyncService sync(PlanLimits limits, FakeIntercom intercom, Fetchers fetchers) {
+    return sync(limits, intercom, fetchers, store);
+  }
+
+  private SyncService sync(
+      PlanLimits limits,
+      FakeIntercom intercom,
+      Fetchers fetchers,
+      com.feedbacksync.application.port.out.SyncStore store) {
     Clock clock = new com.feedbacksync.application.fakes.FollowingClock(() -> now);
     return new SyncService(
         accounts,
@@ -761,5 +770,119 @@ class SyncServiceTest {
             s,
             c.firstContactReplyAt(),
             c.contacts()));
+  }
+
+  // The admin's life cycle while the engine runs (issue #15).
+
+  /** The store, with something the admin does right after its {@code n}th commit. */
+  private SyncService withAdminActionAfterCommit(int n, Runnable action) {
+    var acting =
+        new com.feedbacksync.application.port.out.SyncStore() {
+          private int commits;
+
+          @Override
+          public Map<ConversationId, com.feedbacksync.domain.sync.SyncedConversation> synced(
+              AccountId account, java.util.Collection<ConversationId> ids) {
+            return store.synced(account, ids);
+          }
+
+          @Override
+          public Set<com.feedbacksync.domain.intercom.ContactId> profiled(
+              AccountId account,
+              java.util.Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
+            return store.profiled(account, contacts);
+          }
+
+          @Override
+          public com.feedbacksync.application.model.Checkpoint checkpoint(
+              AccountId account, com.feedbacksync.application.model.SyncStream stream) {
+            return store.checkpoint(account, stream);
+          }
+
+          @Override
+          public void commit(AccountId account, com.feedbacksync.application.model.SyncBatch b) {
+            store.commit(account, b);
+            if (++commits == n) {
+              action.run();
+            }
+          }
+
+          @Override
+          public void startWorkspace(AccountId account, WorkspaceId workspace) {
+            store.startWorkspace(account, workspace);
+          }
+
+          @Override
+          public void purge(AccountId account) {
+            store.purge(account);
+          }
+        };
+    return sync(new PlanLimits(1000), intercom, new Fetchers(FETCH_POOL, 4), acting);
+  }
+
+  @Test
+  void a_disconnect_during_the_first_sync_cancels_it_and_nothing_is_written_after() {
+    workspaceOf(40, 0);
+    SyncService syncing = withAdminActionAfterCommit(1, () -> connections.remove(ACME));
+
+    SyncOutcome outcome = syncing.run(ACME, SyncKind.FIRST);
+
+    assertInstanceOf(SyncOutcome.Cancelled.class, outcome);
+    assertEquals(RunState.CANCELLED, outcome.state());
+    assertEquals(1, store.data(ACME).commits, "no commit after the disconnect");
+    assertTrue(stored().size() < 40, stored().toString());
+    assertTrue(connections.find(ACME).isEmpty(), "the connection stays gone");
+  }
+
+  @Test
+  void a_run_of_the_old_connection_never_overwrites_the_newer_one() {
+    workspaceOf(40, 0);
+    Connection newer =
+        new Connection(
+            ACME,
+            WORKSPACE,
+            new AccessToken("newer"),
+            ConnectionState.CONNECTED,
+            "bo",
+            CONNECTED,
+            new HistoryCoverage.NotYet(),
+            Optional.empty(),
+            42L);
+    SyncService syncing = withAdminActionAfterCommit(1, () -> connections.save(newer));
+
+    SyncOutcome outcome = syncing.run(ACME, SyncKind.FIRST);
+
+    assertInstanceOf(SyncOutcome.Cancelled.class, outcome);
+    assertEquals(newer, connections.find(ACME).orElseThrow(), "token, coverage untouched");
+  }
+
+  @Test
+  void a_good_run_clears_the_last_error() {
+    workspaceOf(3, 0);
+    connections.save(
+        InMemoryConnections.connection(
+                ACME, ConnectionState.CONNECTED, CONNECTED, new HistoryCoverage.Complete())
+            .withState(ConnectionState.CONNECTED, Optional.of("Intercom did not answer.")));
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+
+    assertInstanceOf(SyncOutcome.Completed.class, outcome);
+    assertEquals(Optional.empty(), connections.find(ACME).orElseThrow().lastError());
+  }
+
+  @Test
+  void a_first_sync_after_reconnecting_behind_a_finished_walk_records_coverage_so_hourly_runs() {
+    workspaceOf(3, 0);
+    sync.run(ACME, SyncKind.FIRST);
+    // Reconnected with coverage lost (as a disconnect and reconnect did before): "not yet".
+    Connection connected = connections.find(ACME).orElseThrow();
+    connections.save(connected.withCoverage(new HistoryCoverage.NotYet()));
+    long calls = intercom.calls();
+
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.FIRST));
+
+    assertEquals(calls, intercom.calls(), "the finished walk is not walked again");
+    // Read from the checkpoint: taken down to its oldest (whether the plan stopped it is not kept).
+    assertInstanceOf(HistoryCoverage.DownTo.class, connections.find(ACME).orElseThrow().coverage());
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY));
   }
 }
