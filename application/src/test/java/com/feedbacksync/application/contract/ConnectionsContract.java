@@ -102,4 +102,58 @@ public abstract class ConnectionsContract {
     assertTrue(connections().find(live).isEmpty());
     assertEquals(1, connections().ofWorkspace(new WorkspaceId(workspace)).size());
   }
+
+  private static Connection granted(AccountId account, long grant) {
+    Connection c =
+        connection(
+            account,
+            "ws-" + account.value(),
+            ConnectionState.CONNECTED,
+            new HistoryCoverage.NotYet());
+    return new Connection(
+        c.account(),
+        c.workspace(),
+        c.token(),
+        c.state(),
+        c.connectedBy(),
+        c.connectedAt(),
+        c.coverage(),
+        Optional.of("Intercom did not answer."),
+        grant);
+  }
+
+  @Test
+  void a_runs_writes_land_only_on_the_connection_it_started_with() {
+    AccountId account = newAccount();
+    Connection first = granted(account, 7L);
+    connections().save(first);
+    assertTrue(connections().recordCoverage(first.identity(), new HistoryCoverage.Complete()));
+    assertTrue(connections().clearError(first.identity()));
+    Connection found = connections().find(account).orElseThrow();
+    assertEquals(new HistoryCoverage.Complete(), found.coverage());
+    assertEquals(Optional.empty(), found.lastError());
+    assertEquals(7L, found.grant());
+
+    Connection newer = granted(account, 8L);
+    connections().save(newer);
+    assertFalse(connections().recordCoverage(first.identity(), new HistoryCoverage.Complete()));
+    assertFalse(
+        connections().recordFailure(first.identity(), ConnectionState.NEEDS_REAUTH, "revoked"));
+    assertFalse(connections().clearError(first.identity()));
+    Connection untouched = connections().find(account).orElseThrow();
+    assertEquals(ConnectionState.CONNECTED, untouched.state());
+    assertEquals(new HistoryCoverage.NotYet(), untouched.coverage());
+    assertEquals(Optional.of("Intercom did not answer."), untouched.lastError());
+  }
+
+  @Test
+  void a_removed_connection_stays_gone_whatever_its_run_writes() {
+    AccountId account = newAccount();
+    Connection c = granted(account, 3L);
+    connections().save(c);
+    connections().remove(account);
+    assertFalse(connections().recordFailure(c.identity(), ConnectionState.CONNECTED, "x"));
+    assertFalse(connections().recordCoverage(c.identity(), new HistoryCoverage.Complete()));
+    assertTrue(connections().find(account).isEmpty());
+  }
 }
