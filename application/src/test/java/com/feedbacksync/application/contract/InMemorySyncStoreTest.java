@@ -1,13 +1,16 @@
 package com.feedbacksync.application.contract;
 
+import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemorySyncStore;
+import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 
 /** The fake keeps the {@link SyncStore} contract. */
 class InMemorySyncStoreTest extends SyncStoreContract {
 
-  private final InMemorySyncStore store = new InMemorySyncStore();
+  private final InMemoryConnections connections = new InMemoryConnections();
+  private final InMemorySyncStore store = new InMemorySyncStore(connections);
 
   @Override
   protected SyncStore store() {
@@ -17,5 +20,15 @@ class InMemorySyncStoreTest extends SyncStoreContract {
   @Override
   protected AccountId newAccount() {
     return TestAccounts.random();
+  }
+
+  @Override
+  protected Connections connections() {
+    return connections;
+  }
+
+  @Override
+  protected long storedFiles(AccountId account) {
+    return store.data(account).files.size();
   }
 }

@@ -1,13 +1,20 @@
 package com.feedbacksync.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionIdentity;
+import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMapping;
@@ -21,6 +28,7 @@ import com.feedbacksync.domain.intercom.Tag;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
+import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import com.feedbacksync.domain.testing.ConversationBuilder;
@@ -47,6 +55,12 @@ public abstract class SyncStoreContract {
 
   /** A new account the store may hold data for (a real store needs its row). */
   protected abstract AccountId newAccount();
+
+  /** The connections a guarded batch is checked against (the same database as the store). */
+  protected abstract Connections connections();
+
+  /** How many files the store holds for the account, whatever the state of their documents. */
+  protected abstract long storedFiles(AccountId account);
 
   private static SyncBatch.StoredDocument document(
       String id, Instant updatedAt, ConversationState state) {
@@ -226,5 +240,188 @@ public abstract class SyncStoreContract {
     store().purge(a);
     assertTrue(store().synced(a, List.of(new ConversationId("1"))).isEmpty());
     assertEquals(1, store().synced(b, List.of(new ConversationId("1"))).size());
+  }
+
+  private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId("xyz98765");
+
+  /** The account connected to the contract's workspace under this grant. */
+  private ConnectionIdentity connect(AccountId account, long grant) {
+    Connection connection =
+        new Connection(
+            account,
+            WORKSPACE,
+            new AccessToken("contract-token-" + account.value()),
+            ConnectionState.CONNECTED,
+            "ada",
+            T,
+            new HistoryCoverage.NotYet(),
+            Optional.empty(),
+            grant);
+    connections().save(connection);
+    return connection.identity();
+  }
+
+  private static StoredFile file(String conversation, String fileId) {
+    return new StoredFile(
+        new ConversationId(conversation), fileId, fileId + ".png", "image/png", new byte[] {1, 2});
+  }
+
+  private static SyncBatch withFiles(
+      SyncStream stream, List<SyncBatch.StoredDocument> documents, List<StoredFile> files) {
+    return new SyncBatch(
+        stream,
+        documents,
+        List.of(),
+        List.of(),
+        List.of(),
+        files,
+        Checkpoint.START,
+        RunCounts.NONE);
+  }
+
+  private static Checkpoint takenDownTo(String conversation) {
+    return Checkpoint.history(
+        Optional.empty(),
+        Optional.empty(),
+        1,
+        Optional.of(new HistoryPosition(T, new ConversationId(conversation))),
+        false,
+        Optional.empty());
+  }
+
+  @Test
+  void a_guarded_batch_is_written_while_its_connection_stands_and_refused_once_it_is_gone() {
+    AccountId account = newAccount();
+    ConnectionIdentity connection = connect(account, 41L);
+    store()
+        .commit(
+            account,
+            new SyncBatch(
+                    SyncStream.HISTORY,
+                    List.of(document("1", T, ConversationState.OPEN)),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(file("1", "f1")),
+                    takenDownTo("1"),
+                    RunCounts.NONE)
+                .guardedBy(connection));
+    assertEquals(1, store().synced(account, List.of(new ConversationId("1"))).size());
+
+    connections().remove(account);
+    SyncBatch late =
+        new SyncBatch(
+                SyncStream.HISTORY,
+                List.of(document("2", T, ConversationState.OPEN)),
+                List.of(profile(new ContactId("c-late"))),
+                List.of(new ConversationId("1")),
+                List.of(),
+                List.of(file("2", "f2")),
+                takenDownTo("2"),
+                RunCounts.NONE)
+            .guardedBy(connection);
+    assertThrows(SyncStore.ConnectionGone.class, () -> store().commit(account, late));
+
+    assertTrue(
+        store().synced(account, List.of(new ConversationId("2"))).isEmpty(),
+        "the document of the refused batch was not written");
+    assertEquals(
+        1,
+        store().synced(account, List.of(new ConversationId("1"))).size(),
+        "its deletion was not applied either");
+    assertEquals(Set.of(), store().profiled(account, List.of(new ContactId("c-late"))));
+    assertEquals(1, storedFiles(account), "only the first batch's file is stored");
+    assertEquals(
+        takenDownTo("1"),
+        store().checkpoint(account, SyncStream.HISTORY),
+        "the checkpoint stays where the last written batch left it");
+  }
+
+  @Test
+  void a_batch_guarded_by_an_older_grant_is_refused_after_a_reconnect() {
+    AccountId account = newAccount();
+    ConnectionIdentity old = connect(account, 1L);
+    connect(account, 2L);
+    assertThrows(
+        SyncStore.ConnectionGone.class,
+        () ->
+            store()
+                .commit(
+                    account,
+                    batch(List.of(document("1", T, ConversationState.OPEN)), List.of())
+                        .guardedBy(old)));
+    assertTrue(store().synced(account, List.of(new ConversationId("1"))).isEmpty());
+  }
+
+  @Test
+  void tombstoning_a_conversation_deletes_its_files_and_only_its_own() {
+    AccountId account = newAccount();
+    ConnectionIdentity connection = connect(account, 5L);
+    store()
+        .commit(
+            account,
+            withFiles(
+                    SyncStream.HISTORY,
+                    List.of(
+                        document("1", T, ConversationState.OPEN),
+                        document("2", T, ConversationState.OPEN)),
+                    List.of(file("1", "a"), file("1", "b"), file("2", "c")))
+                .guardedBy(connection));
+    assertEquals(3, storedFiles(account));
+
+    store()
+        .commit(account, batch(List.of(), List.of(new ConversationId("1"))).guardedBy(connection));
+
+    assertEquals(1, storedFiles(account), "conversation 1's two files went with it");
+    assertEquals(1, store().synced(account, List.of(new ConversationId("2"))).size());
+  }
+
+  @Test
+  void a_purge_deletes_the_accounts_files_and_leaves_others_alone() {
+    AccountId account = newAccount();
+    AccountId other = newAccount();
+    for (AccountId a : List.of(account, other)) {
+      store()
+          .commit(
+              a,
+              withFiles(
+                  SyncStream.HISTORY,
+                  List.of(document("1", T, ConversationState.OPEN)),
+                  List.of(file("1", "a"), file("1", "b"))));
+    }
+    store().purge(account);
+    assertEquals(0, storedFiles(account));
+    assertEquals(2, storedFiles(other));
+  }
+
+  @Test
+  void starting_another_workspace_forgets_the_checkpoints_of_the_previous_one() {
+    AccountId account = newAccount();
+    ConnectionIdentity connection = connect(account, 9L);
+    for (SyncStream stream : List.of(SyncStream.HISTORY, SyncStream.CONVERSATIONS)) {
+      store()
+          .commit(
+              account,
+              new SyncBatch(
+                      stream,
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      List.of(),
+                      takenDownTo("7"),
+                      RunCounts.NONE)
+                  .guardedBy(connection));
+    }
+
+    store().startWorkspace(account, WORKSPACE.id());
+    assertEquals(
+        takenDownTo("7"),
+        store().checkpoint(account, SyncStream.HISTORY),
+        "the same workspace again resumes where it stood");
+
+    store().startWorkspace(account, OTHER_WORKSPACE);
+    assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.HISTORY));
+    assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.CONVERSATIONS));
   }
 }

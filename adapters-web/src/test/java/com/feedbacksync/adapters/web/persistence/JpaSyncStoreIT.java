@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.web.persistence;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.application.contract.SyncStoreContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.testing.ConversationBuilder;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaSyncStoreIT extends SyncStoreContract {
 
   @Inject SyncStore store;
+  @Inject Connections connections;
 
   @Resource(lookup = "jdbc/feedbacksync")
   DataSource db;
@@ -43,5 +45,25 @@ class JpaSyncStoreIT extends SyncStoreContract {
   @Override
   protected AccountId newAccount() {
     return ContractAccounts.create(db);
+  }
+
+  @Override
+  protected Connections connections() {
+    return connections;
+  }
+
+  @Override
+  protected long storedFiles(AccountId account) {
+    try (java.sql.Connection c = db.getConnection();
+        java.sql.PreparedStatement count =
+            c.prepareStatement("SELECT COUNT(*) FROM document_file WHERE account_id = ?")) {
+      count.setString(1, account.value());
+      try (java.sql.ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
