@@ -31,6 +31,7 @@ import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
 import com.feedbacksync.domain.intercom.DeliveredAs;
+import com.feedbacksync.domain.intercom.Part;
 import com.feedbacksync.domain.intercom.PartId;
 import com.feedbacksync.domain.intercom.PartType;
 import com.feedbacksync.domain.intercom.Region;
@@ -726,7 +727,7 @@ class SyncServiceTest {
 
   private static Changed changed(Conversation c, Instant at, Statistics replies) {
     Statistics s = c.statistics();
-    List<PendingBatch> parts = new ArrayList<>(c.parts());
+    List<Part> parts = new ArrayList<>(c.parts());
     if (replies != null) {
       s =
           new Statistics(
@@ -735,7 +736,7 @@ class SyncServiceTest {
               replies.lastAdminReplyAt().or(s::lastAdminReplyAt));
       boolean customer = replies.lastContactReplyAt().isPresent();
       parts.add(
-          new PendingBatch(
+          new Part(
               new PartId("p" + at.getEpochSecond()),
               PartType.COMMENT,
               "<p>more</p>",
