@@ -29,7 +29,7 @@ final class CustomersWalk {
     Optional<PageCursor> cursor = cp.cursor();
     while (true) {
       Page<Contact> page = run.workspace().contactsUpdatedSince(since, cursor);
-      Part part = new Part();
+      PendingBatch part = new PendingBatch();
       page.items().forEach(contact -> part.profile(profiles.profile(contact)));
       cursor = page.next();
       boolean last = page.isLast();

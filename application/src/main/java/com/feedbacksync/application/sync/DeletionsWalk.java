@@ -31,7 +31,7 @@ final class DeletionsWalk {
       Page<DeletedConversation> page = run.workspace().deletedConversations(cursor);
       List<ConversationId> ids = page.items().stream().map(DeletedConversation::id).toList();
       Set<ConversationId> known = run.synced(ids).keySet();
-      Part part = new Part();
+      PendingBatch part = new PendingBatch();
       ids.stream().filter(known::contains).forEach(part::deletion);
       part.count(RunCounts.deleted(ids.stream().filter(known::contains).count()));
       Optional<PageCursor> next = page.isLast() ? cursor : page.next();

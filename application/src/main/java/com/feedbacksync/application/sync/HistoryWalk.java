@@ -102,7 +102,7 @@ final class HistoryWalk {
               .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
               .toList();
       resumeAfter = Optional.empty();
-      Part part = new Part();
+      PendingBatch part = new PendingBatch();
       Optional<HistoryPosition> handledTo = handledBefore;
       int judged = 0;
       Instant lastCommit = run.now();
@@ -146,7 +146,7 @@ final class HistoryWalk {
                       Checkpoint.history(
                           pageCursor, cp.watermark(), quota.taken(), oldest, false, handledTo)));
               run.progressedInPage(part.fetched(), page.total(), quota.limit());
-              part = new Part();
+              part = new PendingBatch();
               lastCommit = run.now();
             }
           }

@@ -59,7 +59,7 @@ final class UpdatedConversationsWalk {
     Optional<PageCursor> cursor = cp.cursor();
     while (true) {
       Page<ConversationListing> page = run.workspace().conversationsUpdated(window, cursor);
-      Part part = fetchChanged(page.items());
+      PendingBatch part = fetchChanged(page.items());
       part.authors(profiles.authorsOf(part.documents()));
       cursor = page.next();
       boolean last = page.isLast();
@@ -76,10 +76,10 @@ final class UpdatedConversationsWalk {
   }
 
   /** The page's changed conversations fetched side by side, judged in the page's order. */
-  private Part fetchChanged(List<ConversationListing> listings) {
+  private PendingBatch fetchChanged(List<ConversationListing> listings) {
     Map<ConversationId, SyncedConversation> stored =
         run.synced(listings.stream().map(ConversationListing::id).toList());
-    Part part = new Part();
+    PendingBatch part = new PendingBatch();
     List<ConversationListing> changed = new ArrayList<>();
     List<ChangeDecision> decisions = new ArrayList<>();
     for (ConversationListing listing : listings) {

@@ -28,7 +28,7 @@ final class WebhookResync {
 
   /** The conversation again, or its tombstone when Intercom deleted it. */
   void conversation(ConversationId id) {
-    Part part = new Part();
+    PendingBatch part = new PendingBatch();
     if (run.workspace().conversation(id) instanceof ConversationFetch.Found found) {
       Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
       kept.ifPresent(part::imported);
@@ -45,7 +45,7 @@ final class WebhookResync {
 
   /** The customer's profile again, or its tombstone when Intercom no longer has the contact. */
   void customer(ContactId id) {
-    Part part = new Part();
+    PendingBatch part = new PendingBatch();
     profiles.fetch(id).ifPresentOrElse(part::profile, () -> part.goneContact(id));
     run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
   }

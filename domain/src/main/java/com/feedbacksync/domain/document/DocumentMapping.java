@@ -84,8 +84,7 @@ public final class DocumentMapping {
                           part.attachments(),
                           part.redacted())));
     }
-    // Intercom lists parts oldest first; a stable sort keeps its order for parts of the same
-    // second.
+    // Intercom lists parts oldest first; a stable sort keeps that order within one second.
     replies.sort(Comparator.comparing(DocumentMessage::createdAt));
     messages.addAll(replies);
     return messages;

@@ -73,9 +73,8 @@ public final class TagFlattening {
   private static FlatTag merge(TagId id, List<TagOccurrence> same) {
     TreeSet<TagProvenance> provenance = new TreeSet<>(TagProvenance.ORDER);
     same.forEach(o -> provenance.add(o.provenance()));
-    // A renamed tag can show two names; the earliest-placed occurrence's name wins, ties by name,
-    // so
-    // the choice never depends on input order.
+    // A renamed tag can show two names; the earliest-placed occurrence's name wins, ties by
+    // name, so the choice never depends on input order.
     String name =
         same.stream()
             .min(

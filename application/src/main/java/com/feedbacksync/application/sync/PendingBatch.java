@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a walk gathered since its last commit, committed as one batch with the checkpoint after it.
- * Used on the run's thread only.
+ * What a walk gathered since its last commit: it becomes one {@code SyncBatch}, committed with the
+ * checkpoint after it. Used on the run's thread only.
  */
-final class Part {
+final class PendingBatch {
 
   private final List<StoredDocument> documents = new ArrayList<>();
   private final List<StoredFile> files = new ArrayList<>();
