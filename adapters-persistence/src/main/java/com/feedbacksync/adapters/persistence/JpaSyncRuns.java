@@ -63,6 +63,8 @@ public class JpaSyncRuns implements SyncRuns {
       error = "Intercom no longer accepts this connection's authorization. Reconnect Intercom.";
     } else if (outcome instanceof SyncOutcome.Failed failed) {
       error = failed.reason();
+    } else if (outcome instanceof SyncOutcome.Cancelled cancelled) {
+      error = cancelled.reason();
     }
     RunCounts c = outcome.counts();
     em.createNativeQuery(

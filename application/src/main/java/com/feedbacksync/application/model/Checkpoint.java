@@ -68,8 +68,8 @@ public record Checkpoint(
   /**
    * How much history the checkpoints of the history walk and the backfill say was taken: the one
    * source of coverage when a connection is made again, so it never disagrees with them. A finished
-   * history walk reads as taken down to its oldest conversation (the walk does not record whether
-   * its plan stopped it; a backfill that follows finds nothing older and makes it complete).
+   * history walk that its plan stopped keeps its oldest position (taken down to there); one that
+   * reached the end of history keeps none (complete).
    */
   public static HistoryCoverage coverage(Checkpoint history, Checkpoint backfill) {
     if (backfill.done()) {

@@ -160,7 +160,10 @@ final class HistoryWalk {
                   done ? Optional.empty() : page.next(),
                   cp.watermark(),
                   quota.taken(),
-                  oldest,
+                  // A walk that reached the end of history keeps no oldest position: its
+                  // checkpoint then reads as complete (nothing left to backfill), as the
+                  // connection says, also when the connection is made again.
+                  done && !exhausted ? Optional.empty() : oldest,
                   done,
                   Optional.empty())));
       run.progressed(part.fetched(), page.total(), quota.limit());

@@ -881,8 +881,9 @@ class SyncServiceTest {
     assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.FIRST));
 
     assertEquals(calls, intercom.calls(), "the finished walk is not walked again");
-    // Read from the checkpoint: taken down to its oldest (whether the plan stopped it is not kept).
-    assertInstanceOf(HistoryCoverage.DownTo.class, connections.find(ACME).orElseThrow().coverage());
+    // Read from the checkpoint: the walk reached the end of history (3 of a 5,000 limit).
+    assertInstanceOf(
+        HistoryCoverage.Complete.class, connections.find(ACME).orElseThrow().coverage());
     assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY));
   }
 }

@@ -16,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
@@ -121,7 +122,8 @@ public class IntegrationsResource {
   public Response callback(
       @QueryParam("code") String code,
       @QueryParam("state") String state,
-      @Context SecurityContext security) {
+      @Context SecurityContext security,
+      @Context HttpServletRequest request) {
     boolean script = security.getUserPrincipal() != null;
     if (script && !security.isUserInRole(Roles.ADMIN)) {
       throw new ForbiddenException("Only an admin may connect Intercom.");
@@ -130,7 +132,7 @@ public class IntegrationsResource {
         connecting.finish(
             state, code, script ? Optional.of(token.getName()) : Optional.<String>empty());
     if (!script) {
-      return Response.seeOther(settingsPage(outcome.code())).build();
+      return Response.seeOther(settingsPage(request, outcome.code())).build();
     }
     if (outcome instanceof ConnectOutcome.Connected connected) {
       return Response.ok(
@@ -152,8 +154,18 @@ public class IntegrationsResource {
     throw new BadRequestException(((ConnectOutcome.InvalidState) outcome).reason());
   }
 
-  private URI settingsPage(String outcome) {
-    return UriBuilder.fromUri(settingsUrl).queryParam("outcome", outcome).build();
+  /**
+   * The settings page, absolute: JAX-RS would resolve a relative location against the API's base
+   * ({@code /api/v1}), not the server's root where the page is served.
+   */
+  private URI settingsPage(HttpServletRequest request, String outcome) {
+    URI configured = URI.create(settingsUrl);
+    URI page =
+        configured.isAbsolute()
+            ? configured
+            : URI.create(request.getRequestURL().toString())
+                .resolve(request.getContextPath() + settingsUrl);
+    return UriBuilder.fromUri(page).queryParam("outcome", outcome).build();
   }
 
   @POST
