@@ -51,16 +51,18 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public Map<ConversationId, SyncedConversation> synced(
-      AccountId account, Collection<ConversationId> ids) {
+      AccountId account, WorkspaceId workspace, Collection<ConversationId> ids) {
     if (ids.isEmpty()) {
       return Map.of();
     }
     List<FeedbackDocumentEntity> rows =
         em.createQuery(
                 "select d from FeedbackDocumentEntity d where d.key.accountId = :account"
-                    + " and d.key.conversationId in :ids and d.deletedAt is null",
+                    + " and d.key.workspaceId = :workspace and d.key.conversationId in :ids"
+                    + " and d.deletedAt is null",
                 FeedbackDocumentEntity.class)
             .setParameter("account", account.value())
+            .setParameter("workspace", workspace.value())
             .setParameter("ids", ids.stream().map(ConversationId::value).toList())
             .getResultList();
     Map<ConversationId, SyncedConversation> found = new HashMap<>();
@@ -78,15 +80,17 @@ public class JpaSyncStore implements SyncStore {
   }
 
   @Override
-  public Set<ContactId> profiled(AccountId account, Collection<ContactId> contacts) {
+  public Set<ContactId> profiled(
+      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts) {
     if (contacts.isEmpty()) {
       return Set.of();
     }
     return em.createQuery(
             "select p.key.contactId from CustomerProfileEntity p where p.key.accountId = :account"
-                + " and p.key.contactId in :ids",
+                + " and p.key.workspaceId = :workspace and p.key.contactId in :ids",
             String.class)
         .setParameter("account", account.value())
+        .setParameter("workspace", workspace.value())
         .setParameter("ids", contacts.stream().map(ContactId::value).toList())
         .getResultStream()
         .map(ContactId::new)
@@ -159,14 +163,18 @@ public class JpaSyncStore implements SyncStore {
       upsert(account, profile, profiles);
     }
     for (ContactId contact : batch.deletedContacts()) {
-      em.createNativeQuery(
-              "UPDATE customer_profile SET deleted_at = ?, name = NULL, email = NULL,"
-                  + " properties_json = '{}', segments_json = '[]', companies_json = '[]'"
-                  + " WHERE account_id = ? AND contact_id = ? AND deleted_at IS NULL")
-          .setParameter(1, clock.instant())
-          .setParameter(2, account.value())
-          .setParameter(3, contact.value())
-          .executeUpdate();
+      var tombstone =
+          em.createNativeQuery(
+                  "UPDATE customer_profile SET deleted_at = ?, name = NULL, email = NULL,"
+                      + " properties_json = '{}', segments_json = '[]', companies_json = '[]'"
+                      + " WHERE account_id = ? AND contact_id = ? AND deleted_at IS NULL"
+                      // a run's tombstones are its workspace's; another workspace's contact stays
+                      + (workspace.isPresent() ? " AND workspace_id = ?" : ""))
+              .setParameter(1, clock.instant())
+              .setParameter(2, account.value())
+              .setParameter(3, contact.value());
+      workspace.ifPresent(w -> tombstone.setParameter(4, w));
+      tombstone.executeUpdate();
     }
     String fileWorkspace =
         batch.documents().isEmpty()
@@ -197,14 +205,20 @@ public class JpaSyncStore implements SyncStore {
               .setParameter(2, id.value());
       workspace.ifPresent(w -> files.setParameter(3, w));
       files.executeUpdate();
-      em.createQuery(
-              "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]', d.bodyText = '',"
-                  + " d.title = '(deleted in Intercom)' where d.key.accountId = :account"
-                  + " and d.key.conversationId = :id and d.deletedAt is null")
-          .setParameter("now", clock.instant())
-          .setParameter("account", account.value())
-          .setParameter("id", id.value())
-          .executeUpdate();
+      var document =
+          em.createQuery(
+                  "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]',"
+                      + " d.bodyText = '', d.title = '(deleted in Intercom)'"
+                      + " where d.key.accountId = :account and d.key.conversationId = :id"
+                      + " and d.deletedAt is null"
+                      // a run's tombstones are its workspace's; another workspace's document of
+                      // the same id stays as it was
+                      + (workspace.isPresent() ? " and d.key.workspaceId = :workspace" : ""))
+              .setParameter("now", clock.instant())
+              .setParameter("account", account.value())
+              .setParameter("id", id.value());
+      workspace.ifPresent(w -> document.setParameter("workspace", w));
+      document.executeUpdate();
     }
     saveCheckpoint(account, batch.stream(), batch.checkpoint(), workspace);
   }

@@ -83,12 +83,12 @@ final class SyncRun {
 
   /** What the store holds of these conversations, for change detection. */
   Map<ConversationId, SyncedConversation> synced(List<ConversationId> ids) {
-    return store.synced(account.id(), ids);
+    return store.synced(account.id(), connection.workspace().id(), ids);
   }
 
   /** Whether this account's store holds the customer's profile already. */
   boolean hasProfile(ContactId customer) {
-    return !store.profiled(account.id(), List.of(customer)).isEmpty();
+    return !store.profiled(account.id(), connection.workspace().id(), List.of(customer)).isEmpty();
   }
 
   /** Stores a batch and the checkpoint after it in one transaction, and counts it. */

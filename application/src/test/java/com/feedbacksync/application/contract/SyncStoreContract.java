@@ -99,14 +99,18 @@ public abstract class SyncStoreContract {
             batch(List.of(document("1", T.plusSeconds(60), ConversationState.CLOSED)), List.of()));
     SyncedConversation synced =
         store()
-            .synced(account, List.of(new ConversationId("1"), new ConversationId("2")))
+            .synced(
+                account, WORKSPACE.id(), List.of(new ConversationId("1"), new ConversationId("2")))
             .get(new ConversationId("1"));
     assertEquals(T.plusSeconds(60), synced.updatedAt());
     assertEquals(ConversationState.CLOSED, synced.state());
     assertEquals(1, synced.tagIds().size());
     assertEquals(
         1,
-        store().synced(account, List.of(new ConversationId("1"), new ConversationId("2"))).size());
+        store()
+            .synced(
+                account, WORKSPACE.id(), List.of(new ConversationId("1"), new ConversationId("2")))
+            .size());
   }
 
   @Test
@@ -123,7 +127,7 @@ public abstract class SyncStoreContract {
     assertEquals(
         ConversationState.CLOSED,
         store()
-            .synced(account, List.of(new ConversationId("1")))
+            .synced(account, WORKSPACE.id(), List.of(new ConversationId("1")))
             .get(new ConversationId("1"))
             .state());
     store()
@@ -133,7 +137,7 @@ public abstract class SyncStoreContract {
     assertEquals(
         ConversationState.OPEN,
         store()
-            .synced(account, List.of(new ConversationId("1")))
+            .synced(account, WORKSPACE.id(), List.of(new ConversationId("1")))
             .get(new ConversationId("1"))
             .state());
   }
@@ -143,12 +147,12 @@ public abstract class SyncStoreContract {
     AccountId account = newAccount();
     store().commit(account, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
     store().commit(account, batch(List.of(), List.of(new ConversationId("1"))));
-    assertTrue(store().synced(account, List.of(new ConversationId("1"))).isEmpty());
+    assertTrue(store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).isEmpty());
     store()
         .commit(
             account,
             batch(List.of(document("1", T.plusSeconds(5), ConversationState.OPEN)), List.of()));
-    assertTrue(store().synced(account, List.of(new ConversationId("1"))).isEmpty());
+    assertTrue(store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).isEmpty());
   }
 
   @Test
@@ -213,9 +217,10 @@ public abstract class SyncStoreContract {
                 List.of(),
                 Checkpoint.START,
                 RunCounts.NONE));
-    assertEquals(Set.of(kept, gone), store().profiled(account, List.of(kept, gone, never)));
-    assertEquals(Set.of(), store().profiled(account, List.of()));
-    assertEquals(Set.of(), store().profiled(newAccount(), List.of(kept, gone)));
+    assertEquals(
+        Set.of(kept, gone), store().profiled(account, WORKSPACE.id(), List.of(kept, gone, never)));
+    assertEquals(Set.of(), store().profiled(account, WORKSPACE.id(), List.of()));
+    assertEquals(Set.of(), store().profiled(newAccount(), WORKSPACE.id(), List.of(kept, gone)));
   }
 
   private static CustomerProfile profile(ContactId id) {
@@ -238,8 +243,53 @@ public abstract class SyncStoreContract {
     store().commit(a, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
     store().commit(b, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
     store().purge(a);
-    assertTrue(store().synced(a, List.of(new ConversationId("1"))).isEmpty());
-    assertEquals(1, store().synced(b, List.of(new ConversationId("1"))).size());
+    assertTrue(store().synced(a, WORKSPACE.id(), List.of(new ConversationId("1"))).isEmpty());
+    assertEquals(1, store().synced(b, WORKSPACE.id(), List.of(new ConversationId("1"))).size());
+  }
+
+  @Test
+  void a_run_of_another_workspace_neither_sees_nor_tombstones_this_workspaces_documents() {
+    AccountId account = newAccount();
+    store().commit(account, batch(List.of(document("1", T, ConversationState.OPEN)), List.of()));
+    assertTrue(
+        store().synced(account, OTHER_WORKSPACE, List.of(new ConversationId("1"))).isEmpty(),
+        "the other workspace's conversation 1 is not this one");
+    assertEquals(
+        Set.of(),
+        store().profiled(account, OTHER_WORKSPACE, List.of(new ContactId("c1"))),
+        "nor are its customers");
+
+    ConnectionIdentity other = new ConnectionIdentity(account, OTHER_WORKSPACE, 7L);
+    connections()
+        .save(
+            new Connection(
+                account,
+                new Workspace(OTHER_WORKSPACE, "Other", Region.US),
+                new AccessToken("contract-token-other"),
+                ConnectionState.CONNECTED,
+                "ada",
+                T,
+                new HistoryCoverage.NotYet(),
+                Optional.empty(),
+                7L));
+    store()
+        .commit(
+            account,
+            new SyncBatch(
+                    SyncStream.DELETIONS,
+                    List.of(),
+                    List.of(),
+                    List.of(new ConversationId("1")),
+                    List.of(),
+                    List.of(),
+                    Checkpoint.START,
+                    RunCounts.NONE)
+                .guardedBy(other));
+
+    assertEquals(
+        1,
+        store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).size(),
+        "a deletion in the other workspace leaves this workspace's document");
   }
 
   private static final WorkspaceId OTHER_WORKSPACE = new WorkspaceId("xyz98765");
@@ -306,7 +356,8 @@ public abstract class SyncStoreContract {
                     takenDownTo("1"),
                     RunCounts.NONE)
                 .guardedBy(connection));
-    assertEquals(1, store().synced(account, List.of(new ConversationId("1"))).size());
+    assertEquals(
+        1, store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).size());
 
     connections().remove(account);
     SyncBatch late =
@@ -323,13 +374,14 @@ public abstract class SyncStoreContract {
     assertThrows(SyncStore.ConnectionGone.class, () -> store().commit(account, late));
 
     assertTrue(
-        store().synced(account, List.of(new ConversationId("2"))).isEmpty(),
+        store().synced(account, WORKSPACE.id(), List.of(new ConversationId("2"))).isEmpty(),
         "the document of the refused batch was not written");
     assertEquals(
         1,
-        store().synced(account, List.of(new ConversationId("1"))).size(),
+        store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).size(),
         "its deletion was not applied either");
-    assertEquals(Set.of(), store().profiled(account, List.of(new ContactId("c-late"))));
+    assertEquals(
+        Set.of(), store().profiled(account, WORKSPACE.id(), List.of(new ContactId("c-late"))));
     assertEquals(1, storedFiles(account), "only the first batch's file is stored");
     assertEquals(
         takenDownTo("1"),
@@ -350,7 +402,7 @@ public abstract class SyncStoreContract {
                     account,
                     batch(List.of(document("1", T, ConversationState.OPEN)), List.of())
                         .guardedBy(old)));
-    assertTrue(store().synced(account, List.of(new ConversationId("1"))).isEmpty());
+    assertTrue(store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).isEmpty());
   }
 
   @Test
@@ -373,7 +425,8 @@ public abstract class SyncStoreContract {
         .commit(account, batch(List.of(), List.of(new ConversationId("1"))).guardedBy(connection));
 
     assertEquals(1, storedFiles(account), "conversation 1's two files went with it");
-    assertEquals(1, store().synced(account, List.of(new ConversationId("2"))).size());
+    assertEquals(
+        1, store().synced(account, WORKSPACE.id(), List.of(new ConversationId("2"))).size());
   }
 
   @Test

@@ -19,6 +19,7 @@ import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.Html;
+import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.FlatTag;
 import com.feedbacksync.domain.sync.SyncedConversation;
@@ -86,13 +87,13 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
 
   @Override
   public synchronized Map<ConversationId, SyncedConversation> synced(
-      AccountId account, Collection<ConversationId> ids) {
+      AccountId account, WorkspaceId workspace, Collection<ConversationId> ids) {
     Map<ConversationId, SyncedConversation> found = new HashMap<>();
     Data data = data(account);
     ids.forEach(
         id -> {
           SyncBatch.StoredDocument d = data.documents.get(id);
-          if (d != null) {
+          if (d != null && d.document().workspace().equals(workspace)) {
             found.put(id, d.synced());
           }
         });
@@ -101,10 +102,15 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
 
   @Override
   public synchronized java.util.Set<ContactId> profiled(
-      AccountId account, Collection<ContactId> contacts) {
+      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts) {
     Data data = data(account);
     return contacts.stream()
-        .filter(c -> data.profiles.containsKey(c) || data.contactTombstones.containsKey(c))
+        .filter(
+            c ->
+                Optional.ofNullable(data.profiles.get(c))
+                        .map(p -> p.workspace().equals(workspace))
+                        .orElse(false)
+                    || data.contactTombstones.containsKey(c))
         .collect(java.util.stream.Collectors.toSet());
   }
 
@@ -147,7 +153,14 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
         .deletions()
         .forEach(
             id -> {
-              if (data.documents.remove(id) != null) {
+              SyncBatch.StoredDocument stored = data.documents.get(id);
+              // a run's tombstones are its workspace's: another workspace's document stays
+              if (stored != null
+                  && batch
+                      .connection()
+                      .map(c -> c.workspace().equals(stored.document().workspace()))
+                      .orElse(true)) {
+                data.documents.remove(id);
                 data.tombstones.putIfAbsent(id, now);
               }
               data.files.keySet().removeIf(key -> key.startsWith(id.value() + "/"));

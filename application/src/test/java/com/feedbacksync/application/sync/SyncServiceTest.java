@@ -782,15 +782,18 @@ class SyncServiceTest {
 
           @Override
           public Map<ConversationId, com.feedbacksync.domain.sync.SyncedConversation> synced(
-              AccountId account, java.util.Collection<ConversationId> ids) {
-            return store.synced(account, ids);
+              AccountId account,
+              com.feedbacksync.domain.intercom.WorkspaceId workspace,
+              java.util.Collection<ConversationId> ids) {
+            return store.synced(account, workspace, ids);
           }
 
           @Override
           public Set<com.feedbacksync.domain.intercom.ContactId> profiled(
               AccountId account,
+              com.feedbacksync.domain.intercom.WorkspaceId workspace,
               java.util.Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
-            return store.profiled(account, contacts);
+            return store.profiled(account, workspace, contacts);
           }
 
           @Override

@@ -400,13 +400,17 @@ class SyncBenchmarkIT {
   private static final class DiscardingStore implements SyncStore {
     @Override
     public Map<ConversationId, SyncedConversation> synced(
-        AccountId account, Collection<ConversationId> ids) {
+        AccountId account,
+        com.feedbacksync.domain.intercom.WorkspaceId workspace,
+        Collection<ConversationId> ids) {
       return Map.of();
     }
 
     @Override
     public java.util.Set<com.feedbacksync.domain.intercom.ContactId> profiled(
-        AccountId account, Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
+        AccountId account,
+        com.feedbacksync.domain.intercom.WorkspaceId workspace,
+        Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
       return java.util.Set.of();
     }
 

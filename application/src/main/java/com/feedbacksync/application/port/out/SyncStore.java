@@ -19,15 +19,17 @@ import java.util.Set;
 public interface SyncStore {
 
   /**
-   * What was stored of these conversations at their last sync (absent: never synced or deleted).
+   * What was stored of this workspace's conversations at their last sync (absent: never synced or
+   * deleted). Another workspace's conversation of the same id is not this one.
    */
-  Map<ConversationId, SyncedConversation> synced(AccountId account, Collection<ConversationId> ids);
+  Map<ConversationId, SyncedConversation> synced(
+      AccountId account, WorkspaceId workspace, Collection<ConversationId> ids);
 
   /**
    * Which of these customers already have a profile (or its tombstone): a history walk resumed
    * after a crash does not fetch them again.
    */
-  Set<ContactId> profiled(AccountId account, Collection<ContactId> contacts);
+  Set<ContactId> profiled(AccountId account, WorkspaceId workspace, Collection<ContactId> contacts);
 
   Checkpoint checkpoint(AccountId account, SyncStream stream);
 
