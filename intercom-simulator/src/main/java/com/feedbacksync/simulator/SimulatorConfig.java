@@ -64,6 +64,25 @@ public record SimulatorConfig(
         Clock.systemUTC());
   }
 
+  /** Another workspace: Intercom's id for it (the app id {@code GET /me} names) and its name. */
+  public SimulatorConfig withWorkspaceIdentity(String id, String name) {
+    return new SimulatorConfig(
+        port,
+        workspace,
+        id,
+        name,
+        region,
+        clientId,
+        clientSecret,
+        ratePerMinute,
+        fileTtl,
+        planRestricted,
+        presetToken,
+        redirectUris,
+        webhookUrl,
+        clock);
+  }
+
   public SimulatorConfig withPort(int port) {
     return toBuilder().port(port).build();
   }

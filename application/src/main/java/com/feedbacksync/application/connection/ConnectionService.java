@@ -7,6 +7,7 @@ import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.PendingConnection;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase.Authorization;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
@@ -60,12 +61,12 @@ public final class ConnectionService implements ConnectIntercomUseCase {
   }
 
   @Override
-  public String begin(AccountId account, String admin) {
+  public Authorization begin(AccountId account, String admin) {
     byte[] raw = new byte[32];
     random.nextBytes(raw);
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     states.save(new PendingConnection(state, account, admin, clock.instant().plus(STATE_LIFETIME)));
-    return intercom.authorizeUrl(state);
+    return new Authorization(intercom.authorizeUrl(state), state);
   }
 
   @Override
@@ -110,40 +111,35 @@ public final class ConnectionService implements ConnectIntercomUseCase {
       return new ConnectOutcome.Refused("plan_restricted", refused.reason());
     }
     AccountId account = pending.get().account();
-    connections.save(connectionTo(account, workspace, token, pending.get().admin(), now));
-    return new ConnectOutcome.Connected(workspace, scheduler.syncNow(account));
-  }
-
-  /**
-   * The new connection. The same workspace again keeps what was synced and resumes where its
-   * checkpoints stand (coverage is read from them, so it never disagrees with a finished walk);
-   * another workspace starts from fresh checkpoints, its predecessor's documents left as they are.
-   */
-  private Connection connectionTo(
-      AccountId account, Workspace workspace, AccessToken token, String admin, Instant now) {
     Optional<Connection> same =
         connections.find(account).filter(c -> c.workspace().id().equals(workspace.id()));
+    Connection connection =
+        new Connection(
+            account,
+            workspace,
+            token,
+            ConnectionState.CONNECTED,
+            pending.get().admin(),
+            same.map(Connection::connectedAt).orElse(now),
+            same.map(Connection::coverage).orElseGet(HistoryCoverage.NotYet::new),
+            Optional.empty(),
+            random.nextLong());
+    // The new grant first: a run of the previous connection can commit nothing after this, so the
+    // checkpoints cleaned below cannot be written again by it.
+    connections.save(connection);
     store.startWorkspace(account, workspace.id());
-    // A standing row of the same workspace knows whether the walk was complete or stopped by the
-    // plan; without one (after a disconnect) the checkpoints say how far history was taken.
-    HistoryCoverage fromCheckpoints =
-        Checkpoint.coverage(
-            store.checkpoint(account, SyncStream.HISTORY),
-            store.checkpoint(account, SyncStream.BACKFILL));
-    HistoryCoverage coverage =
-        same.map(Connection::coverage)
-            .filter(c -> !(c instanceof HistoryCoverage.NotYet))
-            .orElse(fromCheckpoints);
-    return new Connection(
-        account,
-        workspace,
-        token,
-        ConnectionState.CONNECTED,
-        admin,
-        same.map(Connection::connectedAt).orElse(now),
-        coverage,
-        Optional.empty(),
-        random.nextLong());
+    if (connection.coverage() instanceof HistoryCoverage.NotYet) {
+      // Without a standing row of the same workspace (after a disconnect) the checkpoints say how
+      // far history was taken, so coverage never disagrees with a finished walk.
+      HistoryCoverage fromCheckpoints =
+          Checkpoint.coverage(
+              store.checkpoint(account, SyncStream.HISTORY),
+              store.checkpoint(account, SyncStream.BACKFILL));
+      if (!(fromCheckpoints instanceof HistoryCoverage.NotYet)) {
+        connections.recordCoverage(connection.identity(), fromCheckpoints);
+      }
+    }
+    return new ConnectOutcome.Connected(workspace, scheduler.syncNow(account));
   }
 
   @Override

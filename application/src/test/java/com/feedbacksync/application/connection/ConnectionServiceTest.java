@@ -16,6 +16,7 @@ import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase.ConnectOutcome;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
@@ -105,8 +106,11 @@ class ConnectionServiceTest {
           scheduler,
           new com.feedbacksync.application.fakes.FollowingClock(() -> now));
 
-  private String state(String authorizeUrl) {
-    return URI.create(authorizeUrl).getQuery().replaceAll(".*state=", "");
+  /** The state the consent page's URL carries back: the one the use case says it is. */
+  private String state(ConnectIntercomUseCase.Authorization started) {
+    String fromUrl = URI.create(started.url()).getQuery().replaceAll(".*state=", "");
+    assertEquals(started.state(), fromUrl);
+    return fromUrl;
   }
 
   @Test

@@ -1,5 +1,6 @@
 package com.feedbacksync.adapters.web.api;
 
+import com.feedbacksync.adapters.web.security.OAuthBrowserBinding;
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.adapters.web.security.TokenAccount;
 import com.feedbacksync.adapters.web.settings.SettingsPage;
@@ -7,6 +8,7 @@ import com.feedbacksync.application.model.ConnectionView;
 import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.ConnectIntercomUseCase.Authorization;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase.ConnectOutcome;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.ForbiddenException;
@@ -37,6 +40,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,9 +103,19 @@ public class IntegrationsResource {
   @POST
   @Path("connect")
   @RolesAllowed(Roles.ADMIN)
-  @Operation(summary = "Starts OAuth: where to send the admin to allow access")
-  public AuthorizeJson connect() {
-    return new AuthorizeJson(connecting.begin(caller.account(), token.getName()));
+  @Operation(
+      summary =
+          "Starts OAuth: where to send the admin to allow access. Sets a cookie that binds the flow"
+              + " to this browser: the callback of a browser without it is refused.")
+  public Response connect(@Context UriInfo uri, @Context HttpServletRequest request) {
+    Authorization started = connecting.begin(caller.account(), token.getName());
+    return Response.ok(new AuthorizeJson(started.url()))
+        .cookie(OAuthBrowserBinding.bind(started.state(), callbackUri(uri), request.isSecure()))
+        .build();
+  }
+
+  private static URI callbackUri(UriInfo uri) {
+    return uri.getBaseUriBuilder().path("integrations/intercom/callback").build();
   }
 
   @GET
@@ -122,17 +136,26 @@ public class IntegrationsResource {
   public Response callback(
       @QueryParam("code") String code,
       @QueryParam("state") String state,
+      @CookieParam(OAuthBrowserBinding.COOKIE) String boundState,
       @Context SecurityContext security,
+      @Context UriInfo uri,
       @Context HttpServletRequest request) {
     boolean script = security.getUserPrincipal() != null;
     if (script && !security.isUserInRole(Roles.ADMIN)) {
       throw new ForbiddenException("Only an admin may connect Intercom.");
     }
+    if (!script && !OAuthBrowserBinding.matches(boundState, state)) {
+      // Not the browser that started this flow: refused without using the state up, so the admin
+      // whose flow it is can still finish it.
+      return Response.seeOther(settingsPage(request, "unknown_state")).build();
+    }
     ConnectOutcome outcome =
         connecting.finish(
             state, code, script ? Optional.of(token.getName()) : Optional.<String>empty());
     if (!script) {
-      return Response.seeOther(settingsPage(request, outcome.code())).build();
+      return Response.seeOther(settingsPage(request, outcome.code()))
+          .cookie(OAuthBrowserBinding.forget(callbackUri(uri), request.isSecure()))
+          .build();
     }
     if (outcome instanceof ConnectOutcome.Connected connected) {
       return Response.ok(

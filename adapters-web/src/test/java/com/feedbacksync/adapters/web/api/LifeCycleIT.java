@@ -16,6 +16,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -60,10 +62,14 @@ class LifeCycleIT {
   private static final String BROWSER_ACCEPT =
       "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
+  /** The admin's browser: its cookie jar is shared with the API calls its page makes. */
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+
   private final HttpClient browser =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .followRedirects(HttpClient.Redirect.NEVER)
+          .cookieHandler(cookies)
           .build();
 
   @ArquillianResource URL base;
@@ -90,6 +96,18 @@ class LifeCycleIT {
           URLDecoder.decode(
               authorize.replaceAll(".*[?&]state=([^&]*).*", "$1"), StandardCharsets.UTF_8);
       String query = api().allow(sim, state);
+
+      // Another browser (an attacker who sent their consent link to a victim) brings the code and
+      // state back without the cookie that binds the flow: refused, and the state not used up.
+      HttpClient otherBrowser =
+          HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpResponse<String> foreign =
+          otherBrowser.send(
+              HttpRequest.newBuilder(callback(query)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(303, foreign.statusCode(), foreign.body());
+      assertEquals("outcome=unknown_state", landing(foreign).getRawQuery());
+      assertEquals("DISCONNECTED", status(account).getString("state"));
 
       HttpResponse<String> back = browse(callback(query));
       assertEquals(303, back.statusCode(), back.body());
@@ -159,6 +177,70 @@ class LifeCycleIT {
           status(account).getBoolean("historyComplete"),
           "reconnecting the same workspace keeps its complete history: " + status(account));
     }
+  }
+
+  @Test
+  void another_workspace_starts_fresh_and_the_first_workspaces_documents_stay_as_they_were()
+      throws Exception {
+    String account = newAccount("PAID");
+    String admin = admin(account);
+    Set<String> first;
+    try (IntercomSimulator sim = simulator(154, 300)) {
+      connectByScript(sim, admin);
+      api().awaitHistory(admin);
+      first = new TreeSet<>(sim.oracle().qualifyingNewestFirst());
+      assertEquals(first, documentsOf(account, "abc12345"));
+      assertEquals(204, disconnect(admin, false));
+    }
+    try (IntercomSimulator other =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(155, 300)
+                .withRatePerMinute(0)
+                .withPort(SIM_PORT)
+                .withWorkspaceIdentity("xyz98765", "Other SaaS"))) {
+      Set<String> second = new TreeSet<>(other.oracle().qualifyingNewestFirst());
+      Set<String> shared = new TreeSet<>(first);
+      shared.retainAll(second);
+      assertTrue(
+          !shared.isEmpty(), "the two workspaces share conversation ids, which must not mix");
+
+      JsonObject run = awaitRun(account, connectByScript(other, admin));
+      assertEquals("COMPLETED", run.getString("state"), run.toString());
+      assertEquals("FIRST", run.getString("kind"), "another workspace takes its history afresh");
+      assertEquals(second, documentsOf(account, "xyz98765"), "the new workspace is complete");
+      assertEquals(first, documentsOf(account, "abc12345"), "the first workspace's documents stay");
+      assertEquals(
+          0,
+          single(
+              "SELECT COUNT(*) FROM feedback_document WHERE account_id = ?"
+                  + " AND workspace_id = 'abc12345' AND deleted_at IS NOT NULL",
+              account),
+          "nothing of the first workspace was tombstoned by the second");
+      String created = other.newConversation("customer");
+      JsonObject hourly = awaitRun(account, syncNow(admin));
+      assertEquals("COMPLETED", hourly.getString("state"), hourly.toString());
+      assertTrue(documentsOf(account, "xyz98765").contains(created), hourly.toString());
+      assertEquals(first, documentsOf(account, "abc12345"), "and never updated again");
+    }
+  }
+
+  /** The live documents of one workspace of the account, by conversation id. */
+  private static Set<String> documentsOf(String account, String workspace) throws Exception {
+    Set<String> ids = new TreeSet<>();
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document WHERE account_id = ?"
+                    + " AND workspace_id = ? AND deleted_at IS NULL")) {
+      q.setString(1, account);
+      q.setString(2, workspace);
+      try (ResultSet rows = q.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString(1));
+        }
+      }
+    }
+    return ids;
   }
 
   @Test
@@ -330,7 +412,7 @@ class LifeCycleIT {
   }
 
   private ApiClient api() throws Exception {
-    return new ApiClient(base);
+    return new ApiClient(base, cookies);
   }
 
   private URI callback(String query) throws Exception {

@@ -62,7 +62,7 @@ class SyncOnLibertyIT {
       AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
       insertAccount(account, "PAID");
       // OAuth as the admin lives it: Allow on the consent page, the redirect, the code exchange.
-      String authorize = connecting.begin(account, "ada");
+      String authorize = connecting.begin(account, "ada").url();
       String state =
           java.net.URLDecoder.decode(
               authorize.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);

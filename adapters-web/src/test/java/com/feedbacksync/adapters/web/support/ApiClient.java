@@ -8,6 +8,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.net.CookieHandler;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLDecoder;
@@ -21,12 +23,18 @@ import java.nio.charset.StandardCharsets;
 public final class ApiClient {
 
   // HTTP/1.1, as browsers and curl speak plain HTTP to the API: no h2c upgrade per connection.
-  private final HttpClient http =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http;
   private final URI base;
 
   public ApiClient(URL base) throws Exception {
+    this(base, new CookieManager());
+  }
+
+  /** A client that keeps its cookies in {@code cookies}: the browser's jar, shared with a test. */
+  public ApiClient(URL base, CookieHandler cookies) throws Exception {
     this.base = base.toURI();
+    this.http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies).build();
   }
 
   public URI uri(String path) {

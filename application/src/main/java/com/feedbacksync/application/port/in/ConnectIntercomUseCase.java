@@ -2,13 +2,25 @@ package com.feedbacksync.application.port.in;
 
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.Workspace;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Connects an account to its Intercom workspace through OAuth, and disconnects it. */
 public interface ConnectIntercomUseCase {
 
-  /** Starts OAuth for this admin: returns where to send them (Intercom's consent page). */
-  String begin(AccountId account, String admin);
+  /**
+   * Starts OAuth for this admin: where to send them (Intercom's consent page), and the single-use
+   * state the redirect brings back (the web adapter binds it to the admin's browser).
+   */
+  Authorization begin(AccountId account, String admin);
+
+  /** Intercom's consent page for this flow, and the flow's state. */
+  record Authorization(String url, String state) {
+    public Authorization {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(state, "state");
+    }
+  }
 
   /**
    * Intercom redirected back: finishes the connection and starts the first sync. The {@code state}
