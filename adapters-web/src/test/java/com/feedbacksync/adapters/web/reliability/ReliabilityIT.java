@@ -139,8 +139,12 @@ class ReliabilityIT {
 
     String content = digest(account, false);
     String polled = sim.oracle().qualifyingNewestFirst().get(3);
+    long fetchesBefore = sim.counters().calls("GET /conversations/{id}");
     assertEquals(202, sim.sendWebhook("conversation.user.replied", polled));
     awaitWebhookCommit(account);
+    // The stream's checkpoint row may stand from an earlier webhook: wait for this one's fetch,
+    // then for the server to fall quiet, so its calls land in no later run's count.
+    awaitQuiet(sim, () -> sim.counters().calls("GET /conversations/{id}") > fetchesBefore);
     assertEquals(
         content,
         digest(account, false),
@@ -148,8 +152,11 @@ class ReliabilityIT {
 
     java.sql.Timestamp watermark = watermark(account);
     setWatermark(account, java.sql.Timestamp.from(java.time.Instant.now().plusSeconds(7_200)));
+    long callsBefore = sim.counters().apiCalls();
     cleanRun(api, account);
     assertEquals(0, lastRunCalls(account), "a checkpoint in the future costs zero calls");
+    assertEquals(
+        callsBefore, sim.counters().apiCalls(), "and the simulator saw none (its own count)");
     setWatermark(account, watermark); // back where it was, for the account's next runs
     table.add(
         "  idempotence: an identical run changed nothing (digest of every row) at "
@@ -479,6 +486,25 @@ class ReliabilityIT {
         "SELECT api_calls FROM sync_run WHERE account_id = ? AND kind = 'HOURLY'"
             + " AND state <> 'RUNNING' ORDER BY finished_at DESC LIMIT 1",
         account);
+  }
+
+  /**
+   * Waits until {@code happened} holds and then until the simulator has answered no call for a
+   * second: work the server does in the background (a webhook's re-sync) is over.
+   */
+  private static void awaitQuiet(IntercomSimulator sim, java.util.function.BooleanSupplier happened)
+      throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!happened.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "the awaited call never came");
+      Thread.sleep(50);
+    }
+    long calls = -1;
+    while (calls != sim.counters().apiCalls()) {
+      assertTrue(System.nanoTime() < deadline, "the server never fell quiet");
+      calls = sim.counters().apiCalls();
+      Thread.sleep(1_000);
+    }
   }
 
   /** Waits until a webhook's re-sync committed for the account (its stream's checkpoint row). */
