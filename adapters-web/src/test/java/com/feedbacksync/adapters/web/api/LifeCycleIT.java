@@ -308,6 +308,34 @@ class LifeCycleIT {
   }
 
   @Test
+  void purging_during_a_first_sync_leaves_nothing_behind() throws Exception {
+    try (IntercomSimulator sim = simulator(8, 400)) {
+      sim.rateLimit(SLOW_RATE_PER_MINUTE);
+      String account = newAccount("START");
+      String admin = admin(account);
+      String firstRun = connectByScript(sim, admin);
+      awaitSomeDocuments(account);
+
+      assertEquals(204, disconnect(admin, true));
+      // Unpaced from here, the run would race through the rest if nothing stopped it.
+      sim.rateLimit(0);
+      JsonObject run = awaitRun(account, firstRun);
+      assertEquals("CANCELLED", run.getString("state"), run.toString());
+      Thread.sleep(3_000);
+
+      for (String table :
+          List.of(
+              "feedback_document",
+              "customer_profile",
+              "document_file",
+              "sync_checkpoint",
+              "intercom_connection")) {
+        assertEquals(0, count(table, account), "after a purge mid-sync no row of " + table);
+      }
+    }
+  }
+
+  @Test
   void a_failed_sync_leaves_its_error_and_the_next_good_run_clears_it() throws Exception {
     try (IntercomSimulator sim = simulator(154, 200)) {
       String account = newAccount("START");
