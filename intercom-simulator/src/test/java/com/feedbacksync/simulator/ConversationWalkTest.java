@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,6 +21,7 @@ import tools.jackson.databind.JsonNode;
  * A client walks a 10,000-conversation workspace as a sync would (search filtered to conversations
  * with a customer reply, then one retrieve each) and finds exactly the oracle's conversations.
  */
+@Tag("slow")
 class ConversationWalkTest {
 
   private static IntercomSimulator simulator;

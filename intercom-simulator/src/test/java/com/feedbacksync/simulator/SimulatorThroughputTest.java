@@ -7,12 +7,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Measures how many requests a second the simulator serves on loopback, so a benchmark knows it is
  * not the bottleneck. Prints the figures; asserts only that every answer was right, never a time.
  */
+@Tag("slow")
 class SimulatorThroughputTest {
 
   @Test

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * listed and fetched through the ports with at most 1.01 calls per kept conversation, and with no
  * 429 under a rate budget the run actually hits. Prints its figures.
  */
+@Tag("slow")
 class PacedWalkTest {
 
   private static final int CONVERSATIONS = 10_000;
