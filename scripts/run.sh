@@ -30,7 +30,9 @@ export MP_JWT_VERIFY_PUBLICKEY_LOCATION
 [ -f .run/token-keys ] || { echo "demo:$(openssl rand -base64 32)" > .run/token-keys; chmod 600 .run/token-keys; }
 FEEDBACKSYNC_TOKEN_KEYS=$(cat .run/token-keys)
 export FEEDBACKSYNC_TOKEN_KEYS
+# The simulator's app: the WAR and server.xml have no Intercom defaults.
 export INTERCOM_BASE_URL="$sim" INTERCOM_REDIRECT_URI="$base/callback"
+export INTERCOM_CLIENT_ID=sim-client INTERCOM_CLIENT_SECRET=sim-client-secret
 
 echo "building and starting Open Liberty on $base ..."
 start=$(date +%s)

@@ -5,7 +5,6 @@ import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IntercomConfiguration {
 
-  // Optional: a server without an Intercom app still starts; connecting then says what is missing.
+  // Optional, without defaults: a server without an Intercom app still starts; its readiness and
+  // connect say what is missing.
   @Inject
   @ConfigProperty(name = "intercom.client.id")
   Optional<String> clientId;
@@ -30,11 +30,14 @@ public class IntercomConfiguration {
   Optional<String> clientSecret;
 
   @Inject
-  @ConfigProperty(
-      name = "intercom.redirect.uri",
-      defaultValue = "http://localhost:9080/api/v1/integrations/intercom/callback")
-  String redirectUri;
+  @ConfigProperty(name = "intercom.redirect.uri")
+  Optional<String> redirectUri;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.public-base-url")
+  Optional<String> publicBaseUrl;
+
+  /** Empty or missing: the real Intercom. */
   @Inject
   @ConfigProperty(name = "intercom.base.url")
   Optional<String> baseUrl;
@@ -43,15 +46,16 @@ public class IntercomConfiguration {
   @ConfigProperty(name = "intercom.file.hosts")
   Optional<List<String>> extraFileHosts;
 
+  /** The app as configured, with what is missing or unsafe. */
+  @Produces
+  IntercomApp app() {
+    return IntercomApp.of(clientId, clientSecret, redirectUri, publicBaseUrl, baseUrl);
+  }
+
   /** Dependent, not application-scoped: a record cannot be proxied, and it is cheap to build. */
   @Produces
-  IntercomSettings settings() {
-    IntercomSettings settings =
-        IntercomSettings.forIntercom(
-            clientId.orElse(""), clientSecret.orElse(""), URI.create(redirectUri));
-    if (baseUrl.isPresent() && !baseUrl.get().isBlank()) {
-      settings = settings.pointedAt(URI.create(baseUrl.get()));
-    }
+  IntercomSettings settings(IntercomApp app) {
+    IntercomSettings settings = app.settings();
     List<String> hosts = new ArrayList<>(settings.fileHosts());
     extraFileHosts.ifPresent(hosts::addAll);
     return settings.withFileHosts(hosts);
@@ -65,7 +69,7 @@ public class IntercomConfiguration {
 
   @Produces
   @ApplicationScoped
-  IntercomAuthorization authorization(IntercomSettings settings, Clock clock) {
-    return IntercomOAuth.overRestClient(settings, clock);
+  IntercomAuthorization authorization(IntercomApp app, IntercomSettings settings, Clock clock) {
+    return IntercomOAuth.overRestClient(app, settings, clock);
   }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,18 +21,34 @@ import java.util.Map;
 public final class IntercomOAuth implements IntercomAuthorization {
 
   private final IntercomSettings settings;
+  private final List<String> notConfigured;
   private final IntercomHttp http;
   private final Clock clock;
 
   IntercomOAuth(IntercomSettings settings, IntercomHttp http, Clock clock) {
+    this(settings, List.of(), http, clock);
+  }
+
+  /**
+   * @param notConfigured what makes the app unusable; connecting refuses while it is not empty
+   */
+  IntercomOAuth(
+      IntercomSettings settings, List<String> notConfigured, IntercomHttp http, Clock clock) {
     this.settings = settings;
+    this.notConfigured = List.copyOf(notConfigured);
     this.http = http;
     this.clock = clock;
   }
 
-  /** In the server: the MicroProfile REST Client. */
+  /** Over the MicroProfile REST Client, for settings made by hand (tests). */
   public static IntercomOAuth overRestClient(IntercomSettings settings, Clock clock) {
     return new IntercomOAuth(settings, new RestClientHttp(settings), clock);
+  }
+
+  /** In the server, for the configured app: refuses to connect while the app is unusable. */
+  public static IntercomOAuth overRestClient(
+      IntercomApp app, IntercomSettings settings, Clock clock) {
+    return new IntercomOAuth(settings, app.problems(), new RestClientHttp(settings), clock);
   }
 
   @Override
@@ -100,9 +117,12 @@ public final class IntercomOAuth implements IntercomAuthorization {
   }
 
   private void requireApp() {
+    if (!notConfigured.isEmpty()) {
+      throw new IntercomFailure.NotConfigured(notConfigured);
+    }
     if (settings.clientId().isBlank() || settings.clientSecret().isBlank()) {
-      throw new IllegalStateException(
-          "Intercom is not configured on this server: set intercom.client.id and intercom.client.secret.");
+      throw new IntercomFailure.NotConfigured(
+          List.of("INTERCOM_CLIENT_ID and INTERCOM_CLIENT_SECRET are not set"));
     }
   }
 

@@ -50,9 +50,7 @@ public class JpaConnections implements Connections {
     e.workspaceName = c.workspace().name();
     e.region = c.workspace().region().name();
     if (c.token() != UNREADABLE) {
-      TokenCipher.Sealed sealed = keys.cipher().seal(c.token());
-      e.tokenKeyId = sealed.keyId();
-      e.tokenCiphertext = sealed.bytes();
+      seal(e, c.token());
     }
     e.state = c.state().name();
     e.connectedBy = c.connectedBy();
@@ -158,9 +156,19 @@ public class JpaConnections implements Connections {
         .toList();
   }
 
+  private void seal(IntercomConnectionEntity e, AccessToken token) {
+    TokenCipher.Sealed sealed = keys.cipher().seal(e.accountId, token);
+    e.tokenKeyId = sealed.keyId();
+    e.tokenCiphertext = sealed.bytes();
+  }
+
   private Connection toDomain(IntercomConnectionEntity e) {
-    Optional<AccessToken> token =
-        keys.cipher().open(new TokenCipher.Sealed(e.tokenKeyId, e.tokenCiphertext));
+    Optional<TokenCipher.Opened> opened =
+        keys.cipher().open(e.accountId, new TokenCipher.Sealed(e.tokenKeyId, e.tokenCiphertext));
+    // Sealed by an older key or before tokens were bound to their account: sealed again now (the
+    // managed row is written at commit), so rotating a key needs no separate step.
+    opened.filter(TokenCipher.Opened::stale).ifPresent(o -> seal(e, o.token()));
+    Optional<AccessToken> token = opened.map(TokenCipher.Opened::token);
     ConnectionState state = ConnectionState.valueOf(e.state);
     Optional<String> error = Optional.ofNullable(e.lastError);
     if (token.isEmpty() && state == ConnectionState.CONNECTED) {

@@ -22,6 +22,8 @@ public class SchemaMigrations {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
 
+  private static final String MIGRATIONS = "classpath:db/migration";
+
   @Resource(lookup = "jdbc/feedbacksync")
   private DataSource dataSource;
 
@@ -38,11 +40,14 @@ public class SchemaMigrations {
     }
     try {
       // Liberty's class loaders find a classpath folder only by a file in it: Flyway's marker
-      // db/migration/flyway.location is that file.
+      // db/migration/flyway.location is that file. SQL callbacks are looked for in the same
+      // folder: Flyway's default, db/callback, does not exist, and looking for it logged an
+      // error on every start.
       Flyway flyway =
           Flyway.configure(SchemaMigrations.class.getClassLoader())
               .dataSource(dataSource)
-              .locations("classpath:db/migration")
+              .locations(MIGRATIONS)
+              .callbackLocations(MIGRATIONS)
               .failOnMissingLocations(true)
               .load();
       MigrateResult result = flyway.migrate();

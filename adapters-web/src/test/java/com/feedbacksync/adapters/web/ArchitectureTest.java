@@ -175,6 +175,8 @@ class ArchitectureTest {
           .resideOutsideOfPackage("com.feedbacksync.adapters.intercom..")
           .and()
           .doNotHaveFullyQualifiedName("com.feedbacksync.adapters.persistence.JsonColumns")
+          .and()
+          .doNotHaveFullyQualifiedName("com.feedbacksync.adapters.web.security.RejectedToken")
           .should()
           .dependOnClassesThat()
           .haveFullyQualifiedName("jakarta.json.JsonReader")
@@ -186,5 +188,6 @@ class ArchitectureTest {
           .haveFullyQualifiedName("jakarta.json.bind.Jsonb")
           .because(
               "Intercom's wire format is read in its adapter; JsonColumns reads back only the"
-                  + " columns the persistence adapter wrote itself");
+                  + " columns the persistence adapter wrote itself, RejectedToken only the claims"
+                  + " of a bearer token the server refused");
 }

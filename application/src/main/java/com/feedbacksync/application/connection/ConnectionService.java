@@ -65,8 +65,10 @@ public final class ConnectionService implements ConnectIntercomUseCase {
     byte[] raw = new byte[32];
     random.nextBytes(raw);
     String state = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+    // The consent URL first: a server without an Intercom app refuses before keeping a state.
+    String authorizeUrl = intercom.authorizeUrl(state);
     states.save(new PendingConnection(state, account, admin, clock.instant().plus(STATE_LIFETIME)));
-    return new Authorization(intercom.authorizeUrl(state), state);
+    return new Authorization(authorizeUrl, state);
   }
 
   @Override

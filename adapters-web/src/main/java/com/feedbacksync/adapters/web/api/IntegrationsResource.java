@@ -12,6 +12,7 @@ import com.feedbacksync.application.port.in.ConnectIntercomUseCase.Authorization
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase.ConnectOutcome;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
+import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import jakarta.annotation.security.PermitAll;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -107,8 +109,21 @@ public class IntegrationsResource {
       summary =
           "Starts OAuth: where to send the admin to allow access. Sets a cookie that binds the flow"
               + " to this browser: the callback of a browser without it is refused.")
+  @APIResponse(
+      responseCode = "503",
+      description = "This server has no Intercom app configured; the problem names what to set")
   public Response connect(@Context UriInfo uri, @Context HttpServletRequest request) {
-    Authorization started = connecting.begin(caller.account(), token.getName());
+    Authorization started;
+    try {
+      started = connecting.begin(caller.account(), token.getName());
+    } catch (IntercomFailure.NotConfigured e) {
+      // The operator's to fix, not the admin's: say exactly what is missing, not "an incident".
+      throw new ServiceUnavailableException(
+          "Intercom is not configured on this server, so nothing can be connected yet. The"
+              + " operator has to set: "
+              + String.join("; ", e.missing())
+              + ".");
+    }
     return Response.ok(new AuthorizeJson(started.url()))
         .cookie(OAuthBrowserBinding.bind(started.state(), callbackUri(uri), request.isSecure()))
         .build();

@@ -1,5 +1,7 @@
 package com.feedbacksync.adapters.web.problem;
 
+import com.feedbacksync.adapters.web.security.RejectedToken;
+import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -8,7 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The error pages of web.xml: what the server answers itself (a missing or invalid token, an
@@ -31,8 +36,8 @@ public class ProblemPages extends HttpServlet {
   private static final Map<Integer, String> DETAILS =
       Map.of(
           401,
-          "A valid bearer token is required: send 'Authorization: Bearer <token>' with a token"
-              + " this service trusts, not expired, carrying your account.",
+          "A bearer token is required: send 'Authorization: Bearer <token>' with a token this"
+              + " service trusts, not expired, carrying your account.",
           403,
           "Your role does not allow this: reading needs the member or admin role, changing"
               + " settings needs admin.",
@@ -43,6 +48,12 @@ public class ProblemPages extends HttpServlet {
           500,
           "Something went wrong on our side.");
 
+  private static final String BEARER = "Bearer ";
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.issuer")
+  Optional<String> trustedIssuer;
+
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
@@ -50,6 +61,15 @@ public class ProblemPages extends HttpServlet {
     int status = code instanceof Integer i ? i : response.getStatus();
     if (!TITLES.containsKey(status)) {
       status = 404;
+    }
+    String detail = DETAILS.get(status);
+    String sent = request.getHeader("Authorization");
+    if (status == 401 && sent != null && sent.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      // A token was sent and the server refused it: not the same as sending none.
+      detail =
+          RejectedToken.classify(
+                  sent.substring(BEARER.length()), trustedIssuer.orElse(""), Instant.now())
+              .detail();
     }
     response.setStatus(status);
     response.setContentType(Problem.MEDIA_TYPE);
@@ -61,7 +81,7 @@ public class ProblemPages extends HttpServlet {
                 .add("type", "about:blank")
                 .add("title", TITLES.get(status))
                 .add("status", status)
-                .add("detail", DETAILS.get(status))
+                .add("detail", detail)
                 .build()
                 .toString());
   }

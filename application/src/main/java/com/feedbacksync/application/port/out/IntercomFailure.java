@@ -1,5 +1,7 @@
 package com.feedbacksync.application.port.out;
 
+import java.util.List;
+
 /**
  * Why Intercom could not be read, in words an admin understands. The Intercom adapter turns HTTP
  * statuses into these; nothing else sees a status code.
@@ -9,7 +11,8 @@ public abstract sealed class IntercomFailure extends RuntimeException
         IntercomFailure.NoApiAccess,
         IntercomFailure.MissingPermission,
         IntercomFailure.Unavailable,
-        IntercomFailure.Rejected {
+        IntercomFailure.Rejected,
+        IntercomFailure.NotConfigured {
 
   private IntercomFailure(String message, Throwable cause) {
     super(message, cause);
@@ -55,6 +58,27 @@ public abstract sealed class IntercomFailure extends RuntimeException
   public static final class Rejected extends IntercomFailure {
     public Rejected(String detail) {
       super("Intercom refused a request: " + detail, null);
+    }
+  }
+
+  /**
+   * This server has no usable Intercom app (OAuth client), so Intercom was never asked: an operator
+   * has to set the configuration it names.
+   */
+  public static final class NotConfigured extends IntercomFailure {
+    private final List<String> missing;
+
+    /**
+     * @param missing what the operator has to set or fix, one sentence each
+     */
+    public NotConfigured(List<String> missing) {
+      super("Intercom is not configured on this server: " + String.join("; ", missing), null);
+      this.missing = List.copyOf(missing);
+    }
+
+    /** What the operator has to set or fix, one sentence each. */
+    public List<String> missing() {
+      return missing;
     }
   }
 }
