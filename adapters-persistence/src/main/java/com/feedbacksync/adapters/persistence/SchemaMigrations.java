@@ -40,7 +40,9 @@ public class SchemaMigrations {
     }
     try {
       // Liberty's class loaders find a classpath folder only by a file in it: Flyway's marker
-      // db/migration/flyway.location is that file. SQL callbacks are looked for in the same
+      // db/migration/flyway.location is that file. Flyway also always looks for Java callbacks in
+      // db/callback (hard-coded); db/callback/flyway.location lets it find that (empty) folder
+      // instead of logging an error on every start. SQL callbacks are looked for in the same
       // folder: Flyway's default, db/callback, does not exist, and looking for it logged an
       // error on every start.
       Flyway flyway =
