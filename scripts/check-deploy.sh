@@ -23,6 +23,7 @@ sim="http://127.0.0.1:$sim_port"
 
 fail() { echo "deploy check FAILED: $*" >&2; exit 1; }
 say() { echo "deploy check: $*"; }
+since() { echo "$(( $(date +%s) - start )) s"; }
 
 # The fenced block after <!-- deploy:NAME --> in the README.
 snippet() {
@@ -171,6 +172,7 @@ cp "$war" "$work/"
   export WLP="$work/wlp"
   eval "$(snippet create)"
   eval "$(snippet libraries)"
+  say "  runtime unpacked, server created, libraries collected: $(since)"
   [ -f "$SERVER_DIR/lib/jdbc/mariadb-java-client-$(pom_property mariadb.version).jar" ] || fail "no driver in lib/jdbc"
   ls "$SERVER_DIR/lib/global" | grep -q '^hibernate-core-' || fail "no Hibernate in lib/global"
   if ls "$SERVER_DIR/lib/global" | grep -q 'jakarta.persistence-api\|jakarta.transaction-api'; then
@@ -182,7 +184,7 @@ cp "$war" "$work/"
 wlp_started=yes
 server_log="$work/wlp/usr/servers/feedbackSync/logs/messages.log"
 await_ready "$server_log"
-say "  ready after $(( $(date +%s) - start )) s"
+say "  ready: $(since)"
 account_connect_and_sync
 war_seconds=$(( $(date +%s) - start ))
 say "  first sync = the oracle ($(printf '%s\n' "$oracle" | wc -l) documents): ${war_seconds} s from nothing"
@@ -203,7 +205,7 @@ export WLP_JAR_EXTRACT_DIR="$work/jar-extract"
 (cd "$work" && exec bash -c "exec $(snippet run-jar)") >"$work/jar.log" 2>&1 &
 jar_pid=$!
 await_ready "$work/jar.log"
-say "  ready after $(( $(date +%s) - start )) s"
+say "  ready: $(since)"
 account_connect_and_sync
 jar_seconds=$(( $(date +%s) - start ))
 say "  first sync = the oracle: ${jar_seconds} s from nothing"

@@ -258,10 +258,28 @@ class AdminApiIT {
   }
 
   private void refusals(String member, String admin) throws Exception {
-    assertProblem(401, api.get("api/v1/documents", null));
-    assertProblem(401, api.get("api/v1/documents", "not-a-token"));
-    assertProblem(
-        401, api.get("api/v1/documents", AdminTokens.expiredToken("ada", "whatever", "admin")));
+    // No token and a refused one are told apart; a refused one only by its reason's class.
+    assertDetail(
+        "A bearer token is required", assertProblem(401, api.get("api/v1/documents", null)));
+    assertDetail(
+        "The bearer token was not accepted: it is not a well-formed JWT",
+        assertProblem(401, api.get("api/v1/documents", "not-a-token")));
+    assertDetail(
+        "The bearer token was not accepted: it has expired",
+        assertProblem(
+            401,
+            api.get("api/v1/documents", AdminTokens.expiredToken("ada", "whatever", "admin"))));
+    assertDetail(
+        "The bearer token was not accepted: its issuer is not the one this service trusts",
+        assertProblem(
+            401,
+            api.get(
+                "api/v1/documents", AdminTokens.otherIssuersToken("ada", "whatever", "admin"))));
+    assertDetail(
+        "The bearer token was not accepted: its signature does not verify",
+        assertProblem(
+            401,
+            api.get("api/v1/documents", AdminTokens.badlySignedToken("ada", "whatever", "admin"))));
     assertProblem(403, api.send("PUT", "api/v1/account/plan", member, "{\"plan\":\"PAID\"}"));
     assertProblem(403, api.send("POST", "api/v1/integrations/intercom/sync", member, null));
 
@@ -378,6 +396,10 @@ class AdminApiIT {
   private static JsonObject ok(HttpResponse<String> response) {
     assertEquals(200, response.statusCode(), response.body());
     return ApiClient.json(response);
+  }
+
+  private static void assertDetail(String expected, JsonObject problem) {
+    assertTrue(problem.getString("detail").startsWith(expected), problem.toString());
   }
 
   private static JsonObject assertProblem(int status, HttpResponse<String> response) {

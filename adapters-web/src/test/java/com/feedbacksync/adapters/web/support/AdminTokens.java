@@ -60,10 +60,28 @@ public final class AdminTokens {
     return token(subject, account, role, Instant.now().minusSeconds(4200));
   }
 
+  /** A well-signed, current token of an issuer this service does not trust. */
+  public static String otherIssuersToken(String subject, String account, String role) {
+    return token(subject, account, role, Instant.now(), "someone-else");
+  }
+
+  /** A current token of the trusted issuer whose signature was tampered with. */
+  public static String badlySignedToken(String subject, String account, String role) {
+    String token = token(subject, account, role);
+    int at = token.length() - 10;
+    char flipped = token.charAt(at) == 'A' ? 'B' : 'A';
+    return token.substring(0, at) + flipped + token.substring(at + 1);
+  }
+
   private static String token(String subject, String account, String role, Instant now) {
+    return token(subject, account, role, now, ISSUER);
+  }
+
+  private static String token(
+      String subject, String account, String role, Instant now, String issuer) {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
-            .issuer(ISSUER)
+            .issuer(issuer)
             .subject(subject)
             .jwtID(UUID.randomUUID().toString())
             .claim("upn", subject)
