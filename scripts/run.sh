@@ -97,13 +97,25 @@ printf '%s' "$oracle" | sed 's/.*"qualifying_newest_first":\[\([^]]*\)\].*/\1/' 
   | grep . | head -n "$limit" | sort > .run/oracle-ids || true
 scripts/mariadb.sh client <<< "SELECT conversation_id FROM feedback_document WHERE account_id='$account' AND deleted_at IS NULL;" \
   | tail -n +2 | sort > .run/synced-ids
-if cmp -s .run/oracle-ids .run/synced-ids; then matches=yes; verdict="exactly the simulator's oracle"; else matches=no; verdict="DIFFERS from the simulator's oracle ($expected)"; fi
+# The run itself must have ended well, and the product's own counts are shown beside the oracle's.
+first_state=$(scripts/mariadb.sh client <<< "SELECT state FROM sync_run WHERE account_id='$account' AND kind='FIRST' ORDER BY started_at DESC, id DESC LIMIT 1;" | tail -n +2)
+product_kept=$(scripts/mariadb.sh client <<< "SELECT COALESCE(SUM(kept), 0) FROM sync_run WHERE account_id='$account' AND kind='FIRST';" | tail -1)
+product_skipped=$(scripts/mariadb.sh client <<< "SELECT COALESCE(SUM(skipped_without_reply), 0) FROM sync_run WHERE account_id='$account' AND kind='FIRST';" | tail -1)
+if [ ! -s .run/oracle-ids ]; then
+  matches=no; verdict="NOT CHECKED: the simulator's oracle is empty"
+elif [ "$first_state" != COMPLETED ]; then
+  matches=no; verdict="NOT CHECKED: the first sync ended ${first_state:-nowhere}, not COMPLETED"
+elif cmp -s .run/oracle-ids .run/synced-ids; then
+  matches=yes; verdict="exactly the simulator's oracle"
+else
+  matches=no; verdict="DIFFERS from the simulator's oracle ($expected)"
+fi
 
 cat <<SUMMARY
 
 Synced the simulated Intercom workspace "Acme SaaS" into account "$account" (Start plan):
   feedback documents       $documents   ($verdict: the most recent conversations a customer replied in)
-  skipped without reply    $skipped
+  first sync               $first_state: kept $product_kept (oracle $expected), skipped without reply $product_skipped (oracle $skipped)
   customer profiles        $profiles
   files kept               $files
   Intercom API calls       $calls

@@ -12,6 +12,7 @@ import com.feedbacksync.simulator.Model.AppliedTag;
 import com.feedbacksync.simulator.Model.Company;
 import com.feedbacksync.simulator.Model.Contact;
 import com.feedbacksync.simulator.Model.Conversation;
+import com.feedbacksync.simulator.Model.Dispute;
 import com.feedbacksync.simulator.Model.FileRef;
 import com.feedbacksync.simulator.Model.Kind;
 import com.feedbacksync.simulator.Model.Part;
@@ -225,6 +226,7 @@ final class Generator {
         c.customAttributes.put("Refund amount", r.nextInt(20000) / 100.0);
       }
     }
+    c.dispute = dispute(index, kind, parts);
     List<Part> generated = partGenerator.parts(c);
     long last = created;
     for (Part p : generated) {
@@ -233,6 +235,27 @@ final class Generator {
     c.updatedAt = last;
     c.recomputeStatistics(generated);
     return c;
+  }
+
+  /**
+   * One outbound conversation in five carries a dispute (its own random stream, so the rest of the
+   * workspace is what it was for the seed). Threads longer than Intercom returns carry none: their
+   * customer reply is cut off and the statistics must decide there.
+   */
+  private Dispute dispute(int index, Kind kind, int parts) {
+    if (kind == Kind.CUSTOMER_INITIATED || parts > Render.PART_CAP) {
+      return Dispute.NONE;
+    }
+    Random r = new Random(spec.seed() * 0x2545F4914F6CDD1DL + index * 31L + 7);
+    if (r.nextInt(5) != 0) {
+      return Dispute.NONE;
+    }
+    return kind == Kind.OUTBOUND_REPLIED
+        ? new Dispute[] {
+              Dispute.ATTACHMENT_ONLY_REPLY, Dispute.REDACTED_REPLY, Dispute.REOPENING_REPLY
+            }
+            [r.nextInt(3)]
+        : new Dispute[] {Dispute.PHANTOM_STATISTICS, Dispute.BLANK_CUSTOMER_COMMENT}[r.nextInt(2)];
   }
 
   private int partCount(Random r, Kind kind) {

@@ -16,6 +16,24 @@ final class Model {
     OUTBOUND_SILENT
   }
 
+  /**
+   * Where a conversation's statistics and its parts disagree on purpose, or its customer reply
+   * takes a shape other than a plain comment. The oracle decides from the parts alone.
+   */
+  enum Dispute {
+    NONE,
+    /** Answered: the customer's only reply is a file without text; the statistics stay empty. */
+    ATTACHMENT_ONLY_REPLY,
+    /** Answered: the customer's only reply was redacted later. */
+    REDACTED_REPLY,
+    /** Answered: the customer's only reply reopened the conversation, as an {@code open} part. */
+    REOPENING_REPLY,
+    /** Unanswered: the statistics claim a customer reply that no part shows. */
+    PHANTOM_STATISTICS,
+    /** Unanswered: a customer comment without words or files, counted by the statistics. */
+    BLANK_CUSTOMER_COMMENT
+  }
+
   record Admin(String id, String name, String email) {}
 
   record Team(String id, String name, List<String> adminIds) {}
@@ -43,10 +61,30 @@ final class Model {
       boolean redacted,
       String state) {
 
-    boolean isCustomerComment() {
-      return partType.equals("comment")
-          && (authorType.equals("user") || authorType.equals("lead"))
+    /**
+     * The oracle's reply rule, written for the simulator from the product's promise (not from its
+     * code): words or files a customer (user, lead, contact) put in any part but a note.
+     */
+    boolean isCustomerWords() {
+      return isCustomer(authorType)
+          && !isNote(partType)
           && (redacted || !attachments.isEmpty() || !Texts.isBlankHtml(body));
+    }
+
+    /**
+     * What Intercom's statistics count as a contact reply: "the first text conversation part from a
+     * contact". A reply that carries only a file has no text and leaves them unchanged.
+     */
+    boolean isContactTextForStatistics() {
+      return isCustomer(authorType) && !isNote(partType) && (redacted || !Texts.isBlankHtml(body));
+    }
+
+    static boolean isCustomer(String authorType) {
+      return authorType.equals("user") || authorType.equals("lead") || authorType.equals("contact");
+    }
+
+    static boolean isNote(String partType) {
+      return partType.equals("note") || partType.startsWith("note_");
     }
   }
 
@@ -143,6 +181,7 @@ final class Model {
     final int generatedParts;
 
     final List<Part> addedParts = new ArrayList<>();
+    Dispute dispute = Dispute.NONE;
     Long firstContactReplyAt;
     Long lastContactReplyAt;
     Long lastAdminReplyAt;
@@ -187,15 +226,19 @@ final class Model {
     }
 
     /**
-     * Intercom's reply statistics (first and last customer reply, last admin reply), from the
-     * parts.
+     * Intercom's reply statistics (first and last customer reply, last admin reply), from the parts
+     * as Intercom counts them (text only), then the disagreement this conversation carries.
      */
     void recomputeStatistics(List<Part> all) {
       Long first = customerOpened() ? createdAt : null;
       Long lastContact = first;
       Long lastAdmin = null;
+      if (dispute == Dispute.PHANTOM_STATISTICS || dispute == Dispute.BLANK_CUSTOMER_COMMENT) {
+        first = createdAt + 60;
+        lastContact = first;
+      }
       for (Part p : all) {
-        if (p.isCustomerComment()) {
+        if (p.isContactTextForStatistics()) {
           first = first == null ? p.createdAt() : Math.min(first, p.createdAt());
           lastContact = lastContact == null ? p.createdAt() : Math.max(lastContact, p.createdAt());
         } else if (p.partType().equals("comment")

@@ -34,8 +34,7 @@ public record Oracle(
     Map<String, List<String>> tags = new TreeMap<>();
     for (Conversation c : workspace.conversations()) {
       List<Part> parts = workspace.parts(c);
-      boolean customerWrote =
-          c.customerOpened() || parts.stream().anyMatch(Part::isCustomerComment);
+      boolean customerWrote = c.customerOpened() || parts.stream().anyMatch(Part::isCustomerWords);
       if (!customerWrote) {
         skipped.add(c.id);
         continue;

@@ -7,6 +7,7 @@ import com.feedbacksync.simulator.Model.Admin;
 import com.feedbacksync.simulator.Model.AppliedTag;
 import com.feedbacksync.simulator.Model.Contact;
 import com.feedbacksync.simulator.Model.Conversation;
+import com.feedbacksync.simulator.Model.Dispute;
 import com.feedbacksync.simulator.Model.FileRef;
 import com.feedbacksync.simulator.Model.Kind;
 import com.feedbacksync.simulator.Model.Part;
@@ -58,9 +59,19 @@ final class PartGenerator {
       // parts,
       // so only Intercom's own record of it (statistics) can tell it was there.
       boolean longThread = c.generatedParts > 500;
+      // A disputed conversation has its one customer part only, so that part alone decides.
+      boolean disputed = c.dispute != Dispute.NONE;
       boolean customerTurn =
           c.kind != Kind.OUTBOUND_SILENT
-              && (k == customerReplyAt || (!longThread && k > customerReplyAt && k % 2 == 1));
+              && (k == customerReplyAt
+                  || (!longThread && !disputed && k > customerReplyAt && k % 2 == 1));
+      if (disputed && (k == customerReplyAt || (k == 0 && c.kind == Kind.OUTBOUND_SILENT))) {
+        Part shaped = disputedPart(c, contact, partId, t);
+        if (shaped != null) {
+          parts.add(shaped);
+          continue;
+        }
+      }
       if (k == c.generatedParts - 1
           && c.state != null
           && c.state.equals("closed")
@@ -105,7 +116,8 @@ final class PartGenerator {
         continue;
       }
       int roll = r.nextInt(10);
-      if (roll < 6 || c.kind == Kind.OUTBOUND_SILENT) {
+      // No other customer part (a quick-reply click) in a silent or disputed conversation.
+      if (roll < 6 || c.kind == Kind.OUTBOUND_SILENT || disputed) {
         boolean bot = r.nextInt(8) == 0;
         String body = "<p>" + ADMIN_LINES[r.nextInt(ADMIN_LINES.length)] + "</p>";
         List<AppliedTag> partTags =
@@ -174,6 +186,41 @@ final class PartGenerator {
       }
     }
     return parts;
+  }
+
+  /** The customer part that carries the conversation's dispute; null for one without a part. */
+  private static Part disputedPart(Conversation c, Contact contact, String partId, long t) {
+    String type = c.dispute == Dispute.REOPENING_REPLY ? "open" : "comment";
+    String body =
+        switch (c.dispute) {
+          case ATTACHMENT_ONLY_REPLY -> "";
+          case REDACTED_REPLY -> "<p><i>This message was deleted</i></p>";
+          case REOPENING_REPLY -> "<p>It broke again after the update.</p>";
+          case BLANK_CUSTOMER_COMMENT -> "<p>&nbsp;</p>";
+          case PHANTOM_STATISTICS, NONE -> null;
+        };
+    if (body == null) {
+      return null;
+    }
+    List<FileRef> files =
+        c.dispute == Dispute.ATTACHMENT_ONLY_REPLY
+            ? List.of(
+                new FileRef(
+                    c.id + "-" + partId + "-png", "photo.png", "image/png", Pngs.TINY.length, 1, 1))
+            : List.of();
+    return new Part(
+        partId,
+        type,
+        contact.role,
+        contact.id,
+        contact.name,
+        contact.email,
+        body,
+        t,
+        List.of(),
+        files,
+        c.dispute == Dispute.REDACTED_REPLY,
+        "open");
   }
 
   private static Part event(String id, String type, Admin admin, long t, String state) {

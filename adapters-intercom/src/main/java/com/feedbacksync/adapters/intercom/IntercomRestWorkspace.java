@@ -29,7 +29,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** {@link IntercomWorkspace} over Intercom's REST API, for one workspace and its token. */
+/**
+ * {@link IntercomWorkspace} over Intercom's REST API, for one workspace and its token.
+ *
+ * <p>Listings are not filtered on {@code statistics.first_contact_reply_at}: Intercom defines it as
+ * the time of the first <em>text</em> part from a contact, so a customer's attachment-only reply
+ * leaves it empty, and its {@code first_contact_reply} can disagree with the parts (the merge
+ * example of the 2.16 description). The reply rule decides from the parts of each conversation; an
+ * outbound conversation nobody answered costs one retrieve.
+ */
 final class IntercomRestWorkspace implements IntercomWorkspace {
 
   /** Looked up once: {@code Json.*} looks the provider up through the class loaders every call. */
@@ -59,8 +67,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     JsonArrayBuilder filters =
         JSON.createArrayBuilder()
             .add(filter("updated_at", ">", window.from().getEpochSecond()))
-            .add(filter("updated_at", "<", window.to().getEpochSecond()))
-            .add(customerReplied());
+            .add(filter("updated_at", "<", window.to().getEpochSecond()));
     return searchConversations(
         JSON.createObjectBuilder().add("operator", "AND").add("value", filters),
         "updated_at",
@@ -71,36 +78,19 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   @Override
   public Page<ConversationListing> conversationsNewestFirst(
       Optional<HistoryPosition> olderThan, Optional<PageCursor> after) {
+    // '<' includes its bound: the boundary second comes too, and is cut below at the position
+    // (time, then id). Without a position, every conversation ('>' 0 is every creation time).
     JsonObjectBuilder query =
-        olderThan
-            .map(
-                position ->
-                    JSON.createObjectBuilder()
-                        .add("operator", "AND")
-                        .add(
-                            "value",
-                            JSON.createArrayBuilder()
-                                // '<' includes its bound: the boundary second comes too, and
-                                // is cut below at the position (time, then id).
-                                .add(
-                                    filter(
-                                        "created_at", "<", position.createdAt().getEpochSecond()))
-                                .add(customerReplied())))
-            .orElseGet(IntercomRestWorkspace::customerReplied);
+        filter(
+            "created_at",
+            olderThan.isPresent() ? "<" : ">",
+            olderThan.map(p -> p.createdAt().getEpochSecond()).orElse(0L));
     Page<ConversationListing> page = searchConversations(query, "created_at", "descending", after);
     return olderThan
         .map(
             position ->
                 page.keeping(l -> new HistoryPosition(l.createdAt(), l.id()).isOlderThan(position)))
         .orElse(page);
-  }
-
-  /**
-   * Only conversations a customer wrote in: Intercom records the first customer reply, so those
-   * without one never cost a retrieve.
-   */
-  private static JsonObjectBuilder customerReplied() {
-    return filter("statistics.first_contact_reply_at", ">", 0);
   }
 
   private static JsonObjectBuilder filter(String field, String operator, long value) {

@@ -219,18 +219,35 @@ class IntercomJsonTest {
   void reads_every_shared_fixture(String file) {
     JsonObject json = fixture(file);
     switch (file) {
-      case "list-conversations-page.json",
-          "search-conversations-response.json",
-          "search-conversations-response-last-page.json" ->
-          assertTrue(
+      // Each item is read (count() on a sized stream would skip map and so the reader).
+      case "list-conversations-page.json" ->
+          assertEquals(
+              List.of("215474154280003", "215474154270002"),
               IntercomJson.objects(json, "conversations").stream()
-                      .map(IntercomJson::listing)
-                      .count()
-                  > 0);
+                  .map(IntercomJson::listing)
+                  .map(l -> l.id().value())
+                  .toList());
+      case "search-conversations-response.json" ->
+          assertEquals(
+              List.of("215474154263922", "215474154270002"),
+              IntercomJson.objects(json, "conversations").stream()
+                  .map(IntercomJson::listing)
+                  .map(l -> l.id().value())
+                  .toList());
+      case "search-conversations-response-last-page.json" ->
+          assertEquals(
+              List.of("215474154280003"),
+              IntercomJson.objects(json, "conversations").stream()
+                  .map(IntercomJson::listing)
+                  .map(l -> l.id().value())
+                  .toList());
       case "contact-companies.json" ->
-          assertTrue(
-              IntercomJson.objects(json, "companies").stream().map(IntercomJson::company).count()
-                  > 0);
+          assertEquals(
+              List.of("Example Analytics Ltd"),
+              IntercomJson.objects(json, "companies").stream()
+                  .map(IntercomJson::company)
+                  .map(c -> c.name())
+                  .toList());
       case "webhook-conversation-user-replied.json" ->
           assertEquals("conversation.user.replied", json.getString("topic"));
       case "oauth-token-response.json" ->

@@ -124,7 +124,10 @@ final class SyncRun {
       return;
     }
     reported = now;
-    long of = Math.min(total.map(Integer::longValue).orElse(done), cap);
+    // A capped walk handles what it keeps up to the cap plus every conversation it judged and
+    // skipped on the way (listings are not filtered on Intercom's reply statistics).
+    long reach = cap == Long.MAX_VALUE ? cap : cap + committed.skippedWithoutReply();
+    long of = Math.min(total.map(Integer::longValue).orElse(done), reach);
     runs.progress(account.id(), done, Math.max(of, done));
   }
 

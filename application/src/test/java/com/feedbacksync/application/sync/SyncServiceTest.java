@@ -159,9 +159,7 @@ class SyncServiceTest {
         .build();
   }
 
-  /**
-   * An outbound message nobody answered: Intercom records no customer reply, so it is never listed.
-   */
+  /** An outbound message nobody answered: listed, fetched, and skipped on its parts. */
   private static Conversation silent(String id, long hoursBefore) {
     Instant created = CONNECTED.minusSeconds(hoursBefore * 3600);
     return conversation()
@@ -205,8 +203,12 @@ class SyncServiceTest {
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(Set.of("101", "102", "103", "104", "105"), stored());
     assertEquals(5, outcome.counts().kept());
+    // Built so: the three unanswered outbound conversations are newer than the fifth customer one.
+    assertEquals(3, outcome.counts().skippedWithoutReply(), "judged on their parts, skipped");
     assertEquals(
-        5, intercom.conversationFetches(), "one fetch per kept conversation, none for the rest");
+        8,
+        intercom.conversationFetches(),
+        "one fetch per conversation judged on the way to the limit, none past it");
     HistoryCoverage coverage = connections.find(ACME).orElseThrow().coverage();
     assertEquals("105", ((HistoryCoverage.DownTo) coverage).oldestTaken().id().value());
     assertEquals(5, store.data(ACME).profiles.size(), "the authors' customer profiles came along");
@@ -217,8 +219,9 @@ class SyncServiceTest {
     workspaceOf(8, 3);
     runs.start(ACME, SyncKind.FIRST, now, "test");
     sync.run(ACME, SyncKind.FIRST);
-    assertEquals(5, runs.runs.get(0).total, "8 qualify, the Start plan takes 5");
-    assertEquals(5, runs.runs.get(0).done, "all of them handled when the run ends");
+    assertEquals(
+        8, runs.runs.get(0).total, "the Start plan takes 5, judging 3 unanswered on the way");
+    assertEquals(8, runs.runs.get(0).done, "all of them handled when the run ends");
   }
 
   @Test
@@ -372,9 +375,10 @@ class SyncServiceTest {
 
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(
-        5,
+        6,
         intercom.conversationFetches() - fetchesBefore,
-        "four re-syncs and one new conversation");
+        "four re-syncs, one new conversation, one new outbound judged on its parts");
+    assertEquals(1, outcome.counts().skippedWithoutReply(), "the new outbound nobody answered");
     assertEquals(4, outcome.counts().resynced());
     assertEquals(1, outcome.counts().kept());
     assertEquals(1, outcome.counts().unchanged(), "the assignment cost nothing");

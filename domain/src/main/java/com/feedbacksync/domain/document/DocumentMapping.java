@@ -91,7 +91,9 @@ public final class DocumentMapping {
   }
 
   private Optional<MessageKind> kindOf(Part part) {
-    if (part.type().isComment() && part.hasContent()) {
+    // Words come in more part types than comment: a customer's reopening reply (open), an admin's
+    // closing words (close); events carry none and drop out on content.
+    if (part.type().isVisibleToTheCustomer() && part.hasContent()) {
       return Optional.of(MessageKind.REPLY);
     }
     if (part.type().isNote() && settings.includeInternalNotes() && part.hasContent()) {

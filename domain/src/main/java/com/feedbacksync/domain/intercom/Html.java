@@ -64,13 +64,22 @@ public final class Html {
         .replace(">", "&gt;");
   }
 
+  /** The character a numeric reference names; the reference as written when it names none. */
+  private static String character(Matcher m) {
+    try {
+      int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
+      return Character.isValidCodePoint(code) ? new String(Character.toChars(code)) : m.group();
+    } catch (NumberFormatException tooLong) {
+      return m.group();
+    }
+  }
+
   /** Decodes numeric character references and the common named ones. */
   static String decode(String text) {
     Matcher m = NUMERIC.matcher(text);
     StringBuilder b = new StringBuilder();
     while (m.find()) {
-      int code = Integer.parseInt(m.group(2), m.group(1).isEmpty() ? 10 : 16);
-      m.appendReplacement(b, Matcher.quoteReplacement(new String(Character.toChars(code))));
+      m.appendReplacement(b, Matcher.quoteReplacement(character(m)));
     }
     m.appendTail(b);
     return b.toString()
@@ -86,14 +95,8 @@ public final class Html {
     if (html == null || html.isEmpty()) {
       return "";
     }
-    String text = TAG.matcher(html).replaceAll(" ");
-    text =
-        text.replace("&nbsp;", " ")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&amp;", "&");
+    // Numeric references too: "&#160;" alone is as blank as "&nbsp;" and must not pass for words.
+    String text = decode(TAG.matcher(html).replaceAll(" ").replace("&nbsp;", " "));
     return SPACE.matcher(text).replaceAll(" ").strip();
   }
 }

@@ -22,8 +22,20 @@ public record PartType(String value) {
     return equals(COMMENT);
   }
 
-  /** An internal note, seen by admins only. */
+  /**
+   * An internal note, seen by admins only: {@code note}, and the note types that also change the
+   * conversation ({@code note_and_reopen}, ...).
+   */
   public boolean isNote() {
-    return equals(NOTE);
+    return equals(NOTE) || value.startsWith("note_");
+  }
+
+  /**
+   * Whether a part of this type can carry a person's words to the conversation: every type but a
+   * note. A customer's reply to a closed conversation comes as {@code open}, an admin's closing
+   * words as {@code close}; whether a given part does carry words is {@link Part#hasContent()}.
+   */
+  public boolean isVisibleToTheCustomer() {
+    return !isNote();
   }
 }

@@ -10,12 +10,15 @@ import java.util.Optional;
  * 100 people that 5 answered yields exactly 5 documents.
  *
  * <p>A customer is a user, a lead or (defensively) a contact. What counts as their writing: the
- * opening message when a customer started the conversation, and any {@code comment} part a customer
- * authored, even when it was later redacted or carries only a file. What does not: the opening of
- * an outbound conversation (admin, automated, custom bot or campaign), internal notes, bot and Fin
- * answers, and quick-reply button clicks. Intercom returns at most the 500 most recent parts; when
- * it cut older ones off and none of those returned is a customer's, Intercom's own record of the
- * first customer reply decides.
+ * opening message when a customer started the conversation, and any part a customer authored that
+ * carries text or files, whatever its {@code part_type} (a reply that reopens a closed conversation
+ * comes as {@code open}; a quick-reply answer carries the words the customer chose), even when it
+ * was later redacted. What does not: the opening of an outbound conversation (admin, automated,
+ * custom bot or campaign), notes (whoever Intercom names as their author), anything an admin, a
+ * bot, a team or an unknown author wrote, and events without content. The parts decide, never
+ * Intercom's statistics, except in one case: Intercom returns at most the 500 most recent parts;
+ * when it cut older ones off and none of those returned is a customer's, Intercom's own record of
+ * the first customer reply decides.
  */
 public final class ReplyRequiredFilter {
 
@@ -48,8 +51,8 @@ public final class ReplyRequiredFilter {
         && source.hasContent();
   }
 
-  /** A reply a customer wrote (not a note, a button click or an event). */
+  /** Words or files a customer put into the conversation, in any part but a note. */
   static boolean isCustomerReply(Part part) {
-    return part.type().isComment() && part.author().isCustomer() && part.hasContent();
+    return part.author().isCustomer() && part.type().isVisibleToTheCustomer() && part.hasContent();
   }
 }

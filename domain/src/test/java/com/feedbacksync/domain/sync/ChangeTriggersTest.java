@@ -16,8 +16,10 @@ import com.feedbacksync.domain.testing.FixtureConversations;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -26,6 +28,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -184,19 +187,112 @@ class ChangeTriggersTest {
     assertEquals(new ChangeDecision.Unchanged(), ChangeTriggers.decide(stored(listing), listing));
   }
 
+  /** What can happen to a conversation between two listings. */
+  enum Event {
+    CUSTOMER_REPLIED,
+    AGENT_REPLIED,
+    TAG_ADDED,
+    TAG_REMOVED,
+    STATE_CHANGED,
+    ASSIGNED,
+    READ,
+    PRIORITY_CHANGED
+  }
+
+  /**
+   * What each event promises (design §1: a customer reply, an agent reply, a tag added, a status
+   * change; a tag removed keeps the flat list true), written as a table: not the rule's
+   * comparisons.
+   */
+  private static final Map<Event, Optional<Trigger>> PROMISED =
+      Map.of(
+          Event.CUSTOMER_REPLIED, Optional.of(Trigger.CUSTOMER_REPLY),
+          Event.AGENT_REPLIED, Optional.of(Trigger.AGENT_REPLY),
+          Event.TAG_ADDED, Optional.of(Trigger.TAG_ADDED),
+          Event.TAG_REMOVED, Optional.of(Trigger.TAG_REMOVED),
+          Event.STATE_CHANGED, Optional.of(Trigger.STATUS_CHANGED),
+          Event.ASSIGNED, Optional.empty(),
+          Event.READ, Optional.empty(),
+          Event.PRIORITY_CHANGED, Optional.empty());
+
   @Property(tries = 500)
-  void only_replies_tags_and_status_ever_trigger(
-      @ForAll("listings") ConversationListing before,
-      @ForAll("listings") ConversationListing after) {
-    ConversationListing fresh = sameIdLaterThan(before, after);
-    ChangeDecision decision = ChangeTriggers.decide(stored(before), fresh);
-    boolean mattered =
-        !before.tagIds().equals(fresh.tagIds())
-            || before.state() != fresh.state()
-            || later(
-                fresh.statistics().lastContactReplyAt(), before.statistics().lastContactReplyAt())
-            || later(fresh.statistics().lastAdminReplyAt(), before.statistics().lastAdminReplyAt());
-    assertEquals(mattered, decision.fetch());
+  void each_event_triggers_what_the_promise_names_and_nothing_else(
+      @ForAll("listings") ConversationListing listing,
+      @ForAll("events") Set<Event> happened,
+      @ForAll @IntRange(min = 1, max = 100_000) int secondsLater) {
+    ConversationListing before = withATagIfOneIsToGo(listing, happened);
+    ConversationListing fresh = after(before, happened, secondsLater);
+    Set<Trigger> expected = EnumSet.noneOf(Trigger.class);
+    happened.forEach(e -> PROMISED.get(e).ifPresent(expected::add));
+    assertEquals(
+        expected.isEmpty() ? new ChangeDecision.Unchanged() : new ChangeDecision.Resync(expected),
+        ChangeTriggers.decide(stored(before), fresh),
+        happened.toString());
+  }
+
+  @Property(tries = 500)
+  void a_stale_copy_never_triggers_whatever_it_shows(
+      @ForAll("listings") ConversationListing listing,
+      @ForAll("events") Set<Event> happened,
+      @ForAll @IntRange(min = 1, max = 100_000) int secondsLater) {
+    ConversationListing older = withATagIfOneIsToGo(listing, happened);
+    // What is stored is the newer copy; a lagging listing still shows the older one.
+    ConversationListing newer = after(older, happened, secondsLater);
+    assertEquals(
+        new ChangeDecision.Unchanged(), ChangeTriggers.decide(stored(newer), older), happened + "");
+  }
+
+  /** A tag can only be removed from a conversation that has one. */
+  private static ConversationListing withATagIfOneIsToGo(ConversationListing l, Set<Event> events) {
+    return events.contains(Event.TAG_REMOVED) && l.tagIds().isEmpty()
+        ? withTags(l, Set.of("1"))
+        : l;
+  }
+
+  @Provide
+  Arbitrary<Set<Event>> events() {
+    return Arbitraries.of(Event.class).set().ofMaxSize(Event.values().length);
+  }
+
+  /**
+   * The listing after the events, each made so that it really changes what it names: a reply at a
+   * time after every earlier one, a tag the conversation did not have, one it had, another state,
+   * another assignee, the other read flag, another priority.
+   */
+  private static ConversationListing after(
+      ConversationListing base, Set<Event> events, int secondsLater) {
+    Instant at = base.updatedAt().plusSeconds(secondsLater);
+    Statistics s = base.statistics();
+    Set<String> tags = new TreeSet<>();
+    base.tagIds().forEach(t -> tags.add(t.value()));
+    if (events.contains(Event.TAG_REMOVED)) {
+      tags.remove(tags.iterator().next());
+    }
+    if (events.contains(Event.TAG_ADDED)) {
+      tags.add("added-" + secondsLater);
+    }
+    ConversationState state =
+        events.contains(Event.STATE_CHANGED)
+            ? ConversationState.values()[
+                (base.state().ordinal() + 1) % ConversationState.values().length]
+            : base.state();
+    return new ConversationListing(
+        base.id(),
+        base.createdAt(),
+        at,
+        state,
+        tags.stream().map(TagId::new).collect(java.util.stream.Collectors.toSet()),
+        new Statistics(
+            s.firstContactReplyAt(),
+            events.contains(Event.CUSTOMER_REPLIED) ? Optional.of(at) : s.lastContactReplyAt(),
+            events.contains(Event.AGENT_REPLIED) ? Optional.of(at) : s.lastAdminReplyAt()),
+        base.deliveredAs(),
+        base.sourceAuthorType(),
+        events.contains(Event.ASSIGNED)
+            ? Optional.of(base.adminAssigneeId().orElse("0") + "9")
+            : base.adminAssigneeId(),
+        events.contains(Event.READ) != base.read(),
+        events.contains(Event.PRIORITY_CHANGED) ? base.priority() + "!" : base.priority());
   }
 
   @Provide
@@ -216,26 +312,6 @@ class ChangeTriggersTest {
             (state, tagIds, contact, admin, assignee, read, priority) ->
                 listing(
                     T.plusSeconds(10), state, tagIds, contact, admin, assignee, read, priority));
-  }
-
-  private static boolean later(Optional<Instant> fresh, Optional<Instant> stored) {
-    return fresh.isPresent() && (stored.isEmpty() || fresh.get().isAfter(stored.get()));
-  }
-
-  private static ConversationListing sameIdLaterThan(
-      ConversationListing before, ConversationListing after) {
-    return new ConversationListing(
-        before.id(),
-        before.createdAt(),
-        before.updatedAt().plusSeconds(1),
-        after.state(),
-        after.tagIds(),
-        after.statistics(),
-        before.deliveredAs(),
-        before.sourceAuthorType(),
-        after.adminAssigneeId(),
-        after.read(),
-        after.priority());
   }
 
   private static Arguments change(

@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.feedbacksync.domain.intercom.AuthorType;
 import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.DeliveredAs;
+import com.feedbacksync.domain.intercom.Part;
 import com.feedbacksync.domain.intercom.PartId;
+import com.feedbacksync.domain.intercom.PartType;
 import com.feedbacksync.domain.intercom.Source;
 import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.sync.ReplyVerdict.Evidence;
@@ -22,6 +24,7 @@ import com.feedbacksync.domain.sync.ReplyVerdict.SkipReason;
 import com.feedbacksync.domain.testing.ConversationBuilder;
 import com.feedbacksync.domain.testing.FixtureConversations;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -139,14 +142,21 @@ class ReplyRequiredFilterTest {
     return Stream.of(
         Arguments.of("internal note by an admin", "note", admin("1"), "<p>internal</p>"),
         Arguments.of("a note Intercom attributes to a user", "note", user("c1"), "<p>odd</p>"),
-        Arguments.of("quick-reply button click", "quick_reply", user("c1"), "<p>Yes</p>"),
+        Arguments.of("a note that reopens", "note_and_reopen", user("c1"), "<p>odd</p>"),
+        Arguments.of("an admin's closing words", "close", admin("1"), "<p>Closing this</p>"),
+        Arguments.of("an admin reopening", "open", admin("1"), "<p>Back to it</p>"),
+        Arguments.of("a bot's quick-reply options", "quick_reply", author(AuthorType.BOT, "b"), ""),
         Arguments.of("assignment", "assignment", admin("1"), ""),
-        Arguments.of("close", "close", admin("1"), ""),
         Arguments.of(
-            "attribute update by a user", "conversation_attribute_updated_by_user", user("c1"), ""),
-        Arguments.of("an unknown part type", "call_summary", user("c1"), "<p>summary</p>"),
+            "attribute update by a user, no words",
+            "conversation_attribute_updated_by_user",
+            user("c1"),
+            ""),
+        Arguments.of("a user reopening without words", "open", user("c1"), ""),
         Arguments.of("an empty customer comment", "comment", user("c1"), "<p> </p>"),
-        Arguments.of("a customer comment of only markup", "comment", user("c1"), "<br/><p></p>"));
+        Arguments.of("a customer comment of only markup", "comment", user("c1"), "<br/><p></p>"),
+        Arguments.of(
+            "a customer comment of a non-breaking space", "comment", user("c1"), "&nbsp;"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -159,6 +169,34 @@ class ReplyRequiredFilterTest {
             .part(type, author, body)
             .build();
     assertFalse(filter.judge(conversation).kept(), name);
+  }
+
+  /** Intercom carries a customer's words in more part types than comment (issue 18, item 1). */
+  static Stream<Arguments> customerWordsInOtherPartTypes() {
+    return Stream.of(
+        Arguments.of("a user's reply that reopens a closed conversation", "open", user("c1")),
+        Arguments.of("a lead's reply that reopens", "open", author(AuthorType.LEAD, "l1")),
+        Arguments.of("a quick-reply answer the customer chose", "quick_reply", user("c1")),
+        Arguments.of("a reply with an assignment", "assign_and_reopen", user("c1")),
+        Arguments.of(
+            "a type Intercom adds later", "call_summary", author(AuthorType.CONTACT, "c")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("customerWordsInOtherPartTypes")
+  void counts_customer_words_whatever_the_part_type(
+      String name, String type, com.feedbacksync.domain.intercom.Author customer) {
+    Conversation conversation =
+        conversation()
+            .source(outboundSource(DeliveredAs.ADMIN_INITIATED, admin("1"), "<p>Hi</p>"))
+            .part("comment", admin("1"), "<p>Closing, thanks</p>")
+            .part(type, customer, "<p>Wait, it broke again</p>")
+            .build();
+    PartId customersPart = conversation.parts().get(1).id();
+    assertEquals(
+        new ReplyVerdict.Keep(Evidence.CUSTOMER_REPLIED, Optional.of(customersPart)),
+        filter.judge(conversation),
+        name);
   }
 
   @Test
@@ -280,14 +318,42 @@ class ReplyRequiredFilterTest {
   }
 
   @Property(tries = 500)
-  void always_keeps_a_conversation_with_a_customer_reply(
+  void any_customer_part_with_words_keeps_a_conversation_whatever_its_type_and_place(
       @ForAll("conversationsWithoutCustomerContent") Conversation base,
-      @ForAll("customerReplyBodies") String body) {
-    Conversation answered =
-        conversation().source(base.source()).part("comment", user("c1"), body).build();
-    assertTrue(filter.judge(answered).kept());
+      @ForAll("customerAuthors") AuthorType customer,
+      @ForAll("typesThatAreNotNotes") String type,
+      @ForAll("customerReplyBodies") String body,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 8) int place) {
+    int at = Math.min(place, base.parts().size());
+    Part reply =
+        new Part(
+            new PartId("customer-reply"),
+            new PartType(type),
+            body,
+            ConversationBuilder.T0,
+            author(customer, "c1"),
+            List.of(),
+            List.of(),
+            false);
+    List<Part> parts = new ArrayList<>(base.parts());
+    parts.add(at, reply);
+    ConversationBuilder answered = conversation().source(base.source());
+    parts.forEach(answered::part);
+    if (base.isPartsTruncated()) {
+      answered.partsTotalCount(base.partsTotalCount() + 1);
+    }
+    assertEquals(
+        new ReplyVerdict.Keep(Evidence.CUSTOMER_REPLIED, Optional.of(reply.id())),
+        filter.judge(answered.build()));
   }
 
+  /**
+   * Outbound openings (even those Intercom names a customer as the author of), customer-initiated
+   * conversations whose opening is blank, parts by anyone but a customer (with words, files or
+   * redacted), notes by anyone, customer parts without words (blank, markup only, a non-breaking
+   * space), threads Intercom cut off with no record of a customer reply, and statistics that claim
+   * a customer reply the parts (all returned) do not show.
+   */
   @Provide
   Arbitrary<Conversation> conversationsWithoutCustomerContent() {
     Arbitrary<DeliveredAs> outbound =
@@ -296,27 +362,99 @@ class ReplyRequiredFilterTest {
             DeliveredAs.AUTOMATED,
             DeliveredAs.OPERATOR_INITIATED,
             DeliveredAs.CAMPAIGNS_INITIATED);
+    Arbitrary<Source> outboundOpening =
+        Combinators.combine(outbound, Arbitraries.of(AuthorType.values()), words())
+            .as((d, who, body) -> outboundSource(d, author(who, "1"), body));
+    Arbitrary<Source> blankCustomerOpening = blankBodies().map(ConversationBuilder::customerSource);
+    Arbitrary<Source> opening = Arbitraries.oneOf(outboundOpening, blankCustomerOpening);
+
     Arbitrary<AuthorType> company =
-        Arbitraries.of(AuthorType.ADMIN, AuthorType.BOT, AuthorType.TEAM);
-    Arbitrary<AuthorType> anyone = Arbitraries.of(AuthorType.values());
-    Arbitrary<String> nonCommentTypes =
-        Arbitraries.of("note", "quick_reply", "assignment", "close", "open", "snoozed", "custom_x");
-    Arbitrary<String> bodies = Arbitraries.of("", "<p>text</p>", "<p></p>", "hello");
-    Arbitrary<String[]> part =
-        Combinators.combine(nonCommentTypes, anyone, bodies, company, Arbitraries.of(true, false))
-            .as(
-                (type, who, body, staff, comment) ->
-                    comment
-                        ? new String[] {"comment", staff.name(), body}
-                        : new String[] {type, who.name(), body});
-    return Combinators.combine(outbound, company, bodies, part.list().ofMaxSize(8))
+        Arbitraries.of(AuthorType.ADMIN, AuthorType.BOT, AuthorType.TEAM, AuthorType.UNKNOWN);
+    Arbitrary<Part> byTheCompany =
+        Combinators.combine(
+                anyTypes(), company, words(), Arbitraries.of(true, false), Arbitraries.of(0, 1))
+            .as((type, who, body, redacted, files) -> part(type, who, body, files, redacted));
+    Arbitrary<Part> notes =
+        Combinators.combine(
+                Arbitraries.of("note", "note_and_reopen"),
+                Arbitraries.of(AuthorType.values()),
+                words(),
+                Arbitraries.of(true, false),
+                Arbitraries.of(0, 1))
+            .as((type, who, body, redacted, files) -> part(type, who, body, files, redacted));
+    Arbitrary<Part> blankByACustomer =
+        Combinators.combine(typesThatAreNotNotes(), customerAuthors(), blankBodies())
+            .as((type, who, body) -> part(type, who, body, 0, false));
+    Arbitrary<List<Part>> parts =
+        Arbitraries.oneOf(byTheCompany, notes, blankByACustomer).list().ofMaxSize(8);
+
+    Arbitrary<Integer> cutOff =
+        Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 600));
+    Arbitrary<Boolean> statisticsClaimAReply = Arbitraries.of(true, false);
+    return Combinators.combine(opening, parts, cutOff, statisticsClaimAReply)
         .as(
-            (deliveredAs, opener, body, parts) -> {
-              ConversationBuilder b =
-                  conversation().source(outboundSource(deliveredAs, author(opener, "1"), body));
-              parts.forEach(p -> b.part(p[0], author(AuthorType.valueOf(p[1]), "a"), p[2]));
+            (source, ps, cut, claim) -> {
+              ConversationBuilder b = conversation().source(source);
+              ps.forEach(b::part);
+              if (cut > 0) {
+                // Cut off: Intercom kept no record of a customer reply among the older parts.
+                b.partsTotalCount(ps.size() + cut);
+              } else if (claim) {
+                // Every part returned: Intercom's record is overruled by the parts themselves.
+                b.firstContactReplyAt(ConversationBuilder.T0)
+                    .statistics(
+                        new Statistics(
+                            Optional.of(ConversationBuilder.T0),
+                            Optional.of(ConversationBuilder.T0),
+                            Optional.empty()));
+              }
               return b.build();
             });
+  }
+
+  private static int partIds;
+
+  private static Part part(String type, AuthorType who, String body, int files, boolean redacted) {
+    return new Part(
+        new PartId("g" + partIds++),
+        new PartType(type),
+        body,
+        ConversationBuilder.T0,
+        author(who, "a"),
+        files == 0 ? List.of() : List.of(file("f.png")),
+        List.of(),
+        redacted);
+  }
+
+  private static Arbitrary<String> words() {
+    return Arbitraries.of("", "<p>text</p>", "<p></p>", "hello", "<p>Thanks!</p>");
+  }
+
+  private static Arbitrary<String> blankBodies() {
+    return Arbitraries.of("", " ", "<p></p>", "<p> </p>", "<br/>", "&nbsp;", "<p>&#160;</p>");
+  }
+
+  private static Arbitrary<String> anyTypes() {
+    return Arbitraries.of(
+        "comment", "open", "close", "snoozed", "assignment", "quick_reply", "custom_x");
+  }
+
+  @Provide
+  static Arbitrary<String> typesThatAreNotNotes() {
+    return Arbitraries.of(
+        "comment",
+        "open",
+        "close",
+        "quick_reply",
+        "assign_and_reopen",
+        "conversation_attribute_updated_by_user",
+        "call_summary",
+        "custom_x");
+  }
+
+  @Provide
+  static Arbitrary<AuthorType> customerAuthors() {
+    return Arbitraries.of(AuthorType.USER, AuthorType.LEAD, AuthorType.CONTACT);
   }
 
   @Provide

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One connected Intercom workspace, read as the sync needs it. Listings carry only conversations a
- * customer replied in (Intercom filters them), so skipped ones cost nothing. Every method may throw
- * an {@link IntercomFailure}.
+ * One connected Intercom workspace, read as the sync needs it. Listings carry every conversation,
+ * answered or not: Intercom's statistics can disagree with the parts, so the reply rule decides on
+ * the fetched conversation. Every method may throw an {@link IntercomFailure}.
  */
 public interface IntercomWorkspace {
 
