@@ -45,6 +45,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private long conversationFetches;
   private boolean revoked;
   private long failAfterCalls = Long.MAX_VALUE;
+  private final Map<String, IntercomFailure> itemFaults = new java.util.HashMap<>();
 
   public FakeIntercom(int pageSize) {
     this.pageSize = pageSize;
@@ -76,6 +77,25 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   /** Every call after the next {@code n} fails as Intercom being unavailable; negative: never. */
   public void failAfter(long n) {
     failAfterCalls = n < 0 ? Long.MAX_VALUE : calls + n;
+  }
+
+  /**
+   * Every read of this conversation or contact (its segments and companies too) fails so, until
+   * {@link #heal}.
+   */
+  public synchronized void poison(String intercomId, IntercomFailure failure) {
+    itemFaults.put(intercomId, failure);
+  }
+
+  public synchronized void heal(String intercomId) {
+    itemFaults.remove(intercomId);
+  }
+
+  private void item(String intercomId) {
+    IntercomFailure failure = itemFaults.get(intercomId);
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   public synchronized long calls() {
@@ -165,6 +185,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public synchronized ConversationFetch conversation(ConversationId id) {
     call();
     conversationFetches++;
+    item(id.value());
     Conversation c = conversations.get(id);
     return c == null ? new ConversationFetch.Deleted(id) : new ConversationFetch.Found(c);
   }
@@ -193,18 +214,21 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   @Override
   public synchronized Optional<Contact> contact(ContactId id) {
     call();
+    item(id.value());
     return Optional.ofNullable(contacts.get(id));
   }
 
   @Override
   public synchronized List<Segment> segmentsOf(ContactId id) {
     call();
+    item(id.value());
     return List.of(new Segment("s1", "Active"));
   }
 
   @Override
   public synchronized List<Company> companiesOf(ContactId id) {
     call();
+    item(id.value());
     return List.of();
   }
 

@@ -385,7 +385,8 @@ class SyncBenchmarkIT {
               (conversation, file) -> "/f/" + file,
               new InMemorySyncRuns(),
               new Fetchers(pool, 8),
-              HistoryParts.DEFAULT);
+              HistoryParts.DEFAULT,
+              com.feedbacksync.application.sync.DeadLetterBackoff.DEFAULT);
       long start = System.nanoTime();
       SyncOutcome outcome = engine.run(id, SyncKind.FIRST);
       double seconds = (System.nanoTime() - start) / 1e9;

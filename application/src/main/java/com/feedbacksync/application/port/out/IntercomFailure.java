@@ -9,7 +9,8 @@ public abstract sealed class IntercomFailure extends RuntimeException
         IntercomFailure.NoApiAccess,
         IntercomFailure.MissingPermission,
         IntercomFailure.Unavailable,
-        IntercomFailure.Rejected {
+        IntercomFailure.Rejected,
+        IntercomFailure.Unreadable {
 
   private IntercomFailure(String message, Throwable cause) {
     super(message, cause);
@@ -56,5 +57,24 @@ public abstract sealed class IntercomFailure extends RuntimeException
     public Rejected(String detail) {
       super("Intercom refused a request: " + detail, null);
     }
+  }
+
+  /**
+   * Intercom answered, but the answer cannot be made into the domain's item (an id over the limit,
+   * a field the mapping refuses, nesting too deep): the same answer comes every time, so it is not
+   * retried.
+   */
+  public static final class Unreadable extends IntercomFailure {
+    public Unreadable(String detail, Throwable cause) {
+      super("Intercom's answer could not be read: " + detail, cause);
+    }
+  }
+
+  /**
+   * Whether this failure concerns the one item asked for (it can be set aside and the walk go on),
+   * rather than the connection or Intercom as a whole.
+   */
+  public boolean itemOnly() {
+    return this instanceof Unavailable || this instanceof Rejected || this instanceof Unreadable;
   }
 }
