@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** {@link IntercomWorkspace} over Intercom's REST API, for one workspace and its token. */
 final class IntercomRestWorkspace implements IntercomWorkspace {
@@ -131,7 +132,9 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     return calls
         .json("conversation " + id, () -> http.conversation(api, token, id.value()))
         .<ConversationFetch>map(
-            json -> new ConversationFetch.Found(IntercomJson.conversation(json)))
+            json ->
+                new ConversationFetch.Found(
+                    readable("conversation " + id, () -> IntercomJson.conversation(json))))
         .orElseGet(() -> new ConversationFetch.Deleted(id));
   }
 
@@ -184,7 +187,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   public Optional<Contact> contact(ContactId id) {
     return calls
         .json("contact " + id, () -> http.contact(api, token, id.value()))
-        .map(IntercomJson::contact);
+        .map(json -> readable("contact " + id, () -> IntercomJson.contact(json)));
   }
 
   @Override
@@ -193,10 +196,13 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         .json("segments of " + id, () -> http.contactSegments(api, token, id.value()))
         .map(
             json ->
-                IntercomJson.objects(json, "data").stream()
-                    .map(IntercomJson::segment)
-                    .flatMap(Optional::stream)
-                    .toList())
+                readable(
+                    "segments of " + id,
+                    () ->
+                        IntercomJson.objects(json, "data").stream()
+                            .map(IntercomJson::segment)
+                            .flatMap(Optional::stream)
+                            .toList()))
         .orElse(List.of());
   }
 
@@ -206,9 +212,12 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         .json("companies of " + id, () -> http.contactCompanies(api, token, id.value()))
         .map(
             json ->
-                IntercomJson.objects(json, "companies").stream()
-                    .map(IntercomJson::company)
-                    .toList())
+                readable(
+                    "companies of " + id,
+                    () ->
+                        IntercomJson.objects(json, "companies").stream()
+                            .map(IntercomJson::company)
+                            .toList()))
         .orElse(List.of());
   }
 
@@ -250,6 +259,21 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
       if (++failures >= settings.maxAttempts()) {
         throw new IntercomFailure.Unavailable("the file did not download: " + uri.getHost(), null);
       }
+    }
+  }
+
+  /**
+   * One item's answer mapped to the domain; an answer the mapping refuses (an id over the limit, a
+   * field it cannot read, nesting deep enough to exhaust the stack) is an {@link
+   * IntercomFailure.Unreadable}: the same answer would come again, so it is not retried, and the
+   * sync sets the item aside.
+   */
+  private static <T> T readable(String what, Supplier<T> mapping) {
+    try {
+      return mapping.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new IntercomFailure.Unreadable(
+          what + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
   }
 
