@@ -34,7 +34,7 @@ final class CustomersWalk {
       PendingBatch part = new PendingBatch();
       for (Contact contact : page.items()) {
         // Its segments and companies are read per contact: one that cannot be had is set aside.
-        ItemRead<CustomerProfile> read = ItemRead.of(() -> profiles.profile(contact));
+        ItemRead<CustomerProfile> read = run.reads().of(() -> profiles.profile(contact));
         if (read instanceof ItemRead.Read<CustomerProfile> profile) {
           part.profile(profile.value());
         } else if (read instanceof ItemRead.Unreadable<CustomerProfile> failed) {

@@ -22,6 +22,11 @@ public record DeadLetterBackoff(Duration first, Duration max) {
     }
   }
 
+  /** The default's doubling from another first wait (never capped below it). */
+  public static DeadLetterBackoff startingAt(Duration first) {
+    return new DeadLetterBackoff(first, first.compareTo(DEFAULT.max) > 0 ? first : DEFAULT.max);
+  }
+
   /**
    * Whether a letter read {@code attempts} times, last at {@code lastSeen}, is due at {@code now}.
    */

@@ -61,7 +61,7 @@ final class DeadLetterRetries {
   }
 
   private void conversation(ConversationId id, PendingBatch part) {
-    ItemRead<ConversationFetch> read = ItemRead.of(() -> run.workspace().conversation(id));
+    ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
     if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
       part.setAside(failed.setAside(ItemKind.CONVERSATION, id.value()));
     } else if (((ItemRead.Read<ConversationFetch>) read).value()

@@ -217,7 +217,7 @@ final class HistoryWalk {
    * first time this run meets the author (unless the walk resumes and stored it before).
    */
   private Fetched fetch(ConversationId id, boolean resumed) {
-    ItemRead<ConversationFetch> read = ItemRead.of(() -> run.workspace().conversation(id));
+    ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
     if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
       return new Fetched(
           Optional.empty(), List.of(failed.setAside(ItemKind.CONVERSATION, id.value())));

@@ -25,11 +25,14 @@ final class ProfileFetches {
   private final IntercomWorkspace workspace;
   private final WorkspaceId workspaceId;
   private final Fetchers fetchers;
+  private final ItemReads reads;
 
   /** Customers whose profile this run fetched or is fetching. */
   private final Set<ContactId> claimed = ConcurrentHashMap.newKeySet();
 
-  ProfileFetches(IntercomWorkspace workspace, WorkspaceId workspaceId, Fetchers fetchers) {
+  ProfileFetches(
+      IntercomWorkspace workspace, WorkspaceId workspaceId, Fetchers fetchers, ItemReads reads) {
+    this.reads = reads;
     this.workspace = workspace;
     this.workspaceId = workspaceId;
     this.fetchers = fetchers;
@@ -53,7 +56,7 @@ final class ProfileFetches {
 
   /** {@link #fetch}, or why this customer alone could not be read. */
   ItemRead<Optional<CustomerProfile>> read(ContactId customer) {
-    return ItemRead.of(() -> fetch(customer));
+    return reads.of(() -> fetch(customer));
   }
 
   CustomerProfile profile(Contact contact) {

@@ -7,7 +7,6 @@ import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.Connections;
-import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
@@ -33,13 +32,6 @@ final class SyncRun {
   /** Progress is for people, and each report is a transaction: at most one a second per part. */
   private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
-  /**
-   * Unreadable items, with nothing read between them, after which the run fails instead of setting
-   * aside more: then Intercom itself is failing, not one item, and the next run (after its backoff)
-   * resumes where this one committed.
-   */
-  static final int MAX_UNREADABLE_IN_A_ROW = 20;
-
   private final Account account;
   private final IntercomWorkspace workspace;
   private final SyncStore store;
@@ -51,7 +43,7 @@ final class SyncRun {
   private RunCounts committed = RunCounts.NONE;
   private long done;
   private Instant reported = Instant.EPOCH;
-  private long unreadableInARow;
+  private final ItemReads reads = new ItemReads();
 
   SyncRun(
       Account account,
@@ -83,6 +75,11 @@ final class SyncRun {
     return workspace;
   }
 
+  /** How this run reads one item: set aside when it alone fails, stopping when Intercom does. */
+  ItemReads reads() {
+    return reads;
+  }
+
   Instant now() {
     return clock.instant();
   }
@@ -103,31 +100,8 @@ final class SyncRun {
 
   /** Stores a batch and the checkpoint after it in one transaction, and counts it. */
   void commit(SyncBatch batch) {
-    refuseOutage(batch);
     store.commit(account.id(), batch.guardedBy(connection.identity()));
     committed = committed.plus(batch.counts());
-  }
-
-  /**
-   * Fails the run, before the batch is committed, when its unreadable items (with those of the
-   * batches before it that read nothing) reach {@link #MAX_UNREADABLE_IN_A_ROW}.
-   */
-  private void refuseOutage(SyncBatch batch) {
-    long unreadable = batch.counts().unreadable();
-    long read =
-        batch.documents().size()
-            + batch.profiles().size()
-            + batch.deletions().size()
-            + batch.deletedContacts().size()
-            + batch.setAside().size()
-            - unreadable;
-    unreadableInARow = read > 0 ? unreadable : unreadableInARow + unreadable;
-    if (unreadableInARow >= MAX_UNREADABLE_IN_A_ROW) {
-      throw new IntercomFailure.Unavailable(
-          unreadableInARow
-              + " items in a row could not be read; the sync stops here and resumes later",
-          null);
-    }
   }
 
   /** The dead letters of this run's workspace, longest waiting first. */

@@ -135,7 +135,8 @@ public final class SyncService implements SyncIntercomUseCase {
     IntercomWorkspace workspace = intercom.open(connection.access());
     SyncRun run =
         new SyncRun(account.get(), connection, workspace, store, runs, connections, clock);
-    ProfileFetches profiles = new ProfileFetches(workspace, connection.workspace().id(), fetchers);
+    ProfileFetches profiles =
+        new ProfileFetches(workspace, connection.workspace().id(), fetchers, run.reads());
     DocumentImport imports =
         new DocumentImport(
             mapping, connection.workspace(), new FileCopies(workspace, links), clock);

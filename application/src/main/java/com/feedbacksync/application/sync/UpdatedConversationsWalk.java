@@ -95,7 +95,7 @@ final class UpdatedConversationsWalk {
       }
     }
     List<ItemRead<ConversationFetch>> fetches =
-        fetchers.map(changed, l -> ItemRead.of(() -> run.workspace().conversation(l.id())));
+        fetchers.map(changed, l -> run.reads().of(() -> run.workspace().conversation(l.id())));
     for (int i = 0; i < changed.size(); i++) {
       ConversationId id = changed.get(i).id();
       if (fetches.get(i) instanceof ItemRead.Unreadable<ConversationFetch> failed) {

@@ -325,8 +325,24 @@ class DeadLettersTest {
 
     assertInstanceOf(SyncOutcome.Failed.class, first);
     assertTrue(
-        skipped().size() < SyncRun.MAX_UNREADABLE_IN_A_ROW,
+        skipped().size() < ItemReads.MAX_UNAVAILABLE_IN_A_ROW,
         "at most the parts before the stop are set aside: " + skipped().size());
+  }
+
+  @Test
+  void many_corrupt_answers_in_a_row_are_each_set_aside_and_the_run_completes() {
+    workspaceOf(40);
+    IntStream.rangeClosed(111, 125)
+        .forEach(
+            i ->
+                intercom.poison(
+                    String.valueOf(i), new IntercomFailure.Unreadable("id too long", null)));
+
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+
+    assertInstanceOf(SyncOutcome.Completed.class, first);
+    assertEquals(15, first.counts().unreadable());
+    assertEquals(25, stored().size());
   }
 
   @Test

@@ -66,7 +66,7 @@ class SyncServiceTest {
   private Instant now = CONNECTED.plusSeconds(3600);
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final InMemoryConnections connections = new InMemoryConnections();
-  private final InMemorySyncStore store = new InMemorySyncStore(connections);
+  private final InMemorySyncStore store = new InMemorySyncStore(connections).clock(() -> now);
   private final FakeIntercom intercom = new FakeIntercom(3);
   private final com.feedbacksync.application.fakes.InMemorySyncRuns runs =
       new com.feedbacksync.application.fakes.InMemorySyncRuns();

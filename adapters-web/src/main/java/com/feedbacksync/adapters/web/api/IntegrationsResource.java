@@ -240,6 +240,7 @@ public class IntegrationsResource {
       String lastError,
       Instant lastSync,
       Instant nextSync,
+      String nextSyncReason,
       ProgressJson progress,
       List<RunJson> runs) {
 
@@ -261,6 +262,7 @@ public class IntegrationsResource {
             null,
             s.lastSync().orElse(null),
             null,
+            null,
             progress,
             runs);
       }
@@ -274,6 +276,7 @@ public class IntegrationsResource {
           c.lastError().orElse(null),
           s.lastSync().orElse(null),
           s.nextSync().orElse(null),
+          s.nextSyncReason().orElse(null),
           progress,
           runs);
     }
@@ -308,6 +311,7 @@ public class IntegrationsResource {
       long profiles,
       long apiCalls,
       long rateLimitWaits,
+      long unreadable,
       String error) {
     static RunJson of(SyncRunView r) {
       var c = r.counts();
@@ -327,6 +331,7 @@ public class IntegrationsResource {
           c.profiles(),
           c.apiCalls(),
           c.rateLimitWaits(),
+          c.unreadable(),
           r.error().orElse(null));
     }
   }
