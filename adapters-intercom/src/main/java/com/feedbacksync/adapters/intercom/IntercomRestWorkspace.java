@@ -222,7 +222,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   }
 
   @Override
-  public Download download(String url) {
+  public Download download(String url, long maxBytes) {
+    long limit = Math.min(maxBytes, settings.maxFileBytes());
     URI uri;
     try {
       uri = URI.create(url);
@@ -237,7 +238,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     int failures = 0;
     while (true) {
       try {
-        Reply reply = http.download(uri, settings.maxFileBytes());
+        Reply reply = http.download(uri, limit);
         if (reply.status() == 200) {
           String type =
               reply.header("Content-Type").orElse("application/octet-stream").split(";")[0].strip();
@@ -252,8 +253,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         }
       } catch (IOException e) {
         if (e.getMessage() != null && e.getMessage().contains("larger than")) {
-          throw new IntercomFailure.Rejected(
-              "the file is larger than " + settings.maxFileBytes() + " bytes");
+          throw new IntercomFailure.TooLarge(limit);
         }
       }
       if (++failures >= settings.maxAttempts()) {

@@ -301,6 +301,29 @@ public class JpaSyncStore implements SyncStore {
     }
   }
 
+  /**
+   * Half the database's max_allowed_packet, less a margin for the statement: a file's bytes may be
+   * escaped (up to twice as long) in the INSERT that carries them. Read once; an operator who
+   * raises the limit restarts the server.
+   */
+  @Override
+  public long maxFileBytes() {
+    long limit = maxFileBytes;
+    if (limit == 0) {
+      long packet =
+          ((Number) em.createNativeQuery("SELECT @@max_allowed_packet").getSingleResult())
+              .longValue();
+      limit = Math.max(0, (packet - PACKET_MARGIN) / 2);
+      maxFileBytes = limit;
+    }
+    return limit;
+  }
+
+  /** Room in a packet for the INSERT around a file's bytes and the other columns. */
+  static final long PACKET_MARGIN = 64 * 1024;
+
+  private volatile long maxFileBytes;
+
   @Override
   public List<SkippedItem> deadLetters(AccountId account, WorkspaceId workspace, int limit) {
     return JpaSkippedItems.items(

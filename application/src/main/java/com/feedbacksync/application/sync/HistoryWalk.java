@@ -156,7 +156,8 @@ final class HistoryWalk {
               part.count(RunCounts.SKIPPED_WITHOUT_REPLY);
             }
             exhausted = quota.exhaustedAfter(position);
-            if (parts.due(part.rows(), Duration.between(lastCommit, run.now()))
+            if ((parts.due(part.rows(), Duration.between(lastCommit, run.now()))
+                    || part.filesOverBudget())
                 && judged < candidates.size()
                 && !exhausted) {
               run.commit(

@@ -28,10 +28,18 @@ final class PendingBatch {
   private final List<ContactId> goneContacts = new ArrayList<>();
   private final List<SetAside> setAside = new ArrayList<>();
   private RunCounts counts = RunCounts.NONE;
+  private long fileBytes;
+
+  /**
+   * File bytes a history part gathers before it is committed, whatever its rows: a commit carries
+   * its files, and a few large ones are enough for one transaction (and the heap holding them).
+   */
+  static final long FILE_BYTES_PER_COMMIT = 64L << 20;
 
   void imported(DocumentImport.Imported imported) {
     documents.add(imported.document());
     files.addAll(imported.files());
+    imported.files().forEach(f -> fileBytes += f.bytes().length);
   }
 
   void count(RunCounts more) {
@@ -69,6 +77,11 @@ final class PendingBatch {
 
   List<StoredDocument> documents() {
     return List.copyOf(documents);
+  }
+
+  /** Whether the files gathered reached the budget of one commit. */
+  boolean filesOverBudget() {
+    return fileBytes >= FILE_BYTES_PER_COMMIT;
   }
 
   /** Rows the commit writes: documents and profiles. */

@@ -139,7 +139,10 @@ public final class SyncService implements SyncIntercomUseCase {
         new ProfileFetches(workspace, connection.workspace().id(), fetchers, run.reads());
     DocumentImport imports =
         new DocumentImport(
-            mapping, connection.workspace(), new FileCopies(workspace, links), clock);
+            mapping,
+            connection.workspace(),
+            new FileCopies(workspace, links, store.maxFileBytes()),
+            clock);
     // Every write below names the connection the run started with: if the admin disconnected or
     // connected again meanwhile, nothing lands on the row that stands now (or re-creates a gone
     // one).

@@ -46,6 +46,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private boolean revoked;
   private long failAfterCalls = Long.MAX_VALUE;
   private final Map<String, IntercomFailure> itemFaults = new java.util.HashMap<>();
+  private final Map<String, Integer> fileSizes = new java.util.HashMap<>();
 
   public FakeIntercom(int pageSize) {
     this.pageSize = pageSize;
@@ -233,9 +234,18 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   }
 
   @Override
-  public synchronized Download download(String url) {
+  public synchronized Download download(String url, long maxBytes) {
     call();
-    return new Download("image/png", new byte[] {1});
+    int size = fileSizes.getOrDefault(url, 1);
+    if (size > maxBytes) {
+      throw new IntercomFailure.TooLarge(maxBytes);
+    }
+    return new Download("image/png", new byte[size]);
+  }
+
+  /** The file at this URL has this many bytes (one unless said). */
+  public synchronized void fileOfSize(String url, int bytes) {
+    fileSizes.put(url, bytes);
   }
 
   @Override

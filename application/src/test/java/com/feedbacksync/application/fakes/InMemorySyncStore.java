@@ -69,6 +69,18 @@ public final class InMemorySyncStore
   }
 
   private java.util.function.Supplier<Instant> clock = Instant::now;
+  private long maxFileBytes = 25L << 20;
+
+  /** The largest file the store accepts (25 MiB unless a test says). */
+  public InMemorySyncStore maxFileBytes(long bytes) {
+    maxFileBytes = bytes;
+    return this;
+  }
+
+  @Override
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
 
   /** The time set-aside items are seen at (the system clock unless a test holds time). */
   public InMemorySyncStore clock(java.util.function.Supplier<Instant> clock) {

@@ -816,6 +816,11 @@ class SyncServiceTest {
           }
 
           @Override
+          public long maxFileBytes() {
+            return store.maxFileBytes();
+          }
+
+          @Override
           public List<com.feedbacksync.application.model.SkippedItem> deadLetters(
               AccountId account, WorkspaceId workspace, int limit) {
             return store.deadLetters(account, workspace, limit);

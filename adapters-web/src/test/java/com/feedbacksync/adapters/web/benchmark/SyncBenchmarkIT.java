@@ -421,6 +421,17 @@ class SyncBenchmarkIT {
     }
 
     @Override
+    public List<com.feedbacksync.application.model.SkippedItem> deadLetters(
+        AccountId account, com.feedbacksync.domain.intercom.WorkspaceId workspace, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public long maxFileBytes() {
+      return Long.MAX_VALUE;
+    }
+
+    @Override
     public void commit(AccountId account, SyncBatch batch) {}
 
     @Override

@@ -10,7 +10,8 @@ public abstract sealed class IntercomFailure extends RuntimeException
         IntercomFailure.MissingPermission,
         IntercomFailure.Unavailable,
         IntercomFailure.Rejected,
-        IntercomFailure.Unreadable {
+        IntercomFailure.Unreadable,
+        IntercomFailure.TooLarge {
 
   private IntercomFailure(String message, Throwable cause) {
     super(message, cause);
@@ -67,6 +68,20 @@ public abstract sealed class IntercomFailure extends RuntimeException
   public static final class Unreadable extends IntercomFailure {
     public Unreadable(String detail, Throwable cause) {
       super("Intercom's answer could not be read: " + detail, cause);
+    }
+  }
+
+  /** A file larger than the most that may be downloaded: it is not copied. */
+  public static final class TooLarge extends IntercomFailure {
+    private final long limit;
+
+    public TooLarge(long limit) {
+      super("The file is larger than " + limit + " bytes.", null);
+      this.limit = limit;
+    }
+
+    public long limit() {
+      return limit;
     }
   }
 

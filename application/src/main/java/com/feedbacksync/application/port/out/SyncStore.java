@@ -36,6 +36,12 @@ public interface SyncStore {
   Checkpoint checkpoint(AccountId account, SyncStream stream);
 
   /**
+   * The largest file the store accepts (a database's statement limit decides): a larger one is not
+   * copied and its document says it was too large.
+   */
+  long maxFileBytes();
+
+  /**
    * The workspace's dead letters (items set aside as unreadable), the longest waiting (by last
    * attempt) first.
    */

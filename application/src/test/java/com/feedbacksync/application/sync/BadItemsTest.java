@@ -57,10 +57,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One unreadable conversation or contact never blocks its account: it is set aside as a dead
- * letter, counted, listed, and cured by a later hourly run once Intercom answers again.
+ * One bad item never blocks its account. An unreadable conversation or contact is set aside as a
+ * dead letter, counted, listed, and cured by a later hourly run once Intercom answers again; a file
+ * larger than the store accepts is recorded too large on its document.
  */
-class DeadLettersTest {
+class BadItemsTest {
 
   private static final Instant CONNECTED = Instant.parse("2026-11-01T00:00:00Z");
   private static final AccountId ACME = new AccountId("acme");
@@ -133,6 +134,11 @@ class DeadLettersTest {
   }
 
   private static Conversation customer(String id, Instant created) {
+    return customer(id, created, List.of());
+  }
+
+  private static Conversation customer(
+      String id, Instant created, List<com.feedbacksync.domain.intercom.Attachment> files) {
     return conversation()
         .id(id)
         .createdAt(created)
@@ -144,7 +150,7 @@ class DeadLettersTest {
                 "",
                 "<p>Feedback " + id + "</p>",
                 Author.of(AuthorType.USER, "c-" + id, "Casey", "casey@example.com"),
-                List.of(),
+                files,
                 false))
         .firstContactReplyAt(created)
         .statistics(new Statistics(Optional.of(created), Optional.of(created), Optional.empty()))
@@ -352,5 +358,69 @@ class DeadLettersTest {
 
     assertInstanceOf(SyncOutcome.NeedsReauth.class, sync.run(ACME, SyncKind.FIRST));
     assertEquals(List.of(), skipped());
+  }
+
+  private static com.feedbacksync.domain.intercom.Attachment pdf(
+      String name, java.util.OptionalLong declared) {
+    return new com.feedbacksync.domain.intercom.Attachment(
+        name, "https://downloads.intercomcdn.com/i/o/" + name, "application/pdf", declared);
+  }
+
+  private List<com.feedbacksync.domain.intercom.Attachment> attachments(String conversation) {
+    return store
+        .data(ACME)
+        .documents
+        .get(new ConversationId(conversation))
+        .document()
+        .messages()
+        .get(0)
+        .attachments();
+  }
+
+  @Test
+  void a_file_over_the_stores_limit_is_recorded_too_large_and_never_fails_the_run() {
+    store.maxFileBytes(30L << 20);
+    workspaceOf(3);
+    var declared = pdf("huge.pdf", java.util.OptionalLong.of(40L << 20));
+    var undeclared = pdf("quiet.pdf", java.util.OptionalLong.empty());
+    var fits = pdf("fits.pdf", java.util.OptionalLong.of(20L << 20));
+    intercom.fileOfSize(undeclared.url(), 31 << 20);
+    intercom.fileOfSize(fits.url(), 20 << 20);
+    intercom.put(customer("150", CONNECTED.minusSeconds(60), List.of(declared, undeclared, fits)));
+
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+
+    assertInstanceOf(SyncOutcome.Completed.class, first);
+    assertEquals(Set.of("101", "102", "103", "150"), stored());
+    var files = attachments("150");
+    assertTrue(files.get(0).tooLarge(), "declared 40 MB: too large, not downloaded");
+    assertEquals(declared.url(), files.get(0).url(), "Intercom's link, name and size kept");
+    assertEquals(java.util.OptionalLong.of(40L << 20), files.get(0).sizeBytes());
+    assertTrue(files.get(1).tooLarge(), "31 MB found while downloading: too large");
+    assertTrue(!files.get(2).tooLarge());
+    assertTrue(files.get(2).url().startsWith("/files/150/"), "the 20 MB one is our copy");
+    assertEquals(1, store.data(ACME).files.size());
+    assertEquals(20 << 20, store.data(ACME).files.values().iterator().next().bytes().length);
+  }
+
+  @Test
+  void a_history_part_is_committed_once_its_files_reach_the_byte_budget() {
+    workspaceOf(6);
+    for (int i = 1; i <= 6; i++) {
+      String id = String.valueOf(100 + i);
+      var file = pdf("f" + id + ".pdf", java.util.OptionalLong.of(24L << 20));
+      intercom.fileOfSize(file.url(), 24 << 20);
+      intercom.put(customer(id, CONNECTED.minusSeconds(i * 3600L), List.of(file)));
+    }
+
+    sync.run(ACME, SyncKind.FIRST);
+
+    assertEquals(expected(6), stored());
+    // Six rows fit one part of eight (one commit at the page's end); 24 MB files close a part
+    // at three (72 MB >= 64 MB): two commits.
+    assertEquals(
+        2,
+        store.data(ACME).commits,
+        "committed " + store.data(ACME).commits + " times for 144 MB of files");
   }
 }
