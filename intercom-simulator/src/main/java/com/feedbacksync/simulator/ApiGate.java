@@ -80,7 +80,7 @@ final class ApiGate {
               Replies.error(403, "api_plan_restricted", "Active subscription needed."), decision));
       return;
     }
-    Fault fault = faults.next(endpoint).orElse(Fault.NONE);
+    Fault fault = faults.forItem(request.path()).or(() -> faults.next(endpoint)).orElse(Fault.NONE);
     switch (fault) {
       case HTTP_500, HTTP_502, HTTP_503 -> {
         int status = fault == Fault.HTTP_500 ? 500 : fault == Fault.HTTP_502 ? 502 : 503;
@@ -95,6 +95,12 @@ final class ApiGate {
         sender.send(
             request.exchange(),
             withLimits(Replies.error(429, "rate_limit_exceeded", "Exceeded rate limit"), decision));
+        return;
+      }
+      case HTTP_400 -> {
+        sender.send(
+            request.exchange(),
+            withLimits(Replies.error(400, "parameter_invalid", "Invalid request."), decision));
         return;
       }
       case RESET -> {
@@ -131,6 +137,17 @@ final class ApiGate {
           withLimits(
               Response.json(
                   200, "{\"type\":\"conversation\",\"id\":".getBytes(StandardCharsets.UTF_8)),
+              decision);
+    }
+    if (fault == Fault.OVERLONG_ID && response.status() == 200) {
+      String itemId = route.endpoint().contains("{id}") ? request.pathParams().get(0) : "";
+      String body = new String(response.body(), StandardCharsets.UTF_8);
+      response =
+          withLimits(
+              Response.json(
+                  200,
+                  body.replace("\"id\":\"" + itemId + "\"", "\"id\":\"" + "9".repeat(300) + "\"")
+                      .getBytes(StandardCharsets.UTF_8)),
               decision);
     }
     if (fault == Fault.TRUNCATED && response.status() == 200) {

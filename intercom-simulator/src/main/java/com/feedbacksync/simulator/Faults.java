@@ -28,8 +28,15 @@ public final class Faults {
     /** The headers promise more body than is sent before the connection closes. */
     TRUNCATED,
     /** 200 with a body that is not JSON. */
-    INVALID_JSON
+    INVALID_JSON,
+    /** 400: Intercom refuses the request itself. */
+    HTTP_400,
+    /** 200 with the item's id made longer than any Intercom id (a corrupt answer). */
+    OVERLONG_ID
   }
+
+  /** Faults that every call about one item (a conversation or contact id in the path) meets. */
+  private final Map<String, Fault> items = new ConcurrentHashMap<>();
 
   private record Rule(
       double probability, List<Fault> kinds, Deque<Fault> script, long slowMillis) {}
@@ -52,6 +59,26 @@ public final class Faults {
 
   void clear() {
     rules.clear();
+    items.clear();
+  }
+
+  void item(String id, Fault fault) {
+    items.put(id, fault);
+  }
+
+  /** The fault every call about an item of this path meets, if one is set for it. */
+  Optional<Fault> forItem(String path) {
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String segment : path.split("/")) {
+      Fault fault = items.get(segment);
+      if (fault != null) {
+        injected.merge(fault, 1L, Long::sum);
+        return Optional.of(fault);
+      }
+    }
+    return Optional.empty();
   }
 
   Map<Fault, Long> injected() {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -65,7 +67,25 @@ final class Files {
               "text/csv",
               "month,revenue\n2026-05,1200\n2026-06,1350\n".getBytes(StandardCharsets.UTF_8)));
     }
+    Matcher sized = SIZED.matcher(fileId);
+    if (sized.find()) {
+      return Optional.of(new Content("application/pdf", pdf(Integer.parseInt(sized.group(1)))));
+    }
     return Optional.of(new Content("image/png", Pngs.TINY));
+  }
+
+  /** Files attached with a size: {@code <conversation>-size<bytes>-pdf}. */
+  private static final Pattern SIZED = Pattern.compile("-size(\\d{1,10})-pdf$");
+
+  /** A PDF header, then filler up to the size. */
+  private static byte[] pdf(int size) {
+    byte[] bytes = new byte[size];
+    byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(header, 0, bytes, 0, Math.min(header.length, size));
+    for (int i = header.length; i < size; i++) {
+      bytes[i] = (byte) ('a' + i % 26);
+    }
+    return bytes;
   }
 
   private String sign(String fileId, long expires) {

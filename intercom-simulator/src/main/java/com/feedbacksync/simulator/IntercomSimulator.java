@@ -105,6 +105,23 @@ public final class IntercomSimulator implements AutoCloseable {
     return workspace.agentReplies(conversationId, "Thanks, we are on it.").id();
   }
 
+  /**
+   * Attaches a PDF of {@code sizeBytes} bytes to the conversation's opening message (its update
+   * time moves); returns the file's id.
+   */
+  public String attachFile(String conversationId, int sizeBytes) {
+    return workspace.attachFile(conversationId, sizeBytes);
+  }
+
+  /**
+   * Every call about this conversation or contact (its id in the path) meets the fault until {@link
+   * #clearFaults}: HTTP_500 and the like fail it, INVALID_JSON and OVERLONG_ID spoil its answers,
+   * HTTP_400 refuses it.
+   */
+  public void faultItem(String intercomId, Fault fault) {
+    faults.item(intercomId, fault);
+  }
+
   public String addTag(String conversationId, String tagId) {
     workspace.addTag(conversationId, tagId);
     return tagId;

@@ -5,6 +5,7 @@ import com.feedbacksync.simulator.Model.AppliedTag;
 import com.feedbacksync.simulator.Model.Company;
 import com.feedbacksync.simulator.Model.Contact;
 import com.feedbacksync.simulator.Model.Conversation;
+import com.feedbacksync.simulator.Model.FileRef;
 import com.feedbacksync.simulator.Model.Kind;
 import com.feedbacksync.simulator.Model.Part;
 import com.feedbacksync.simulator.Model.TagDef;
@@ -184,6 +185,19 @@ final class SimWorkspace {
               admin.name(),
               admin.email(),
               "<p>" + escape(text) + "</p>");
+        });
+  }
+
+  /** A file of {@code size} bytes attached to the conversation's opening message; its id. */
+  String attachFile(String conversationId, int size) {
+    return write(
+        () -> {
+          Conversation c = requireConversation(conversationId);
+          String id = conversationId + "-size" + size + "-pdf";
+          c.sourceAttachments.add(
+              new FileRef(id, "report-" + size + ".pdf", "application/pdf", size, null, null));
+          touch(c);
+          return id;
         });
   }
 

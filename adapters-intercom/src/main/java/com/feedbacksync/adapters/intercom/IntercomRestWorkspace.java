@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@link IntercomWorkspace} over Intercom's REST API, for one workspace and its token.
@@ -121,7 +122,9 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     return calls
         .json("conversation " + id, () -> http.conversation(api, token, id.value()))
         .<ConversationFetch>map(
-            json -> new ConversationFetch.Found(IntercomJson.conversation(json)))
+            json ->
+                new ConversationFetch.Found(
+                    readable("conversation " + id, () -> IntercomJson.conversation(json))))
         .orElseGet(() -> new ConversationFetch.Deleted(id));
   }
 
@@ -174,7 +177,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   public Optional<Contact> contact(ContactId id) {
     return calls
         .json("contact " + id, () -> http.contact(api, token, id.value()))
-        .map(IntercomJson::contact);
+        .map(json -> readable("contact " + id, () -> IntercomJson.contact(json)));
   }
 
   @Override
@@ -183,10 +186,13 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         .json("segments of " + id, () -> http.contactSegments(api, token, id.value()))
         .map(
             json ->
-                IntercomJson.objects(json, "data").stream()
-                    .map(IntercomJson::segment)
-                    .flatMap(Optional::stream)
-                    .toList())
+                readable(
+                    "segments of " + id,
+                    () ->
+                        IntercomJson.objects(json, "data").stream()
+                            .map(IntercomJson::segment)
+                            .flatMap(Optional::stream)
+                            .toList()))
         .orElse(List.of());
   }
 
@@ -196,14 +202,18 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         .json("companies of " + id, () -> http.contactCompanies(api, token, id.value()))
         .map(
             json ->
-                IntercomJson.objects(json, "companies").stream()
-                    .map(IntercomJson::company)
-                    .toList())
+                readable(
+                    "companies of " + id,
+                    () ->
+                        IntercomJson.objects(json, "companies").stream()
+                            .map(IntercomJson::company)
+                            .toList()))
         .orElse(List.of());
   }
 
   @Override
-  public Download download(String url) {
+  public Download download(String url, long maxBytes) {
+    long limit = Math.min(maxBytes, settings.maxFileBytes());
     URI uri;
     try {
       uri = URI.create(url);
@@ -218,7 +228,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     int failures = 0;
     while (true) {
       try {
-        Reply reply = http.download(uri, settings.maxFileBytes());
+        Reply reply = http.download(uri, limit);
         if (reply.status() == 200) {
           String type =
               reply.header("Content-Type").orElse("application/octet-stream").split(";")[0].strip();
@@ -233,13 +243,27 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
         }
       } catch (IOException e) {
         if (e.getMessage() != null && e.getMessage().contains("larger than")) {
-          throw new IntercomFailure.Rejected(
-              "the file is larger than " + settings.maxFileBytes() + " bytes");
+          throw new IntercomFailure.TooLarge(limit);
         }
       }
       if (++failures >= settings.maxAttempts()) {
         throw new IntercomFailure.Unavailable("the file did not download: " + uri.getHost(), null);
       }
+    }
+  }
+
+  /**
+   * One item's answer mapped to the domain; an answer the mapping refuses (an id over the limit, a
+   * field it cannot read, nesting deep enough to exhaust the stack) is an {@link
+   * IntercomFailure.Unreadable}: the same answer would come again, so it is not retried, and the
+   * sync sets the item aside.
+   */
+  private static <T> T readable(String what, Supplier<T> mapping) {
+    try {
+      return mapping.get();
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new IntercomFailure.Unreadable(
+          what + ": " + e.getClass().getSimpleName() + " " + e.getMessage(), e);
     }
   }
 

@@ -345,18 +345,25 @@ class IntercomAgainstSimulatorTest {
       }
     }
     assertTrue(image != null);
-    assertEquals("image/png", intercom.download(image).contentType());
+    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
     assertThrows(
-        IntercomFailure.Rejected.class, () -> intercom.download("https://evil.example/x.png"));
-    assertThrows(IntercomFailure.Rejected.class, () -> intercom.download("file:///etc/passwd"));
+        IntercomFailure.Rejected.class,
+        () -> intercom.download("https://evil.example/x.png", Long.MAX_VALUE));
+    assertThrows(
+        IntercomFailure.Rejected.class,
+        () -> intercom.download("file:///etc/passwd", Long.MAX_VALUE));
     String url = image;
+    assertThrows(
+        IntercomFailure.TooLarge.class,
+        () ->
+            workspace(settings().withLimits(10, IntercomSettings.DEFAULT_FILE_TYPES))
+                .download(url, Long.MAX_VALUE));
+    assertThrows(
+        IntercomFailure.TooLarge.class, () -> intercom.download(url, 10), "the caller's limit");
     assertThrows(
         IntercomFailure.Rejected.class,
         () ->
-            workspace(settings().withLimits(10, IntercomSettings.DEFAULT_FILE_TYPES))
-                .download(url));
-    assertThrows(
-        IntercomFailure.Rejected.class,
-        () -> workspace(settings().withLimits(1 << 20, List.of("text/"))).download(url));
+            workspace(settings().withLimits(1 << 20, List.of("text/")))
+                .download(url, Long.MAX_VALUE));
   }
 }

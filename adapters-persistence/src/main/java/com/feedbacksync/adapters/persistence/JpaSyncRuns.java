@@ -6,6 +6,7 @@ import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.port.out.SyncRuns.FailureStreak;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -70,7 +71,7 @@ public class JpaSyncRuns implements SyncRuns {
     em.createNativeQuery(
             "UPDATE sync_run SET state = ?, finished_at = ?, fetched = ?, kept = ?,"
                 + " skipped_without_reply = ?, resynced = ?, unchanged = ?, deleted = ?, profiles = ?,"
-                + " api_calls = ?, rate_limit_waits = ?, error = ? WHERE id = ?")
+                + " api_calls = ?, rate_limit_waits = ?, unreadable = ?, error = ? WHERE id = ?")
         .setParameter(1, outcome.state().name())
         .setParameter(2, finishedAt)
         .setParameter(3, c.fetched())
@@ -82,8 +83,9 @@ public class JpaSyncRuns implements SyncRuns {
         .setParameter(9, c.profiles())
         .setParameter(10, c.apiCalls())
         .setParameter(11, c.rateLimitWaits())
-        .setParameter(12, error)
-        .setParameter(13, runId)
+        .setParameter(12, c.unreadable())
+        .setParameter(13, error)
+        .setParameter(14, runId)
         .executeUpdate();
   }
 
@@ -121,7 +123,8 @@ public class JpaSyncRuns implements SyncRuns {
   private static final String RUN_COLUMNS =
       "SELECT id, kind, state, started_at, finished_at, fetched, kept,"
           + " skipped_without_reply, resynced, unchanged, deleted, profiles, api_calls,"
-          + " rate_limit_waits, progress_done, progress_total, error, runner FROM sync_run";
+          + " rate_limit_waits, progress_done, progress_total, error, runner, unreadable"
+          + " FROM sync_run";
 
   private static List<SyncRunView> views(List<?> rows) {
     List<SyncRunView> views = new ArrayList<>();
@@ -129,7 +132,8 @@ public class JpaSyncRuns implements SyncRuns {
       Object[] r = (Object[]) o;
       RunCounts counts =
           new RunCounts(
-              n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]));
+              n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]),
+              n(r[18]));
       views.add(
           new SyncRunView(
               (String) r[0],
@@ -150,7 +154,7 @@ public class JpaSyncRuns implements SyncRuns {
     return ((Number) value).longValue();
   }
 
-  private static Instant instant(Object value) {
+  static Instant instant(Object value) {
     if (value instanceof Timestamp t) {
       return t.toInstant();
     }
@@ -165,11 +169,45 @@ public class JpaSyncRuns implements SyncRuns {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT MAX(started_at) FROM sync_run WHERE account_id = ? AND kind = ?"
-                    + " AND state IN ('RUNNING', 'COMPLETED')")
+                    + " AND state IN ('RUNNING', 'COMPLETED', 'FAILED')")
             .setParameter(1, account.value())
             .setParameter(2, kind.name())
             .getResultList();
     Object value = rows.isEmpty() ? null : rows.get(0);
     return Optional.ofNullable(value).map(JpaSyncRuns::instant);
+  }
+
+  @Override
+  public Optional<FailureStreak> failing(AccountId account) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT state, COALESCE(finished_at, started_at), kind, error FROM sync_run"
+                    + " WHERE account_id = ?"
+                    + " AND state IN ('COMPLETED', 'FAILED') ORDER BY started_at DESC LIMIT ?")
+            .setParameter(1, account.value())
+            .setParameter(2, FailureStreak.COUNTED)
+            .getResultList();
+    int failures = 0;
+    while (failures < rows.size() && "FAILED".equals(((Object[]) rows.get(failures))[0])) {
+      failures++;
+    }
+    if (failures == 0) {
+      return Optional.empty();
+    }
+    Object[] last = (Object[]) rows.get(0);
+    return Optional.of(
+        new FailureStreak(
+            failures,
+            instant(last[1]),
+            SyncKind.valueOf((String) last[2]),
+            last[3] == null ? "" : (String) last[3]));
+  }
+
+  @Override
+  public int prune(Instant startedBefore) {
+    return em.createNativeQuery(
+            "DELETE FROM sync_run WHERE started_at < ? AND state <> 'RUNNING' LIMIT 10000")
+        .setParameter(1, startedBefore)
+        .executeUpdate();
   }
 }

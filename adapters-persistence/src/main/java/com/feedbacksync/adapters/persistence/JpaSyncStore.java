@@ -2,7 +2,11 @@ package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ConnectionIdentity;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.SetAside;
+import com.feedbacksync.application.model.SkipReason;
+import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
@@ -35,6 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The {@link SyncStore} port on MariaDB. A batch and its checkpoint are one transaction; documents
@@ -43,6 +48,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 @Transactional
 public class JpaSyncStore implements SyncStore {
+
+  /**
+   * Conversations without a customer reply recorded per account, at most: the newest are kept, the
+   * run counts say how many there were.
+   */
+  static final int MAX_WITHOUT_REPLY_RECORDS = 10_000;
 
   @PersistenceContext(unitName = "feedbacksync")
   EntityManager em;
@@ -220,7 +231,110 @@ public class JpaSyncStore implements SyncStore {
       workspace.ifPresent(w -> document.setParameter("workspace", w));
       document.executeUpdate();
     }
+    setAside(account, batch, Optional.ofNullable(fileWorkspace));
     saveCheckpoint(account, batch.stream(), batch.checkpoint(), workspace);
+  }
+
+  /**
+   * What the batch read is no longer set aside; what it set aside is recorded (again: one attempt
+   * more, its first sighting kept); no-reply records stay bounded, the oldest going first.
+   */
+  private void setAside(AccountId account, SyncBatch batch, Optional<String> workspace) {
+    clear(
+        account,
+        ItemKind.CONVERSATION,
+        Stream.concat(
+                batch.documents().stream().map(d -> d.document().conversationId()),
+                batch.deletions().stream())
+            .map(ConversationId::value)
+            .toList());
+    clear(
+        account,
+        ItemKind.CONTACT,
+        Stream.concat(
+                batch.profiles().stream().map(CustomerProfile::contactId),
+                batch.deletedContacts().stream())
+            .map(ContactId::value)
+            .toList());
+    Instant now = clock.instant();
+    boolean withoutReply = false;
+    for (SetAside item : batch.setAside()) {
+      em.createNativeQuery(
+              "INSERT INTO skipped_item (account_id, kind, intercom_id, workspace_id, reason,"
+                  + " detail, attempts, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)"
+                  + " ON DUPLICATE KEY UPDATE workspace_id = VALUES(workspace_id),"
+                  + " reason = VALUES(reason), detail = VALUES(detail), attempts = attempts + 1,"
+                  + " last_seen = VALUES(last_seen)")
+          .setParameter(1, account.value())
+          .setParameter(2, item.kind().name())
+          .setParameter(3, item.intercomId())
+          .setParameter(4, workspace.orElse(null))
+          .setParameter(5, item.reason().name())
+          .setParameter(6, item.detail())
+          .setParameter(7, now)
+          .setParameter(8, now)
+          .executeUpdate();
+      withoutReply |= item.reason() == SkipReason.NO_CUSTOMER_REPLY;
+    }
+    if (withoutReply) {
+      em.createNativeQuery(
+              "DELETE FROM skipped_item WHERE account_id = ? AND reason = 'NO_CUSTOMER_REPLY'"
+                  + " AND last_seen < (SELECT b.last_seen FROM (SELECT last_seen FROM skipped_item"
+                  + " WHERE account_id = ? AND reason = 'NO_CUSTOMER_REPLY'"
+                  + " ORDER BY last_seen DESC LIMIT 1 OFFSET ?) b)")
+          .setParameter(1, account.value())
+          .setParameter(2, account.value())
+          .setParameter(3, MAX_WITHOUT_REPLY_RECORDS)
+          .executeUpdate();
+    }
+  }
+
+  private void clear(AccountId account, ItemKind kind, List<String> ids) {
+    if (!ids.isEmpty()) {
+      em.createNativeQuery(
+              "DELETE FROM skipped_item WHERE account_id = :account AND kind = :kind"
+                  + " AND intercom_id IN (:ids)")
+          .setParameter("account", account.value())
+          .setParameter("kind", kind.name())
+          .setParameter("ids", ids)
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * Half the database's max_allowed_packet, less a margin for the statement: a file's bytes may be
+   * escaped (up to twice as long) in the INSERT that carries them. Read once; an operator who
+   * raises the limit restarts the server.
+   */
+  @Override
+  public long maxFileBytes() {
+    long limit = maxFileBytes;
+    if (limit == 0) {
+      long packet =
+          ((Number) em.createNativeQuery("SELECT @@max_allowed_packet").getSingleResult())
+              .longValue();
+      limit = Math.max(0, (packet - PACKET_MARGIN) / 2);
+      maxFileBytes = limit;
+    }
+    return limit;
+  }
+
+  /** Room in a packet for the INSERT around a file's bytes and the other columns. */
+  static final long PACKET_MARGIN = 64 * 1024;
+
+  private volatile long maxFileBytes;
+
+  @Override
+  public List<SkippedItem> deadLetters(AccountId account, WorkspaceId workspace, int limit) {
+    return JpaSkippedItems.items(
+        em.createNativeQuery(
+                JpaSkippedItems.COLUMNS
+                    + " WHERE account_id = ? AND workspace_id = ? AND reason = 'UNREADABLE'"
+                    + " ORDER BY last_seen LIMIT ?")
+            .setParameter(1, account.value())
+            .setParameter(2, workspace.value())
+            .setParameter(3, limit)
+            .getResultList());
   }
 
   private boolean stands(ConnectionIdentity connection) {
@@ -236,6 +350,10 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public void startWorkspace(AccountId account, WorkspaceId workspace) {
+    em.createNativeQuery("DELETE FROM skipped_item WHERE account_id = ? AND workspace_id <> ?")
+        .setParameter(1, account.value())
+        .setParameter(2, workspace.value())
+        .executeUpdate();
     em.createNativeQuery(
             "DELETE FROM sync_checkpoint WHERE account_id = ? AND workspace_id IS NOT NULL"
                 + " AND workspace_id <> ?")
@@ -359,9 +477,11 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public void purge(AccountId account) {
-    em.createNativeQuery("DELETE FROM document_file WHERE account_id = ?")
-        .setParameter(1, account.value())
-        .executeUpdate();
+    for (String table : List.of("document_file", "skipped_item")) {
+      em.createNativeQuery("DELETE FROM " + table + " WHERE account_id = ?")
+          .setParameter(1, account.value())
+          .executeUpdate();
+    }
     for (String entity :
         List.of("FeedbackDocumentEntity", "CustomerProfileEntity", "SyncCheckpointEntity")) {
       em.createQuery("delete from " + entity + " e where e.key.accountId = :account")

@@ -51,6 +51,9 @@ final class JsonColumns {
                 .add("url", a.url())
                 .add("content_type", a.contentType());
         a.sizeBytes().ifPresent(size -> file.add("size", size));
+        if (a.tooLarge()) {
+          file.add("too_large", true);
+        }
         files.add(file);
       }
       array.add(
@@ -157,7 +160,8 @@ final class JsonColumns {
                 file.getString("content_type"),
                 file.containsKey("size")
                     ? OptionalLong.of(file.getJsonNumber("size").longValue())
-                    : OptionalLong.empty()));
+                    : OptionalLong.empty(),
+                file.getBoolean("too_large", false)));
       }
       messages.add(
           new DocumentMessage(

@@ -8,6 +8,7 @@ import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.schedule.FailureBackoff;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
@@ -28,9 +29,15 @@ public final class IntegrationStatusService implements ViewIntegrationUseCase {
   private final SyncRuns runs;
   private final Schedules schedules;
   private final Clock clock;
+  private final FailureBackoff backoff;
 
   public IntegrationStatusService(
-      Connections connections, SyncRuns runs, Schedules schedules, Clock clock) {
+      Connections connections,
+      SyncRuns runs,
+      Schedules schedules,
+      Clock clock,
+      FailureBackoff backoff) {
+    this.backoff = Objects.requireNonNull(backoff);
     this.connections = Objects.requireNonNull(connections);
     this.runs = Objects.requireNonNull(runs);
     this.schedules = Objects.requireNonNull(schedules);
@@ -42,12 +49,22 @@ public final class IntegrationStatusService implements ViewIntegrationUseCase {
     Optional<Connection> connection = connections.find(account);
     Optional<Instant> lastHourly = runs.lastStarted(account, SyncKind.HOURLY);
     Optional<Instant> last = lastHourly.or(() -> runs.lastStarted(account, SyncKind.FIRST));
-    Optional<Instant> next =
-        connection
-            .filter(c -> c.state() == ConnectionState.CONNECTED)
-            .map(c -> nextConversationSync(c, lastHourly));
+    Optional<Connection> connected = connection.filter(c -> c.state() == ConnectionState.CONNECTED);
+    Optional<Instant> next = connected.map(c -> nextConversationSync(c, lastHourly));
+    Optional<String> why = Optional.empty();
+    Optional<SyncRuns.FailureStreak> failing =
+        connected.isPresent() ? runs.failing(account) : Optional.empty();
+    if (failing.isPresent()) {
+      // Failing runs back off: the next one waits for that, not for the hourly schedule.
+      next = Optional.of(max(clock.instant(), backoff.next(account, failing.get())));
+      why = Optional.of(FailureBackoff.reason(failing.get()));
+    }
     return new IntegrationStatus(
-        connection.map(ConnectionView::of), runs.recent(account, RECENT_RUNS), last, next);
+        connection.map(ConnectionView::of), runs.recent(account, RECENT_RUNS), last, next, why);
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /** The first sync is always due until it finishes; then the hourly schedule decides. */

@@ -10,7 +10,32 @@ public record RunCounts(
     long deleted,
     long profiles,
     long apiCalls,
-    long rateLimitWaits) {
+    long rateLimitWaits,
+    long unreadable) {
+
+  /** Counts without unreadable items, as runs before dead letters were counted. */
+  public RunCounts(
+      long fetched,
+      long kept,
+      long skippedWithoutReply,
+      long resynced,
+      long unchanged,
+      long deleted,
+      long profiles,
+      long apiCalls,
+      long rateLimitWaits) {
+    this(
+        fetched,
+        kept,
+        skippedWithoutReply,
+        resynced,
+        unchanged,
+        deleted,
+        profiles,
+        apiCalls,
+        rateLimitWaits,
+        0);
+  }
 
   public static final RunCounts NONE = new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -28,6 +53,12 @@ public record RunCounts(
 
   /** A conversation fetched that Intercom had deleted meanwhile: a tombstone. */
   public static final RunCounts FETCHED_DELETED = new RunCounts(1, 0, 0, 0, 0, 1, 0, 0, 0);
+
+  /**
+   * A conversation or contact that could not be read after its retries: set aside as a dead letter,
+   * retried by later runs.
+   */
+  public static final RunCounts UNREADABLE = new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
   /** Listings that showed no change worth a fetch. */
   public static RunCounts unchanged(long listings) {
@@ -59,6 +90,7 @@ public record RunCounts(
         deleted + o.deleted,
         profiles + o.profiles,
         apiCalls + o.apiCalls,
-        rateLimitWaits + o.rateLimitWaits);
+        rateLimitWaits + o.rateLimitWaits,
+        unreadable + o.unreadable);
   }
 }

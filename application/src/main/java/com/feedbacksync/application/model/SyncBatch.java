@@ -16,6 +16,9 @@ import java.util.Optional;
  *
  * @param connection the connection a run fetched it under: the store refuses it, writing nothing,
  *     once that connection is gone (empty: written unconditionally, as tests and tools do)
+ * @param setAside conversations and contacts the walk left out (unreadable, or without a customer
+ *     reply), recorded with the checkpoint that moves past them; every item the batch stores or
+ *     tombstones is no longer set aside
  */
 public record SyncBatch(
     SyncStream stream,
@@ -26,7 +29,8 @@ public record SyncBatch(
     List<StoredFile> files,
     Checkpoint checkpoint,
     RunCounts counts,
-    Optional<ConnectionIdentity> connection) {
+    Optional<ConnectionIdentity> connection,
+    List<SetAside> setAside) {
 
   /** A document with what change detection compares next time. */
   public record StoredDocument(FeedbackDocument document, SyncedConversation synced) {
@@ -46,6 +50,31 @@ public record SyncBatch(
     Objects.requireNonNull(checkpoint, "checkpoint");
     Objects.requireNonNull(counts, "counts");
     Objects.requireNonNull(connection, "connection");
+    setAside = List.copyOf(setAside);
+  }
+
+  /** A batch that sets nothing aside. */
+  public SyncBatch(
+      SyncStream stream,
+      List<StoredDocument> documents,
+      List<CustomerProfile> profiles,
+      List<ConversationId> deletions,
+      List<ContactId> deletedContacts,
+      List<StoredFile> files,
+      Checkpoint checkpoint,
+      RunCounts counts,
+      Optional<ConnectionIdentity> connection) {
+    this(
+        stream,
+        documents,
+        profiles,
+        deletions,
+        deletedContacts,
+        files,
+        checkpoint,
+        counts,
+        connection,
+        List.of());
   }
 
   /** A batch no connection guards. */
@@ -67,7 +96,8 @@ public record SyncBatch(
         files,
         checkpoint,
         counts,
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   /** The same batch, written only while this connection stands. */
@@ -81,6 +111,7 @@ public record SyncBatch(
         files,
         checkpoint,
         counts,
-        Optional.of(identity));
+        Optional.of(identity),
+        setAside);
   }
 }

@@ -13,5 +13,7 @@ public enum SyncStream {
   /** The daily walk through contacts updated since the last one. */
   CUSTOMERS,
   /** Single conversations a webhook asked for; it has no position to keep. */
-  WEBHOOKS
+  WEBHOOKS,
+  /** Items set aside as unreadable, tried again; it has no position to keep. */
+  DEAD_LETTERS
 }

@@ -29,8 +29,9 @@ import java.util.concurrent.Executor;
 /**
  * Decides, on each tick, which syncs are due for every connected account (the first sync, a
  * backfill after an upgrade, the hourly conversations, the daily customers), claims each through a
- * lease so no two servers run it at once, and hands it to the executor. "Sync now" goes the same
- * way.
+ * lease so no two servers run it at once, and hands it to the executor. An account whose runs keep
+ * failing waits out its {@link FailureBackoff} first. "Sync now" goes the same way, without the
+ * backoff (an admin asked).
  */
 public final class SchedulingService implements ScheduleSyncsUseCase {
 
@@ -51,6 +52,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   private final Clock clock;
   private final String owner;
   private final Duration lease;
+  private final FailureBackoff backoff;
   private final Set<AccountId> running = ConcurrentHashMap.newKeySet();
 
   public SchedulingService(
@@ -63,8 +65,10 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       Executor executor,
       Clock clock,
       String owner,
-      Duration lease) {
+      Duration lease,
+      FailureBackoff backoff) {
     this.lease = Objects.requireNonNull(lease);
+    this.backoff = Objects.requireNonNull(backoff);
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
     this.runs = Objects.requireNonNull(runs);
@@ -120,10 +124,24 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       return Optional.empty();
     }
     HistoryCoverage coverage = connection.get().coverage();
+    Instant now = clock.instant();
+    Optional<SyncRuns.FailureStreak> failing = runs.failing(account);
+    if (failing.isPresent()) {
+      // Failing: nothing until the backoff has passed, then the failed kind again (its own
+      // schedule counts the failed run as started), or what the history still needs.
+      if (now.isBefore(backoff.next(account, failing.get()))) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          coverage instanceof HistoryCoverage.NotYet
+              ? SyncKind.FIRST
+              : failing.get().kind() == SyncKind.FIRST
+                  ? nowKind(account, coverage)
+                  : failing.get().kind());
+    }
     if (coverage instanceof HistoryCoverage.NotYet) {
       return Optional.of(SyncKind.FIRST);
     }
-    Instant now = clock.instant();
     if (schedules.conversationSync(runs.lastStarted(account, SyncKind.HOURLY), now).now()) {
       return Optional.of(SyncKind.HOURLY);
     }

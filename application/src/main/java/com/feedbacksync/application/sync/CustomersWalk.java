@@ -1,10 +1,12 @@
 package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.Contact;
+import com.feedbacksync.domain.profile.CustomerProfile;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,7 +32,15 @@ final class CustomersWalk {
     while (true) {
       Page<Contact> page = run.workspace().contactsUpdatedSince(since, cursor);
       PendingBatch part = new PendingBatch();
-      page.items().forEach(contact -> part.profile(profiles.profile(contact)));
+      for (Contact contact : page.items()) {
+        // Its segments and companies are read per contact: one that cannot be had is set aside.
+        ItemRead<CustomerProfile> read = run.reads().of(() -> profiles.profile(contact));
+        if (read instanceof ItemRead.Read<CustomerProfile> profile) {
+          part.profile(profile.value());
+        } else if (read instanceof ItemRead.Unreadable<CustomerProfile> failed) {
+          part.setAside(failed.setAside(ItemKind.CONTACT, contact.id().value()));
+        }
+      }
       cursor = page.next();
       boolean last = page.isLast();
       Checkpoint next =

@@ -22,16 +22,29 @@ import java.util.Optional;
 /**
  * Copies a document's attachments and inline images while Intercom's links still work (they expire
  * after about 30 minutes), and points the document at the copies. A file that cannot be had keeps
- * its original link: the document is not lost for it.
+ * its original link: the document is not lost for it. A file larger than the store accepts is not
+ * downloaded (or not further than the limit) and is marked too large on its document, with its
+ * name, size and Intercom's link.
  */
 final class FileCopies {
 
   private final IntercomWorkspace workspace;
   private final SyncService.FileLinks links;
+  private final long maxBytes;
 
-  FileCopies(IntercomWorkspace workspace, SyncService.FileLinks links) {
+  FileCopies(IntercomWorkspace workspace, SyncService.FileLinks links, long maxBytes) {
     this.workspace = workspace;
     this.links = links;
+    this.maxBytes = maxBytes;
+  }
+
+  /** What became of one file: copied (our link), too large, or left at Intercom's link. */
+  private sealed interface Copy {
+    record Stored(String link) implements Copy {}
+
+    record TooLarge() implements Copy {}
+
+    record Kept() implements Copy {}
   }
 
   /** The document pointing at its copied files, and the copies to store with it. */
@@ -40,27 +53,19 @@ final class FileCopies {
   Copied copy(FeedbackDocument d) {
     List<StoredFile> files = new ArrayList<>();
     // Each file once, however often the document shows it.
-    Map<String, Optional<String>> copied = new HashMap<>();
+    Map<String, Copy> copied = new HashMap<>();
     List<DocumentMessage> messages = new ArrayList<>();
     for (DocumentMessage m : d.messages()) {
       String html =
           Html.replaceImageSources(
               m.html(),
               url ->
-                  copied.computeIfAbsent(
-                      url, u -> download(d.conversationId(), u, "image", files)));
+                  copied.computeIfAbsent(url, u -> download(d.conversationId(), u, "image", files))
+                          instanceof Copy.Stored stored
+                      ? Optional.of(stored.link())
+                      : Optional.empty());
       List<Attachment> attachments =
-          m.attachments().stream()
-              .map(
-                  a ->
-                      copied
-                          .computeIfAbsent(
-                              a.url(), u -> download(d.conversationId(), u, a.name(), files))
-                          .map(
-                              link ->
-                                  new Attachment(a.name(), link, a.contentType(), a.sizeBytes()))
-                          .orElse(a))
-              .toList();
+          m.attachments().stream().map(a -> attachment(d, a, copied, files)).toList();
       messages.add(
           new DocumentMessage(
               m.id(), m.kind(), m.author(), m.createdAt(), html, attachments, m.redacted()));
@@ -84,15 +89,32 @@ final class FileCopies {
     return new Copied(relinked, files);
   }
 
-  private Optional<String> download(
+  private Attachment attachment(
+      FeedbackDocument d, Attachment a, Map<String, Copy> copied, List<StoredFile> files) {
+    Copy copy =
+        a.sizeBytes().isPresent() && a.sizeBytes().getAsLong() > maxBytes
+            ? new Copy.TooLarge() // Intercom says so: not a byte of it is downloaded
+            : copied.computeIfAbsent(
+                a.url(), u -> download(d.conversationId(), u, a.name(), files));
+    if (copy instanceof Copy.Stored stored) {
+      return new Attachment(a.name(), stored.link(), a.contentType(), a.sizeBytes());
+    }
+    return copy instanceof Copy.TooLarge
+        ? new Attachment(a.name(), a.url(), a.contentType(), a.sizeBytes(), true)
+        : a;
+  }
+
+  private Copy download(
       ConversationId conversation, String url, String name, List<StoredFile> files) {
     try {
-      Download file = workspace.download(url);
+      Download file = workspace.download(url, maxBytes);
       String fileId = fileId(url);
       files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.bytes()));
-      return Optional.of(links.link(conversation, fileId));
+      return new Copy.Stored(links.link(conversation, fileId));
+    } catch (IntercomFailure.TooLarge e) {
+      return new Copy.TooLarge();
     } catch (IntercomFailure.Rejected | IntercomFailure.Unavailable e) {
-      return Optional.empty();
+      return new Copy.Kept();
     }
   }
 

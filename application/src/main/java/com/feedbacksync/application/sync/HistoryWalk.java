@@ -2,9 +2,12 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SetAside;
+import com.feedbacksync.application.model.SkipReason;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.domain.intercom.ContactId;
@@ -69,11 +72,26 @@ final class HistoryWalk {
     }
   }
 
-  /** A history conversation as its fetcher hands it over, with its author's profile if new. */
+  /**
+   * A history conversation as its fetcher hands it over, with its author's profile if new, and what
+   * of it was set aside (the conversation left out by the reply rule or unreadable, or its
+   * unreadable author).
+   */
   private record Fetched(
       Optional<DocumentImport.Imported> document,
       Optional<CustomerProfile> author,
-      Optional<ContactId> goneAuthor) {}
+      Optional<ContactId> goneAuthor,
+      List<SetAside> setAside) {
+
+    Fetched(Optional<DocumentImport.Imported> document, List<SetAside> setAside) {
+      this(document, Optional.empty(), Optional.empty(), setAside);
+    }
+
+    boolean unreadable() {
+      return document.isEmpty()
+          && setAside.stream().anyMatch(s -> s.reason() == SkipReason.UNREADABLE);
+    }
+  }
 
   private void walk(SyncStream stream, Plan plan, Optional<HistoryPosition> olderThan) {
     Checkpoint cp = run.checkpoint(stream);
@@ -128,16 +146,18 @@ final class HistoryWalk {
             handledTo = Optional.of(position);
             fetched.author().ifPresent(part::profile);
             fetched.goneAuthor().ifPresent(part::goneContact);
+            fetched.setAside().forEach(part::setAside);
             if (fetched.document().isPresent()) {
               part.imported(fetched.document().get());
               part.count(RunCounts.KEPT);
               quota = quota.take(position);
               oldest = Optional.of(position);
-            } else {
+            } else if (!fetched.unreadable()) {
               part.count(RunCounts.SKIPPED_WITHOUT_REPLY);
             }
             exhausted = quota.exhaustedAfter(position);
-            if (parts.due(part.rows(), Duration.between(lastCommit, run.now()))
+            if ((parts.due(part.rows(), Duration.between(lastCommit, run.now()))
+                    || part.filesOverBudget())
                 && judged < candidates.size()
                 && !exhausted) {
               run.commit(
@@ -198,18 +218,32 @@ final class HistoryWalk {
    * first time this run meets the author (unless the walk resumes and stored it before).
    */
   private Fetched fetch(ConversationId id, boolean resumed) {
-    ConversationFetch fetch = run.workspace().conversation(id);
-    Optional<DocumentImport.Imported> kept =
-        fetch instanceof ConversationFetch.Found found
-            ? imports.of(found.conversation())
-            : Optional.empty();
-    Optional<ContactId> author =
-        kept.flatMap(d -> d.document().document().customer()).filter(profiles::claim);
-    if (author.isEmpty() || resumed && run.hasProfile(author.get())) {
-      return new Fetched(kept, Optional.empty(), Optional.empty());
+    ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
+    if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
+      return new Fetched(
+          Optional.empty(), List.of(failed.setAside(ItemKind.CONVERSATION, id.value())));
     }
-    Optional<CustomerProfile> profile = profiles.fetch(author.get());
-    return new Fetched(kept, profile, profile.isEmpty() ? author : Optional.empty());
+    ConversationFetch fetch = ((ItemRead.Read<ConversationFetch>) read).value();
+    if (!(fetch instanceof ConversationFetch.Found found)) {
+      return new Fetched(Optional.empty(), List.of());
+    }
+    Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
+    if (kept.isEmpty()) {
+      return new Fetched(kept, List.of(SetAside.withoutReply(id.value())));
+    }
+    Optional<ContactId> author =
+        kept.get().document().document().customer().filter(profiles::claim);
+    if (author.isEmpty() || resumed && run.hasProfile(author.get())) {
+      return new Fetched(kept, List.of());
+    }
+    ItemRead<Optional<CustomerProfile>> profile = profiles.read(author.get());
+    if (profile instanceof ItemRead.Unreadable<Optional<CustomerProfile>> failed) {
+      return new Fetched(kept, List.of(failed.setAside(ItemKind.CONTACT, author.get().value())));
+    }
+    Optional<CustomerProfile> authorProfile =
+        ((ItemRead.Read<Optional<CustomerProfile>>) profile).value();
+    return new Fetched(
+        kept, authorProfile, authorProfile.isEmpty() ? author : Optional.empty(), List.of());
   }
 
   private static HistoryPosition position(ConversationListing listing) {

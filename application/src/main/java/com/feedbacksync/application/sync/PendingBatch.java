@@ -2,6 +2,8 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SetAside;
+import com.feedbacksync.application.model.SkipReason;
 import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncBatch.StoredDocument;
@@ -11,6 +13,7 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a walk gathered since its last commit: it becomes one {@code SyncBatch}, committed with the
@@ -23,11 +26,20 @@ final class PendingBatch {
   private final List<CustomerProfile> profiles = new ArrayList<>();
   private final List<ConversationId> deletions = new ArrayList<>();
   private final List<ContactId> goneContacts = new ArrayList<>();
+  private final List<SetAside> setAside = new ArrayList<>();
   private RunCounts counts = RunCounts.NONE;
+  private long fileBytes;
+
+  /**
+   * File bytes a history part gathers before it is committed, whatever its rows: a commit carries
+   * its files, and a few large ones are enough for one transaction (and the heap holding them).
+   */
+  static final long FILE_BYTES_PER_COMMIT = 64L << 20;
 
   void imported(DocumentImport.Imported imported) {
     documents.add(imported.document());
     files.addAll(imported.files());
+    imported.files().forEach(f -> fileBytes += f.bytes().length);
   }
 
   void count(RunCounts more) {
@@ -46,6 +58,17 @@ final class PendingBatch {
   void authors(ProfileFetches.Authors authors) {
     profiles.addAll(authors.profiles());
     goneContacts.addAll(authors.gone());
+    authors.unreadable().forEach(this::setAside);
+  }
+
+  /**
+   * An item left out: recorded with this batch's checkpoint; an unreadable one is counted as such.
+   */
+  void setAside(SetAside item) {
+    setAside.add(item);
+    if (item.reason() == SkipReason.UNREADABLE) {
+      counts = counts.plus(RunCounts.UNREADABLE);
+    }
   }
 
   void deletion(ConversationId conversation) {
@@ -54,6 +77,11 @@ final class PendingBatch {
 
   List<StoredDocument> documents() {
     return List.copyOf(documents);
+  }
+
+  /** Whether the files gathered reached the budget of one commit. */
+  boolean filesOverBudget() {
+    return fileBytes >= FILE_BYTES_PER_COMMIT;
   }
 
   /** Rows the commit writes: documents and profiles. */
@@ -76,6 +104,8 @@ final class PendingBatch {
         goneContacts,
         files,
         next,
-        counts.plus(RunCounts.profiles(profiles.size())));
+        counts.plus(RunCounts.profiles(profiles.size())),
+        Optional.empty(),
+        setAside);
   }
 }

@@ -1,5 +1,7 @@
 package com.feedbacksync.application.sync;
 
+import com.feedbacksync.application.model.ItemKind;
+import com.feedbacksync.application.model.SetAside;
 import com.feedbacksync.application.model.SyncBatch.StoredDocument;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.domain.intercom.Contact;
@@ -23,18 +25,24 @@ final class ProfileFetches {
   private final IntercomWorkspace workspace;
   private final WorkspaceId workspaceId;
   private final Fetchers fetchers;
+  private final ItemReads reads;
 
   /** Customers whose profile this run fetched or is fetching. */
   private final Set<ContactId> claimed = ConcurrentHashMap.newKeySet();
 
-  ProfileFetches(IntercomWorkspace workspace, WorkspaceId workspaceId, Fetchers fetchers) {
+  ProfileFetches(
+      IntercomWorkspace workspace, WorkspaceId workspaceId, Fetchers fetchers, ItemReads reads) {
+    this.reads = reads;
     this.workspace = workspace;
     this.workspaceId = workspaceId;
     this.fetchers = fetchers;
   }
 
-  /** The profiles found, and the customers Intercom no longer has (their tombstones). */
-  record Authors(List<CustomerProfile> profiles, List<ContactId> gone) {}
+  /**
+   * The profiles found, the customers Intercom no longer has (their tombstones), and those that
+   * could not be read (set aside; their documents are kept all the same).
+   */
+  record Authors(List<CustomerProfile> profiles, List<ContactId> gone, List<SetAside> unreadable) {}
 
   /** Whether this is the run's first meeting with the customer: only then is it fetched. */
   boolean claim(ContactId customer) {
@@ -44,6 +52,11 @@ final class ProfileFetches {
   /** The customer's profile, or empty when Intercom no longer has the contact. */
   Optional<CustomerProfile> fetch(ContactId customer) {
     return workspace.contact(customer).map(this::profile);
+  }
+
+  /** {@link #fetch}, or why this customer alone could not be read. */
+  ItemRead<Optional<CustomerProfile>> read(ContactId customer) {
+    return reads.of(() -> fetch(customer));
   }
 
   CustomerProfile profile(Contact contact) {
@@ -60,13 +73,18 @@ final class ProfileFetches {
     Set<ContactId> wanted = new LinkedHashSet<>();
     documents.forEach(d -> d.document().customer().filter(this::claim).ifPresent(wanted::add));
     List<ContactId> ids = List.copyOf(wanted);
-    List<Optional<CustomerProfile>> found = fetchers.map(ids, this::fetch);
+    List<ItemRead<Optional<CustomerProfile>>> found = fetchers.map(ids, this::read);
     List<CustomerProfile> profiles = new ArrayList<>();
     List<ContactId> gone = new ArrayList<>();
+    List<SetAside> unreadable = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       ContactId id = ids.get(i);
-      found.get(i).ifPresentOrElse(profiles::add, () -> gone.add(id));
+      if (found.get(i) instanceof ItemRead.Read<Optional<CustomerProfile>> read) {
+        read.value().ifPresentOrElse(profiles::add, () -> gone.add(id));
+      } else if (found.get(i) instanceof ItemRead.Unreadable<Optional<CustomerProfile>> failed) {
+        unreadable.add(failed.setAside(ItemKind.CONTACT, id.value()));
+      }
     }
-    return new Authors(profiles, gone);
+    return new Authors(profiles, gone, unreadable);
   }
 }

@@ -3,6 +3,7 @@ package com.feedbacksync.application.sync;
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.Connections;
@@ -42,6 +43,7 @@ final class SyncRun {
   private RunCounts committed = RunCounts.NONE;
   private long done;
   private Instant reported = Instant.EPOCH;
+  private final ItemReads reads = new ItemReads();
 
   SyncRun(
       Account account,
@@ -73,6 +75,11 @@ final class SyncRun {
     return workspace;
   }
 
+  /** How this run reads one item: set aside when it alone fails, stopping when Intercom does. */
+  ItemReads reads() {
+    return reads;
+  }
+
   Instant now() {
     return clock.instant();
   }
@@ -95,6 +102,11 @@ final class SyncRun {
   void commit(SyncBatch batch) {
     store.commit(account.id(), batch.guardedBy(connection.identity()));
     committed = committed.plus(batch.counts());
+  }
+
+  /** The dead letters of this run's workspace, longest waiting first. */
+  List<SkippedItem> deadLetters(int limit) {
+    return store.deadLetters(account.id(), connection.workspace().id(), limit);
   }
 
   /**

@@ -30,8 +30,10 @@ import java.util.function.Consumer;
  * The engine's entry point: finds the account's connection, opens its workspace, hands the run to
  * the walk of its kind ({@link HistoryWalk}, {@link UpdatedConversationsWalk} and {@link
  * DeletionsWalk}, {@link CustomersWalk}, {@link WebhookResync}), and turns Intercom's failures into
- * the connection's state. Every walk commits what it brings with the checkpoint after it, so a run
- * that stops anywhere resumes from its last commit. A revoked token stops this account only.
+ * the connection's state. An item that cannot be read is set aside (a dead letter, counted, tried
+ * again by later hourly runs) and its walk goes on. Every walk commits what it brings with the
+ * checkpoint after it, so a run that stops anywhere resumes from its last commit. A revoked token
+ * stops this account only.
  */
 public final class SyncService implements SyncIntercomUseCase {
 
@@ -46,6 +48,7 @@ public final class SyncService implements SyncIntercomUseCase {
   private final SyncRuns runs;
   private final Fetchers fetchers;
   private final HistoryParts parts;
+  private final DeadLetterBackoff deadLetters;
 
   /** Where the service serves a document's stored file: the web adapter's knowledge, passed in. */
   @FunctionalInterface
@@ -57,6 +60,7 @@ public final class SyncService implements SyncIntercomUseCase {
    * @param fetchers how many conversations and profiles of a page are fetched at once; the database
    *     work stays on the run's thread
    * @param parts how a history walk cuts a page into committed parts
+   * @param deadLetters when the hourly run tries an unreadable item again
    */
   public SyncService(
       Accounts accounts,
@@ -69,8 +73,10 @@ public final class SyncService implements SyncIntercomUseCase {
       FileLinks links,
       SyncRuns runs,
       Fetchers fetchers,
-      HistoryParts parts) {
+      HistoryParts parts,
+      DeadLetterBackoff deadLetters) {
     this.parts = Objects.requireNonNull(parts);
+    this.deadLetters = Objects.requireNonNull(deadLetters);
     this.fetchers = Objects.requireNonNull(fetchers);
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
@@ -129,10 +135,14 @@ public final class SyncService implements SyncIntercomUseCase {
     IntercomWorkspace workspace = intercom.open(connection.access());
     SyncRun run =
         new SyncRun(account.get(), connection, workspace, store, runs, connections, clock);
-    ProfileFetches profiles = new ProfileFetches(workspace, connection.workspace().id(), fetchers);
+    ProfileFetches profiles =
+        new ProfileFetches(workspace, connection.workspace().id(), fetchers, run.reads());
     DocumentImport imports =
         new DocumentImport(
-            mapping, connection.workspace(), new FileCopies(workspace, links), clock);
+            mapping,
+            connection.workspace(),
+            new FileCopies(workspace, links, store.maxFileBytes()),
+            clock);
     // Every write below names the connection the run started with: if the admin disconnected or
     // connected again meanwhile, nothing lands on the row that stands now (or re-creates a gone
     // one).
@@ -185,6 +195,7 @@ public final class SyncService implements SyncIntercomUseCase {
           if (new UpdatedConversationsWalk(run, fetchers, imports, profiles).walk()) {
             new DeletionsWalk(run).walk();
           }
+          new DeadLetterRetries(run, imports, profiles, deadLetters).retry();
         }
         case CUSTOMERS -> new CustomersWalk(run, profiles).walk();
       }

@@ -2,9 +2,11 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SetAside;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.domain.intercom.ConversationId;
@@ -92,12 +94,18 @@ final class UpdatedConversationsWalk {
         part.count(RunCounts.unchanged(1));
       }
     }
-    List<ConversationFetch> fetches =
-        fetchers.map(changed, l -> run.workspace().conversation(l.id()));
+    List<ItemRead<ConversationFetch>> fetches =
+        fetchers.map(changed, l -> run.reads().of(() -> run.workspace().conversation(l.id())));
     for (int i = 0; i < changed.size(); i++) {
-      if (fetches.get(i) instanceof ConversationFetch.Found found) {
+      ConversationId id = changed.get(i).id();
+      if (fetches.get(i) instanceof ItemRead.Unreadable<ConversationFetch> failed) {
+        // Set aside, retried by later runs; the window moves on without it.
+        part.setAside(failed.setAside(ItemKind.CONVERSATION, id.value()));
+      } else if (((ItemRead.Read<ConversationFetch>) fetches.get(i)).value()
+          instanceof ConversationFetch.Found found) {
         Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
-        kept.ifPresent(part::imported);
+        kept.ifPresentOrElse(
+            part::imported, () -> part.setAside(SetAside.withoutReply(id.value())));
         part.count(
             kept.isEmpty()
                 ? RunCounts.SKIPPED_WITHOUT_REPLY
@@ -105,7 +113,7 @@ final class UpdatedConversationsWalk {
                     ? RunCounts.RESYNCED
                     : RunCounts.KEPT);
       } else {
-        part.deletion(changed.get(i).id());
+        part.deletion(id);
         part.count(RunCounts.FETCHED_DELETED);
       }
     }

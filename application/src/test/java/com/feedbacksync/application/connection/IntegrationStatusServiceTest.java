@@ -28,7 +28,11 @@ class IntegrationStatusServiceTest {
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
   private final IntegrationStatusService service =
       new IntegrationStatusService(
-          connections, runs, Schedules.DEFAULT, Clock.fixed(NOW, ZoneOffset.UTC));
+          connections,
+          runs,
+          Schedules.DEFAULT,
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          com.feedbacksync.application.schedule.FailureBackoff.DEFAULT);
 
   private void connect(ConnectionState state, HistoryCoverage coverage) {
     connections.save(

@@ -477,4 +477,78 @@ public abstract class SyncStoreContract {
     assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.HISTORY));
     assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.CONVERSATIONS));
   }
+
+  private static SyncBatch settingAside(
+      List<SyncBatch.StoredDocument> documents,
+      List<com.feedbacksync.application.model.SetAside> items) {
+    return new SyncBatch(
+        SyncStream.DEAD_LETTERS,
+        documents,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        Checkpoint.START,
+        RunCounts.NONE,
+        Optional.empty(),
+        items);
+  }
+
+  @Test
+  void a_dead_letter_counts_its_attempts_and_a_read_clears_it() {
+    AccountId account = newAccount();
+    ConnectionIdentity connection = connect(account, 12L);
+    var unreadable =
+        com.feedbacksync.application.model.SetAside.unreadable(
+            com.feedbacksync.application.model.ItemKind.CONVERSATION, "7", "answered 500");
+    var contact =
+        com.feedbacksync.application.model.SetAside.unreadable(
+            com.feedbacksync.application.model.ItemKind.CONTACT, "c-7", "answered 400");
+    store()
+        .commit(
+            account,
+            settingAside(
+                    List.of(),
+                    List.of(
+                        unreadable,
+                        contact,
+                        com.feedbacksync.application.model.SetAside.withoutReply("8")))
+                .guardedBy(connection));
+    var letters = store().deadLetters(account, WORKSPACE.id(), 10);
+    assertEquals(2, letters.size(), "the two unreadable ones, not the one without reply");
+    assertTrue(letters.stream().allMatch(l -> l.attempts() == 1));
+
+    store().commit(account, settingAside(List.of(), List.of(unreadable)).guardedBy(connection));
+    var again =
+        store().deadLetters(account, WORKSPACE.id(), 10).stream()
+            .filter(l -> l.intercomId().equals("7"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, again.attempts());
+    assertEquals(
+        letters.stream()
+            .filter(l -> l.intercomId().equals("7"))
+            .findFirst()
+            .orElseThrow()
+            .firstSeen(),
+        again.firstSeen(),
+        "its first sighting stays");
+    assertEquals(
+        List.of(), store().deadLetters(account, OTHER_WORKSPACE, 10), "another workspace has none");
+
+    store()
+        .commit(
+            account,
+            settingAside(List.of(document("7", T, ConversationState.OPEN)), List.of())
+                .guardedBy(connection));
+    assertEquals(
+        List.of("c-7"),
+        store().deadLetters(account, WORKSPACE.id(), 10).stream()
+            .map(com.feedbacksync.application.model.SkippedItem::intercomId)
+            .toList(),
+        "the stored conversation is no longer a dead letter");
+
+    store().purge(account);
+    assertEquals(List.of(), store().deadLetters(account, WORKSPACE.id(), 10));
+  }
 }

@@ -45,6 +45,8 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private long conversationFetches;
   private boolean revoked;
   private long failAfterCalls = Long.MAX_VALUE;
+  private final Map<String, IntercomFailure> itemFaults = new java.util.HashMap<>();
+  private final Map<String, Integer> fileSizes = new java.util.HashMap<>();
 
   public FakeIntercom(int pageSize) {
     this.pageSize = pageSize;
@@ -76,6 +78,25 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   /** Every call after the next {@code n} fails as Intercom being unavailable; negative: never. */
   public void failAfter(long n) {
     failAfterCalls = n < 0 ? Long.MAX_VALUE : calls + n;
+  }
+
+  /**
+   * Every read of this conversation or contact (its segments and companies too) fails so, until
+   * {@link #heal}.
+   */
+  public synchronized void poison(String intercomId, IntercomFailure failure) {
+    itemFaults.put(intercomId, failure);
+  }
+
+  public synchronized void heal(String intercomId) {
+    itemFaults.remove(intercomId);
+  }
+
+  private void item(String intercomId) {
+    IntercomFailure failure = itemFaults.get(intercomId);
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   public synchronized long calls() {
@@ -160,6 +181,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public synchronized ConversationFetch conversation(ConversationId id) {
     call();
     conversationFetches++;
+    item(id.value());
     Conversation c = conversations.get(id);
     return c == null ? new ConversationFetch.Deleted(id) : new ConversationFetch.Found(c);
   }
@@ -188,25 +210,37 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   @Override
   public synchronized Optional<Contact> contact(ContactId id) {
     call();
+    item(id.value());
     return Optional.ofNullable(contacts.get(id));
   }
 
   @Override
   public synchronized List<Segment> segmentsOf(ContactId id) {
     call();
+    item(id.value());
     return List.of(new Segment("s1", "Active"));
   }
 
   @Override
   public synchronized List<Company> companiesOf(ContactId id) {
     call();
+    item(id.value());
     return List.of();
   }
 
   @Override
-  public synchronized Download download(String url) {
+  public synchronized Download download(String url, long maxBytes) {
     call();
-    return new Download("image/png", new byte[] {1});
+    int size = fileSizes.getOrDefault(url, 1);
+    if (size > maxBytes) {
+      throw new IntercomFailure.TooLarge(maxBytes);
+    }
+    return new Download("image/png", new byte[size]);
+  }
+
+  /** The file at this URL has this many bytes (one unless said). */
+  public synchronized void fileOfSize(String url, int bytes) {
+    fileSizes.put(url, bytes);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.application.port.out.SyncRuns.FailureStreak;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class InMemorySyncRuns implements SyncRuns {
     public final Instant startedAt;
     public final String runner;
     public SyncOutcome outcome;
+    public Instant finishedAt;
     public long done;
     public long total;
 
@@ -46,14 +48,20 @@ public final class InMemorySyncRuns implements SyncRuns {
 
   @Override
   public synchronized void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
-    runs.stream().filter(r -> r.id.equals(runId)).findFirst().orElseThrow().outcome = outcome;
+    Run run = runs.stream().filter(r -> r.id.equals(runId)).findFirst().orElseThrow();
+    run.outcome = outcome;
+    run.finishedAt = finishedAt;
   }
 
   @Override
   public synchronized void interrupted(AccountId account, Instant at, String reason) {
     runs.stream()
         .filter(r -> r.account.equals(account) && r.outcome == null)
-        .forEach(r -> r.outcome = new SyncOutcome.Failed(reason, RunCounts.NONE));
+        .forEach(
+            r -> {
+              r.outcome = new SyncOutcome.Failed(reason, RunCounts.NONE);
+              r.finishedAt = at;
+            });
   }
 
   @Override
@@ -108,8 +116,46 @@ public final class InMemorySyncRuns implements SyncRuns {
             r ->
                 r.account.equals(account)
                     && r.kind == kind
-                    && !(r.outcome instanceof SyncOutcome.Failed))
+                    && (r.outcome == null
+                        || r.outcome instanceof SyncOutcome.Completed
+                        || r.outcome instanceof SyncOutcome.Failed))
         .map(r -> r.startedAt)
         .max(Instant::compareTo);
+  }
+
+  @Override
+  public synchronized Optional<FailureStreak> failing(AccountId account) {
+    List<Run> finished =
+        runs.stream()
+            .filter(r -> r.account.equals(account))
+            .filter(
+                r ->
+                    r.outcome instanceof SyncOutcome.Completed
+                        || r.outcome instanceof SyncOutcome.Failed)
+            .sorted(java.util.Comparator.comparing((Run r) -> r.startedAt).reversed())
+            .limit(FailureStreak.COUNTED)
+            .toList();
+    int failures = 0;
+    while (failures < finished.size()
+        && finished.get(failures).outcome instanceof SyncOutcome.Failed) {
+      failures++;
+    }
+    if (failures == 0) {
+      return Optional.empty();
+    }
+    Run last = finished.get(0);
+    return Optional.of(
+        new FailureStreak(
+            failures,
+            last.finishedAt == null ? last.startedAt : last.finishedAt,
+            last.kind,
+            ((SyncOutcome.Failed) last.outcome).reason()));
+  }
+
+  @Override
+  public synchronized int prune(Instant startedBefore) {
+    int before = runs.size();
+    runs.removeIf(r -> r.outcome != null && r.startedAt.isBefore(startedBefore));
+    return before - runs.size();
   }
 }

@@ -4,7 +4,11 @@ import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.CustomerQuery;
 import com.feedbacksync.application.model.DocumentQuery;
 import com.feedbacksync.application.model.DocumentSummary;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Lookup;
+import com.feedbacksync.application.model.SetAside;
+import com.feedbacksync.application.model.SkipReason;
+import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.Slice;
 import com.feedbacksync.application.model.SliceCursor;
 import com.feedbacksync.application.model.StoredFile;
@@ -12,6 +16,7 @@ import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.application.port.out.DocumentLibrary;
+import com.feedbacksync.application.port.out.SkippedItems;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMessage;
@@ -41,7 +46,8 @@ import java.util.stream.Stream;
  * admin API's reads of it ({@link DocumentLibrary}, {@link CustomerDirectory}) as the database
  * does.
  */
-public final class InMemorySyncStore implements SyncStore, DocumentLibrary, CustomerDirectory {
+public final class InMemorySyncStore
+    implements SyncStore, DocumentLibrary, CustomerDirectory, SkippedItems {
 
   /** One account's data. */
   public static final class Data {
@@ -54,7 +60,32 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
     public final Map<String, StoredFile> files = new HashMap<>();
     public final Map<SyncStream, com.feedbacksync.domain.intercom.WorkspaceId>
         checkpointWorkspaces = new HashMap<>();
+
+    /** Items set aside, by {@code KIND:intercomId}, with the workspace they belong to. */
+    public final Map<String, SkippedItem> skipped = new HashMap<>();
+
+    public final Map<String, WorkspaceId> skippedWorkspaces = new HashMap<>();
     public int commits;
+  }
+
+  private java.util.function.Supplier<Instant> clock = Instant::now;
+  private long maxFileBytes = 25L << 20;
+
+  /** The largest file the store accepts (25 MiB unless a test says). */
+  public InMemorySyncStore maxFileBytes(long bytes) {
+    maxFileBytes = bytes;
+    return this;
+  }
+
+  @Override
+  public long maxFileBytes() {
+    return maxFileBytes;
+  }
+
+  /** The time set-aside items are seen at (the system clock unless a test holds time). */
+  public InMemorySyncStore clock(java.util.function.Supplier<Instant> clock) {
+    this.clock = clock;
+    return this;
   }
 
   private final Map<AccountId, Data> accounts = new HashMap<>();
@@ -165,9 +196,70 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
               }
               data.files.keySet().removeIf(key -> key.startsWith(id.value() + "/"));
             });
+    setAside(data, batch);
     data.checkpoints.put(batch.stream(), batch.checkpoint());
     batch.connection().ifPresent(c -> data.checkpointWorkspaces.put(batch.stream(), c.workspace()));
     data.commits++;
+  }
+
+  /**
+   * What the batch read is no longer set aside; what it set aside is recorded, attempts counted.
+   */
+  private void setAside(Data data, SyncBatch batch) {
+    batch
+        .documents()
+        .forEach(d -> unset(data, ItemKind.CONVERSATION, d.document().conversationId().value()));
+    batch.deletions().forEach(id -> unset(data, ItemKind.CONVERSATION, id.value()));
+    batch.profiles().forEach(p -> unset(data, ItemKind.CONTACT, p.contactId().value()));
+    batch.deletedContacts().forEach(id -> unset(data, ItemKind.CONTACT, id.value()));
+    Instant now = clock.get();
+    for (SetAside item : batch.setAside()) {
+      String key = item.kind() + ":" + item.intercomId();
+      SkippedItem before = data.skipped.get(key);
+      data.skipped.put(
+          key,
+          new SkippedItem(
+              item.kind(),
+              item.intercomId(),
+              item.reason(),
+              item.detail(),
+              before == null ? 1 : before.attempts() + 1,
+              before == null ? now : before.firstSeen(),
+              now));
+      WorkspaceId workspace =
+          batch.connection().map(c -> c.workspace()).orElse(new WorkspaceId("unguarded"));
+      data.skippedWorkspaces.put(key, workspace);
+    }
+  }
+
+  private static void unset(Data data, ItemKind kind, String id) {
+    data.skipped.remove(kind + ":" + id);
+    data.skippedWorkspaces.remove(kind + ":" + id);
+  }
+
+  @Override
+  public synchronized List<SkippedItem> deadLetters(
+      AccountId account, WorkspaceId workspace, int limit) {
+    Data data = data(account);
+    return data.skipped.entrySet().stream()
+        .filter(e -> e.getValue().reason() == SkipReason.UNREADABLE)
+        .filter(e -> workspace.equals(data.skippedWorkspaces.get(e.getKey())))
+        .map(Map.Entry::getValue)
+        .sorted(Comparator.comparing(SkippedItem::lastSeen))
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
+  public synchronized Slice<SkippedItem> skipped(
+      AccountId account, Optional<SliceCursor> after, int limit) {
+    return slice(
+        data(account).skipped.values().stream(),
+        SkippedItem::firstSeen,
+        i -> i.kind() + ":" + i.intercomId(),
+        after,
+        limit,
+        Function.identity());
   }
 
   @Override
@@ -181,6 +273,13 @@ public final class InMemorySyncStore implements SyncStore, DocumentLibrary, Cust
           }
         });
     data.checkpointWorkspaces.values().removeIf(of -> !of.equals(workspace));
+    data.skippedWorkspaces.forEach(
+        (key, of) -> {
+          if (!of.equals(workspace)) {
+            data.skipped.remove(key);
+          }
+        });
+    data.skippedWorkspaces.values().removeIf(of -> !of.equals(workspace));
   }
 
   @Override

@@ -83,7 +83,8 @@ class SchedulingServiceTest {
         executor,
         new com.feedbacksync.application.fakes.FollowingClock(time),
         owner,
-        lease);
+        lease,
+        FailureBackoff.DEFAULT);
   }
 
   private void connect(HistoryCoverage coverage) {

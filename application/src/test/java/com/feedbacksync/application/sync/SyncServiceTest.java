@@ -66,7 +66,7 @@ class SyncServiceTest {
   private Instant now = CONNECTED.plusSeconds(3600);
   private final InMemoryAccounts accounts = new InMemoryAccounts();
   private final InMemoryConnections connections = new InMemoryConnections();
-  private final InMemorySyncStore store = new InMemorySyncStore(connections);
+  private final InMemorySyncStore store = new InMemorySyncStore(connections).clock(() -> now);
   private final FakeIntercom intercom = new FakeIntercom(3);
   private final com.feedbacksync.application.fakes.InMemorySyncRuns runs =
       new com.feedbacksync.application.fakes.InMemorySyncRuns();
@@ -120,7 +120,8 @@ class SyncServiceTest {
         runs,
         fetchers,
         // A part at every 8 rows, whatever the time: the resumed-inside-a-page test counts on it.
-        new HistoryParts(8, 8, java.time.Duration.ZERO));
+        new HistoryParts(8, 8, java.time.Duration.ZERO),
+        DeadLetterBackoff.DEFAULT);
   }
 
   private static final java.util.concurrent.ExecutorService FETCH_POOL =
@@ -342,7 +343,6 @@ class SyncServiceTest {
     } while (!(cutAgain.run(ACME, SyncKind.FIRST) instanceof SyncOutcome.Completed));
     cuts--; // the last run completed
 
-    assertEquals(600, stored().size());
     // A cut loses the part being gathered (8 rows) and what was fetched ahead of it, each at most
     // a retrieve and its author's two calls, and the resumed run lists its page again.
     long bound = clean + cuts * (1 + 3L * (8 + HistoryWalk.LOOKAHEAD));
@@ -350,6 +350,18 @@ class SyncServiceTest {
     assertTrue(
         fake.calls() <= bound,
         fake.calls() + " calls over " + cuts + " cuts, bound " + bound + ", clean " + clean);
+    // A read that failed in flight while the ones after it succeeded was set aside as a dead
+    // letter (the run went on); the next hourly run reads it.
+    long setAside =
+        store.data(ACME).skipped.values().stream()
+            .filter(i -> i.kind() == com.feedbacksync.application.model.ItemKind.CONVERSATION)
+            .count();
+    assertEquals(600, stored().size() + setAside);
+    now = now.plusSeconds(3600);
+    fake.failAfter(-1);
+    cutAgain.run(ACME, SyncKind.HOURLY);
+    assertEquals(600, stored().size(), "the dead letters were read by the hourly run");
+    assertEquals(Map.of(), store.data(ACME).skipped);
   }
 
   @Test
@@ -451,7 +463,8 @@ class SyncServiceTest {
             (conversation, file) -> "/files/" + file,
             runs,
             Fetchers.ONE,
-            HistoryParts.DEFAULT);
+            HistoryParts.DEFAULT,
+            DeadLetterBackoff.DEFAULT);
     assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST));
     assertEquals(1, store.data(globex).documents.size());
   }
@@ -804,6 +817,17 @@ class SyncServiceTest {
           public com.feedbacksync.application.model.Checkpoint checkpoint(
               AccountId account, com.feedbacksync.application.model.SyncStream stream) {
             return store.checkpoint(account, stream);
+          }
+
+          @Override
+          public long maxFileBytes() {
+            return store.maxFileBytes();
+          }
+
+          @Override
+          public List<com.feedbacksync.application.model.SkippedItem> deadLetters(
+              AccountId account, WorkspaceId workspace, int limit) {
+            return store.deadLetters(account, workspace, limit);
           }
 
           @Override

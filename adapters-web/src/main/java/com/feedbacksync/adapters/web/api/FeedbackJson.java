@@ -74,14 +74,19 @@ final class FeedbackJson {
     }
   }
 
-  /** A file of a message; {@code url} is our stored copy once the sync downloaded it. */
-  public record FileJson(String name, String url, String contentType, Long sizeBytes) {
+  /**
+   * A file of a message; {@code url} is our stored copy once the sync downloaded it, or Intercom's
+   * own (expiring) link when the file was too large to keep ({@code tooLarge}).
+   */
+  public record FileJson(
+      String name, String url, String contentType, Long sizeBytes, boolean tooLarge) {
     static FileJson of(Attachment a) {
       return new FileJson(
           a.name(),
           a.url(),
           a.contentType(),
-          a.sizeBytes().isPresent() ? a.sizeBytes().getAsLong() : null);
+          a.sizeBytes().isPresent() ? a.sizeBytes().getAsLong() : null,
+          a.tooLarge());
     }
   }
 

@@ -255,6 +255,7 @@ public class IntegrationsResource {
       String lastError,
       Instant lastSync,
       Instant nextSync,
+      String nextSyncReason,
       ProgressJson progress,
       List<RunJson> runs) {
 
@@ -276,6 +277,7 @@ public class IntegrationsResource {
             null,
             s.lastSync().orElse(null),
             null,
+            null,
             progress,
             runs);
       }
@@ -289,6 +291,7 @@ public class IntegrationsResource {
           c.lastError().orElse(null),
           s.lastSync().orElse(null),
           s.nextSync().orElse(null),
+          s.nextSyncReason().orElse(null),
           progress,
           runs);
     }
@@ -323,6 +326,7 @@ public class IntegrationsResource {
       long profiles,
       long apiCalls,
       long rateLimitWaits,
+      long unreadable,
       String error) {
     static RunJson of(SyncRunView r) {
       var c = r.counts();
@@ -342,6 +346,7 @@ public class IntegrationsResource {
           c.profiles(),
           c.apiCalls(),
           c.rateLimitWaits(),
+          c.unreadable(),
           r.error().orElse(null));
     }
   }

@@ -4,14 +4,17 @@ import com.feedbacksync.application.account.AccountService;
 import com.feedbacksync.application.account.PlanService;
 import com.feedbacksync.application.connection.ConnectionService;
 import com.feedbacksync.application.connection.IntegrationStatusService;
+import com.feedbacksync.application.connection.SkippedItemsService;
 import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
+import com.feedbacksync.application.port.in.ViewSkippedItemsUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.CustomerDirectory;
@@ -20,9 +23,13 @@ import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.OAuthStates;
+import com.feedbacksync.application.port.out.SkippedItems;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.schedule.FailureBackoff;
+import com.feedbacksync.application.schedule.RunRetention;
 import com.feedbacksync.application.schedule.SchedulingService;
+import com.feedbacksync.application.sync.DeadLetterBackoff;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.SyncService;
@@ -63,6 +70,14 @@ public class CompositionRoot {
   @ConfigProperty(name = "feedbacksync.scheduler.lease-seconds", defaultValue = "300")
   long leaseSeconds;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.sync.dead-letter-first-retry-seconds", defaultValue = "1800")
+  long deadLetterFirstRetrySeconds;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.runs.retention-days", defaultValue = "90")
+  long runRetentionDays;
+
   @Resource ManagedExecutorService workers;
 
   /**
@@ -101,7 +116,8 @@ public class CompositionRoot {
         (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
         runs,
         new Fetchers(workers, parallelFetches),
-        HistoryParts.DEFAULT);
+        HistoryParts.DEFAULT,
+        DeadLetterBackoff.startingAt(Duration.ofSeconds(deadLetterFirstRetrySeconds)));
   }
 
   @Produces
@@ -124,7 +140,8 @@ public class CompositionRoot {
         workers,
         clock,
         ManagementFactory.getRuntimeMXBean().getName(),
-        Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds),
+        FailureBackoff.DEFAULT);
   }
 
   @Produces
@@ -142,7 +159,20 @@ public class CompositionRoot {
   @Produces
   @ApplicationScoped
   ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs, Clock clock) {
-    return new IntegrationStatusService(connections, runs, Schedules.DEFAULT, clock);
+    return new IntegrationStatusService(
+        connections, runs, Schedules.DEFAULT, clock, FailureBackoff.DEFAULT);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ViewSkippedItemsUseCase viewSkipped(SkippedItems items) {
+    return new SkippedItemsService(items);
+  }
+
+  @Produces
+  @ApplicationScoped
+  PruneRunsUseCase pruneRuns(SyncRuns runs, Clock clock) {
+    return new RunRetention(runs, clock, Duration.ofDays(runRetentionDays));
   }
 
   @Produces

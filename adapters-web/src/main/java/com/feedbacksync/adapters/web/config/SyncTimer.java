@@ -1,5 +1,6 @@
 package com.feedbacksync.adapters.web.config;
 
+import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -27,6 +28,8 @@ public class SyncTimer {
 
   @Inject ScheduleSyncsUseCase scheduler;
 
+  @Inject PruneRunsUseCase retention;
+
   @Inject
   @ConfigProperty(name = "feedbacksync.scheduler.interval-seconds", defaultValue = "60")
   long intervalSeconds;
@@ -36,6 +39,7 @@ public class SyncTimer {
   boolean enabled;
 
   private ScheduledFuture<?> ticks;
+  private ScheduledFuture<?> pruning;
 
   void start(@Observes Startup startup) {
     if (!enabled) {
@@ -43,6 +47,21 @@ public class SyncTimer {
       return;
     }
     ticks = timer.scheduleWithFixedDelay(this::tick, 5, intervalSeconds, TimeUnit.SECONDS);
+    pruning = timer.scheduleWithFixedDelay(this::prune, 60, 3600, TimeUnit.SECONDS);
+  }
+
+  /**
+   * Old runs go hourly, a bounded batch at a time; every server may do it, deletes are idempotent.
+   */
+  private void prune() {
+    try {
+      int pruned = retention.prune();
+      if (pruned > 0) {
+        LOG.info(() -> "pruned " + pruned + " sync runs older than the retention");
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "pruning old sync runs failed; retrying in an hour", e);
+    }
   }
 
   private void tick() {
@@ -58,6 +77,9 @@ public class SyncTimer {
   void stop() {
     if (ticks != null) {
       ticks.cancel(false);
+    }
+    if (pruning != null) {
+      pruning.cancel(false);
     }
   }
 }

@@ -385,7 +385,8 @@ class SyncBenchmarkIT {
               (conversation, file) -> "/f/" + file,
               new InMemorySyncRuns(),
               new Fetchers(pool, 8),
-              HistoryParts.DEFAULT);
+              HistoryParts.DEFAULT,
+              com.feedbacksync.application.sync.DeadLetterBackoff.DEFAULT);
       long start = System.nanoTime();
       SyncOutcome outcome = engine.run(id, SyncKind.FIRST);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -417,6 +418,17 @@ class SyncBenchmarkIT {
     @Override
     public Checkpoint checkpoint(AccountId account, SyncStream stream) {
       return Checkpoint.START;
+    }
+
+    @Override
+    public List<com.feedbacksync.application.model.SkippedItem> deadLetters(
+        AccountId account, com.feedbacksync.domain.intercom.WorkspaceId workspace, int limit) {
+      return List.of();
+    }
+
+    @Override
+    public long maxFileBytes() {
+      return Long.MAX_VALUE;
     }
 
     @Override

@@ -20,11 +20,13 @@ public interface ViewIntegrationUseCase {
 
   /**
    * The connection (empty: disconnected), the latest runs (newest first), when conversations were
-   * last synced and when they will be next (empty while disconnected or needing reconnection).
+   * last synced and when they will be next (empty while disconnected or needing reconnection), and
+   * why the next sync waits longer than its schedule (failing runs back off).
    */
   record IntegrationStatus(
       Optional<ConnectionView> connection,
       List<SyncRunView> runs,
       Optional<Instant> lastSync,
-      Optional<Instant> nextSync) {}
+      Optional<Instant> nextSync,
+      Optional<String> nextSyncReason) {}
 }

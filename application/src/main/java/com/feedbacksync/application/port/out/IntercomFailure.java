@@ -12,7 +12,9 @@ public abstract sealed class IntercomFailure extends RuntimeException
         IntercomFailure.MissingPermission,
         IntercomFailure.Unavailable,
         IntercomFailure.Rejected,
-        IntercomFailure.NotConfigured {
+        IntercomFailure.NotConfigured,
+        IntercomFailure.Unreadable,
+        IntercomFailure.TooLarge {
 
   private IntercomFailure(String message, Throwable cause) {
     super(message, cause);
@@ -80,5 +82,38 @@ public abstract sealed class IntercomFailure extends RuntimeException
     public List<String> missing() {
       return missing;
     }
+  }
+
+  /**
+   * Intercom answered, but the answer cannot be made into the domain's item (an id over the limit,
+   * a field the mapping refuses, nesting too deep): the same answer comes every time, so it is not
+   * retried.
+   */
+  public static final class Unreadable extends IntercomFailure {
+    public Unreadable(String detail, Throwable cause) {
+      super("Intercom's answer could not be read: " + detail, cause);
+    }
+  }
+
+  /** A file larger than the most that may be downloaded: it is not copied. */
+  public static final class TooLarge extends IntercomFailure {
+    private final long limit;
+
+    public TooLarge(long limit) {
+      super("The file is larger than " + limit + " bytes.", null);
+      this.limit = limit;
+    }
+
+    public long limit() {
+      return limit;
+    }
+  }
+
+  /**
+   * Whether this failure concerns the one item asked for (it can be set aside and the walk go on),
+   * rather than the connection or Intercom as a whole.
+   */
+  public boolean itemOnly() {
+    return this instanceof Unavailable || this instanceof Rejected || this instanceof Unreadable;
   }
 }

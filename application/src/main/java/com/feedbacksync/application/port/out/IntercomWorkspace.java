@@ -51,8 +51,13 @@ public interface IntercomWorkspace {
 
   List<Company> companiesOf(ContactId id);
 
-  /** Downloads an attachment or inline image, from an allowed host and within the size limit. */
-  Download download(String url);
+  /**
+   * Downloads an attachment or inline image, from an allowed host and within the size limit.
+   *
+   * @param maxBytes the most the caller can keep: a larger file is refused ({@link
+   *     IntercomFailure.TooLarge}) without reading more of it
+   */
+  Download download(String url, long maxBytes);
 
   /** How many calls this workspace's client made, and how often it waited for the rate limit. */
   CallCounts callCounts();

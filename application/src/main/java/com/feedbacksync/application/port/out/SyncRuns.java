@@ -34,6 +34,42 @@ public interface SyncRuns {
   /** One of the account's runs: another account's run id finds nothing. */
   Optional<SyncRunView> find(AccountId account, String runId);
 
-  /** When the last run of this kind that did not fail started. */
+  /**
+   * When the last run of this kind started, whether it completed, failed or still runs (a run
+   * skipped, cancelled or stopped for reauthorization does not count).
+   */
   Optional<Instant> lastStarted(AccountId account, SyncKind kind);
+
+  /**
+   * The account's failing streak: its latest finished runs that failed, up to the last completed
+   * one (counted up to {@link FailureStreak#COUNTED}); empty when the latest finished run
+   * completed.
+   */
+  Optional<FailureStreak> failing(AccountId account);
+
+  /** Deletes the finished runs started before this instant; returns how many it deleted. */
+  int prune(Instant startedBefore);
+
+  /**
+   * Runs that failed in a row.
+   *
+   * @param failures how many, at most {@link #COUNTED}
+   * @param lastFinished when the latest of them ended
+   * @param kind the latest's kind
+   * @param reason the latest's error, as admins read it
+   */
+  record FailureStreak(int failures, Instant lastFinished, SyncKind kind, String reason) {
+
+    /** Failures counted at most: the backoff stops growing long before. */
+    public static final int COUNTED = 12;
+
+    public FailureStreak {
+      if (failures < 1) {
+        throw new IllegalArgumentException("a streak has at least one failure");
+      }
+      java.util.Objects.requireNonNull(lastFinished, "lastFinished");
+      java.util.Objects.requireNonNull(kind, "kind");
+      java.util.Objects.requireNonNull(reason, "reason");
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
@@ -9,6 +10,7 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,22 +36,39 @@ public interface SyncStore {
   Checkpoint checkpoint(AccountId account, SyncStream stream);
 
   /**
+   * The largest file the store accepts (a database's statement limit decides): a larger one is not
+   * copied and its document says it was too large.
+   */
+  long maxFileBytes();
+
+  /**
+   * The workspace's dead letters (items set aside as unreadable), the longest waiting (by last
+   * attempt) first.
+   */
+  List<SkippedItem> deadLetters(AccountId account, WorkspaceId workspace, int limit);
+
+  /**
    * Stores a page and its checkpoint atomically. A document older than the stored one (by
    * Intercom's update time) does not replace it; a deletion leaves a tombstone and deletes the
-   * conversation's files. A batch guarded by a connection is written only if, in the same
-   * transaction, that connection still stands; otherwise nothing is written.
+   * conversation's files. Items set aside are recorded (an item set aside before keeps its first
+   * sighting and counts one attempt more); every conversation and contact the batch stores or
+   * tombstones is no longer set aside. A batch guarded by a connection is written only if, in the
+   * same transaction, that connection still stands; otherwise nothing is written.
    *
    * @throws ConnectionGone the batch's connection was removed or replaced
    */
   void commit(AccountId account, SyncBatch batch);
 
   /**
-   * Checkpoints belong to one workspace: connecting another one forgets the account's others, so it
-   * starts fresh (documents stay, marked with their workspace, until a purge).
+   * Checkpoints and set-aside items belong to one workspace: connecting another one forgets the
+   * account's others, so it starts fresh (documents stay, marked with their workspace, until a
+   * purge).
    */
   void startWorkspace(AccountId account, WorkspaceId workspace);
 
-  /** Deletes every document, file, profile, tombstone and checkpoint of the account. */
+  /**
+   * Deletes every document, file, profile, tombstone, checkpoint and set-aside item of the account.
+   */
   void purge(AccountId account);
 
   /** The connection a guarded batch was fetched under no longer stands: nothing was written. */

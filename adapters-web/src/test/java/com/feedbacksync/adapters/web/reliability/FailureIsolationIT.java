@@ -1,0 +1,358 @@
+package com.feedbacksync.adapters.web.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.adapters.web.support.AdminTokens;
+import com.feedbacksync.adapters.web.support.ApiClient;
+import com.feedbacksync.adapters.web.support.LibertyServer;
+import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.simulator.Faults.Fault;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.SimulatorConfig;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One bad item never blocks its account, on the real server against the simulator: a conversation
+ * whose answer is corrupt forever in a first sync of 400, one that answers 500 forever in an hourly
+ * sync, a contact refused with 400. Each time the run completes, every other document is the
+ * oracle's, the item is listed by {@code /integrations/intercom/skipped}, and once the fault is
+ * gone the next run cures it. Prints its rows in the reliability table's format.
+ */
+class FailureIsolationIT {
+
+  private static final int SIM_PORT =
+      Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
+
+  /** Its own server, on the ports after the suite's (the suite's server stays up meanwhile). */
+  private static final int HTTP_PORT = Integer.getInteger("it.http.port", 9186) + 1;
+
+  private static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9448) + 1;
+
+  private final List<String> table = new ArrayList<>();
+
+  @Test
+  void one_unreadable_item_is_set_aside_listed_and_cured_while_its_account_syncs_on()
+      throws Exception {
+    AdminTokens.publish();
+    Map<String, String> env =
+        Map.of(
+            "INTERCOM_BASE_URL", "http://127.0.0.1:" + SIM_PORT,
+            "FEEDBACKSYNC_SCHEDULER_INTERVAL_SECONDS", "1",
+            "FEEDBACKSYNC_SCHEDULER_LEASE_SECONDS", "4",
+            // A dead letter is due again at once: the cure is the very next run, not an hour on.
+            "FEEDBACKSYNC_SYNC_DEAD_LETTER_FIRST_RETRY_SECONDS", "0");
+    try (LibertyServer server =
+            LibertyServer.start("feedbackSyncIsolation", HTTP_PORT, HTTPS_PORT, env, List.of());
+        IntercomSimulator sim =
+            IntercomSimulator.start(
+                SimulatorConfig.defaults(61, 400).withRatePerMinute(0).withPort(SIM_PORT))) {
+      server.awaitReady();
+      ApiClient api = new ApiClient(server.url());
+      String account = firstSync(api, sim);
+      hourly(api, sim, account);
+      contact(api, sim);
+      files(api, sim);
+    } finally {
+      System.out.println("\nfailure isolation:\n" + String.join("\n", table));
+    }
+  }
+
+  /** A conversation whose answer carries an id over the limit, forever, in a first sync of 400. */
+  private String firstSync(ApiClient api, IntercomSimulator sim) throws Exception {
+    String poisoned = sim.oracle().qualifyingNewestFirst().get(10);
+    sim.faultItem(poisoned, Fault.OVERLONG_ID);
+    String account = connect(api, sim, "poison");
+    api.awaitHistory(member(account));
+
+    assertEquals(1, lastRun(api, account, "FIRST").getInt("unreadable"), "counted on the run");
+    assertListed(api, account, poisoned, "CONVERSATION");
+    record("first sync, 1 of 400 corrupt", account, sim, Set.of(poisoned));
+
+    sim.clearFaults();
+    cleanRun(api, account);
+    assertNotListed(api, account, poisoned);
+    record("  cured by the next run", account, sim, Set.of());
+    return account;
+  }
+
+  /** A changed conversation that answers 500 on every attempt, in an hourly sync. */
+  private void hourly(ApiClient api, IntercomSimulator sim, String account) throws Exception {
+    String poisoned = sim.oracle().qualifyingNewestFirst().get(20);
+    String beside = sim.oracle().qualifyingNewestFirst().get(21);
+    java.sql.Timestamp before = updatedAt(account, poisoned);
+    sim.customerReplies(poisoned);
+    sim.customerReplies(beside);
+    sim.faultItem(poisoned, Fault.HTTP_500);
+    cleanRun(api, account);
+
+    JsonObject run = lastRun(api, account, "HOURLY");
+    assertEquals("COMPLETED", run.getString("state"));
+    assertEquals(1, run.getInt("unreadable"));
+    assertEquals(before, updatedAt(account, poisoned), "its stored copy stays as it was");
+    assertTrue(updatedAt(account, beside).after(before), "the one beside it was re-synced");
+    assertListed(api, account, poisoned, "CONVERSATION");
+    record("hourly, 1 answers 500 forever", account, sim, Set.of());
+
+    sim.clearFaults();
+    cleanRun(api, account);
+    assertNotListed(api, account, poisoned);
+    assertTrue(updatedAt(account, poisoned).after(before), "cured: the reply is stored");
+    record("  cured by the next run", account, sim, Set.of());
+  }
+
+  /** A document's author whose contact Intercom refuses (400), in a first sync. */
+  private void contact(ApiClient api, IntercomSimulator sim) throws Exception {
+    String anyAccount = connect(api, sim, "probe");
+    api.awaitHistory(member(anyAccount));
+    String author =
+        single(
+            String.class,
+            "SELECT customer_contact_id FROM feedback_document WHERE account_id = ?"
+                + " AND conversation_id = ?",
+            anyAccount,
+            sim.oracle().qualifyingNewestFirst().get(5));
+    sim.faultItem(author, Fault.HTTP_400);
+    String account = connect(api, sim, "contact");
+    api.awaitHistory(member(account));
+
+    assertListed(api, account, author, "CONTACT");
+    assertEquals(0, profiles(account, author), "no profile yet");
+    record("first sync, 1 contact refused", account, sim, Set.of());
+
+    sim.clearFaults();
+    cleanRun(api, account);
+    assertNotListed(api, account, author);
+    assertEquals(1, profiles(account, author), "cured: its profile is stored");
+    record("  cured by the next run", account, sim, Set.of());
+  }
+
+  /** A 20 MB attachment is stored and served; a 40 MB one is recorded too large. */
+  private void files(ApiClient api, IntercomSimulator sim) throws Exception {
+    String big = sim.oracle().qualifyingNewestFirst().get(30);
+    String huge = sim.oracle().qualifyingNewestFirst().get(31);
+    String bigFile = sim.attachFile(big, 20 << 20);
+    sim.attachFile(huge, 40 << 20);
+    String account = connect(api, sim, "files");
+    api.awaitHistory(member(account));
+
+    long stored =
+        single(
+            Long.class,
+            "SELECT MAX(size_bytes) FROM document_file WHERE account_id = ? AND conversation_id = ?",
+            account,
+            big);
+    assertEquals(20 << 20, stored, "the 20 MB file is stored whole");
+    JsonObject document = ApiClient.json(api.get("api/v1/documents/" + big, member(account)));
+    String link =
+        document.getJsonArray("messages").getValuesAs(JsonObject.class).stream()
+            .flatMap(m -> m.getJsonArray("attachments").getValuesAs(JsonObject.class).stream())
+            .filter(f -> f.getString("name").equals("report-" + (20 << 20) + ".pdf"))
+            .findFirst()
+            .orElseThrow()
+            .getString("url");
+    var served = api.bytes(link.replaceFirst("^/", ""), member(account));
+    assertEquals(200, served.statusCode());
+    assertEquals(20 << 20, served.body().length, "and served whole");
+
+    JsonObject tooLarge =
+        ApiClient.json(api.get("api/v1/documents/" + huge, member(account)))
+            .getJsonArray("messages")
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .flatMap(m -> m.getJsonArray("attachments").getValuesAs(JsonObject.class).stream())
+            .filter(f -> f.getString("name").equals("report-" + (40 << 20) + ".pdf"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(tooLarge.getBoolean("tooLarge"), tooLarge.toString());
+    assertEquals(40 << 20, tooLarge.getJsonNumber("sizeBytes").longValue());
+    assertTrue(tooLarge.getString("url").contains("/i/o/"), "Intercom's own link is kept");
+    assertEquals(
+        0,
+        single(
+                Long.class,
+                "SELECT COUNT(*) FROM document_file WHERE account_id = ? AND conversation_id = ?"
+                    + " AND size_bytes > 30000000",
+                account,
+                huge)
+            .intValue());
+    record("20 MB stored, 40 MB too large", account, sim, Set.of());
+    assertTrue(bigFile.endsWith("-pdf"));
+  }
+
+  private static void assertListed(ApiClient api, String account, String id, String kind)
+      throws Exception {
+    JsonObject item =
+        skipped(api, account).stream()
+            .filter(i -> i.getString("intercomId").equals(id))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(id + " is not listed as skipped"));
+    assertEquals(kind, item.getString("kind"));
+    assertEquals("UNREADABLE", item.getString("reason"));
+    assertTrue(item.getInt("attempts") >= 1);
+    assertTrue(!item.getString("detail").isBlank());
+    assertTrue(!item.getString("firstSeen").isBlank() && !item.getString("lastSeen").isBlank());
+  }
+
+  private static void assertNotListed(ApiClient api, String account, String id) throws Exception {
+    assertTrue(
+        skipped(api, account).stream().noneMatch(i -> i.getString("intercomId").equals(id)),
+        id + " is still listed");
+  }
+
+  /** Every skipped item of the account, page by page, as a member reads them. */
+  private static List<JsonObject> skipped(ApiClient api, String account) throws Exception {
+    List<JsonObject> all = new ArrayList<>();
+    String cursor = "";
+    do {
+      var response =
+          api.get(
+              "api/v1/integrations/intercom/skipped?limit=2"
+                  + (cursor.isEmpty() ? "" : "&cursor=" + cursor),
+              member(account));
+      assertEquals(200, response.statusCode(), response.body());
+      JsonObject page = ApiClient.json(response);
+      all.addAll(page.getJsonArray("items").getValuesAs(JsonObject.class));
+      // JSON-B leaves a null out: the last page has no nextCursor at all.
+      cursor = page.getString("nextCursor", "");
+    } while (!cursor.isEmpty());
+    return all;
+  }
+
+  /**
+   * The account's documents against the oracle, less what is set aside: a row of the table, which
+   * must show nothing lost, duplicated or extra, and the account not blocked (its last run
+   * completed).
+   */
+  private void record(String what, String account, IntercomSimulator sim, Set<String> setAside)
+      throws Exception {
+    Set<String> expected = new TreeSet<>(sim.oracle().qualifyingNewestFirst());
+    expected.removeAll(setAside);
+    List<String> rows = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT conversation_id FROM feedback_document"
+                    + " WHERE account_id = ? AND deleted_at IS NULL")) {
+      q.setString(1, account);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1));
+        }
+      }
+    }
+    Set<String> stored = new TreeSet<>(rows);
+    long lost = expected.stream().filter(id -> !stored.contains(id)).count();
+    long extra = stored.stream().filter(id -> !expected.contains(id)).count();
+    long duplicated = rows.size() - stored.size();
+    String lastState =
+        single(
+            String.class,
+            "SELECT state FROM sync_run WHERE account_id = ? ORDER BY started_at DESC LIMIT 1",
+            account);
+    int blocked = "COMPLETED".equals(lastState) ? 0 : 1;
+    int runs =
+        single(Long.class, "SELECT COUNT(*) FROM sync_run WHERE account_id = ?", account)
+            .intValue();
+    table.add(
+        String.format(
+            "  %-30s runs %2d  lost %d  duplicated %d  extra %d  blocked %d  (%d documents)",
+            what, runs, lost, duplicated, extra, blocked, stored.size()));
+    assertEquals(0, lost, what + ": lost");
+    assertEquals(0, duplicated, what + ": duplicated");
+    assertEquals(0, extra, what + ": extra");
+    assertEquals(0, blocked, what + ": blocked (last run " + lastState + ")");
+  }
+
+  private static JsonObject lastRun(ApiClient api, String account, String kind) throws Exception {
+    String body = api.get("api/v1/integrations/intercom/runs?limit=20", member(account)).body();
+    return jakarta.json.Json.createReader(new java.io.StringReader(body))
+        .readArray()
+        .getValuesAs(JsonObject.class)
+        .stream()
+        .filter(r -> r.getString("kind").equals(kind))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " run"));
+  }
+
+  private static String connect(ApiClient api, IntercomSimulator sim, String prefix)
+      throws Exception {
+    String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.insertAccount(account, "Isolation", "PAID");
+    String admin = AdminTokens.token("ada", account, "admin");
+    String query = api.allow(sim, api.beginConnect(admin));
+    assertEquals(
+        200, api.get("api/v1/integrations/intercom/callback?" + query, admin).statusCode());
+    return account;
+  }
+
+  private static String member(String account) {
+    return AdminTokens.token("bo", account, "member");
+  }
+
+  /** "Sync now" once the lease is free, then that hourly run's end. */
+  private static void cleanRun(ApiClient api, String account) throws Exception {
+    String admin = AdminTokens.token("ada", account, "admin");
+    int before = completedHourly(account);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (api.send("POST", "api/v1/integrations/intercom/sync", admin, null).statusCode() != 202) {
+      assertTrue(System.nanoTime() < deadline, "the lease never came free");
+      Thread.sleep(200);
+    }
+    while (completedHourly(account) <= before) {
+      assertTrue(System.nanoTime() < deadline, account + ": no completed hourly run");
+      Thread.sleep(200);
+    }
+  }
+
+  private static int completedHourly(String account) throws Exception {
+    return single(
+            Long.class,
+            "SELECT COUNT(*) FROM sync_run WHERE account_id = ? AND kind = 'HOURLY'"
+                + " AND state = 'COMPLETED'",
+            account)
+        .intValue();
+  }
+
+  private static java.sql.Timestamp updatedAt(String account, String conversation)
+      throws Exception {
+    return single(
+        java.sql.Timestamp.class,
+        "SELECT updated_at FROM feedback_document WHERE account_id = ? AND conversation_id = ?",
+        account,
+        conversation);
+  }
+
+  private static int profiles(String account, String contact) throws Exception {
+    return single(
+            Long.class,
+            "SELECT COUNT(*) FROM customer_profile WHERE account_id = ? AND contact_id = ?"
+                + " AND deleted_at IS NULL",
+            account,
+            contact)
+        .intValue();
+  }
+
+  private static <T> T single(Class<T> type, String sql, Object... parameters) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        q.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = q.executeQuery()) {
+        assertTrue(rs.next(), "a row for " + sql);
+        return rs.getObject(1, type);
+      }
+    }
+  }
+}
