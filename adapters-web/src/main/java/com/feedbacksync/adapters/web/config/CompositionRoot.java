@@ -8,6 +8,7 @@ import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
+import com.feedbacksync.application.port.in.ReceiveWebhooksUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
@@ -22,7 +23,10 @@ import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.port.out.WebhookDeliveries;
 import com.feedbacksync.application.schedule.SchedulingService;
+import com.feedbacksync.application.schedule.WebhookQueue;
+import com.feedbacksync.application.schedule.WebhookService;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.SyncService;
@@ -63,7 +67,24 @@ public class CompositionRoot {
   @ConfigProperty(name = "feedbacksync.scheduler.lease-seconds", defaultValue = "300")
   long leaseSeconds;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.webhooks.queue-capacity", defaultValue = "10000")
+  int webhookQueueCapacity;
+
   @Resource ManagedExecutorService workers;
+
+  /**
+   * The webhook re-syncs waiting for their account's lease: one queue of this server, shared by the
+   * receiver that fills it and the scheduler that runs it.
+   */
+  private WebhookQueue webhookQueue;
+
+  private synchronized WebhookQueue webhookQueue() {
+    if (webhookQueue == null) {
+      webhookQueue = new WebhookQueue(webhookQueueCapacity);
+    }
+    return webhookQueue;
+  }
 
   /**
    * The one clock of the service: every adapter and service asks for it instead of reading the
@@ -124,7 +145,18 @@ public class CompositionRoot {
         workers,
         clock,
         ManagementFactory.getRuntimeMXBean().getName(),
-        Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds),
+        webhookQueue());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ReceiveWebhooksUseCase receiveWebhooks(
+      Connections connections,
+      WebhookDeliveries deliveries,
+      ScheduleSyncsUseCase scheduler,
+      Clock clock) {
+    return new WebhookService(connections, deliveries, webhookQueue(), scheduler, clock);
   }
 
   @Produces

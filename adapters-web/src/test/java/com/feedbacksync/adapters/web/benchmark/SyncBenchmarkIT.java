@@ -387,7 +387,11 @@ class SyncBenchmarkIT {
               new Fetchers(pool, 8),
               HistoryParts.DEFAULT);
       long start = System.nanoTime();
-      SyncOutcome outcome = engine.run(id, SyncKind.FIRST);
+      SyncOutcome outcome =
+          engine.run(
+              id,
+              SyncKind.FIRST,
+              new com.feedbacksync.application.model.LeaseToken(id, "sync", "floor", 1));
       double seconds = (System.nanoTime() - start) / 1e9;
       assertTrue(outcome instanceof SyncOutcome.Completed, outcome.toString());
       return seconds;
@@ -421,6 +425,10 @@ class SyncBenchmarkIT {
 
     @Override
     public void commit(AccountId account, SyncBatch batch) {}
+
+    @Override
+    public void commit(
+        AccountId account, SyncBatch batch, com.feedbacksync.application.model.LeaseToken lease) {}
 
     @Override
     public void purge(AccountId account) {}
