@@ -6,11 +6,13 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.WebhookTopics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,13 +37,19 @@ public class IntercomWebhookNotifications implements WebhookNotifications {
   }
 
   private static Notification route(JsonObject o) {
-    String notificationId = text(o, "id").orElse("(no id)");
     String topic = text(o, "topic").orElse("");
     WebhookTopics.Action action = WebhookTopics.actionFor(topic);
     if (action instanceof WebhookTopics.Action.Ignore ignore) {
       return new Notification.Ignored(ignore.reason());
     }
+    // The id is what a repeated delivery is recognised by: without one it cannot be acted on once.
+    String notificationId =
+        text(o, "id")
+            .filter(id -> id.length() <= 200)
+            .orElseThrow(
+                () -> new NotANotification("The notification has no id (of 1 to 200 characters)."));
     WorkspaceId workspace = id("app_id", text(o, "app_id"), WorkspaceId::new);
+    Instant createdAt = createdAt(o);
     JsonObject item =
         o.get("data") instanceof JsonObject data && data.get("item") instanceof JsonObject i
             ? i
@@ -53,7 +61,11 @@ public class IntercomWebhookNotifications implements WebhookNotifications {
             .or(() -> text(item, "id"));
     if (action instanceof WebhookTopics.Action.ResyncConversation) {
       return new Notification.ConversationChanged(
-          notificationId, topic, workspace, id("data.item.id", itemId, ConversationId::new));
+          notificationId,
+          createdAt,
+          topic,
+          workspace,
+          id("data.item.id", itemId, ConversationId::new));
     }
     ContactId contact = id("data.item.id", itemId, ContactId::new);
     Optional<String> mergedFrom =
@@ -62,7 +74,20 @@ public class IntercomWebhookNotifications implements WebhookNotifications {
         mergedFrom.isPresent()
             ? Optional.of(id("data.item.merged_from.id", mergedFrom, ContactId::new))
             : Optional.empty();
-    return new Notification.ContactChanged(notificationId, topic, workspace, contact, merged);
+    return new Notification.ContactChanged(
+        notificationId, createdAt, topic, workspace, contact, merged);
+  }
+
+  /** Intercom's {@code created_at}: seconds since the epoch. */
+  private static Instant createdAt(JsonObject o) {
+    if (!(o.get("created_at") instanceof JsonNumber n) || !n.isIntegral()) {
+      throw new NotANotification("The notification has no created_at (seconds since 1970).");
+    }
+    try {
+      return Instant.ofEpochSecond(n.longValueExact());
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      throw new NotANotification("The notification's created_at is out of range.");
+    }
   }
 
   private static JsonObject envelope(byte[] body) {

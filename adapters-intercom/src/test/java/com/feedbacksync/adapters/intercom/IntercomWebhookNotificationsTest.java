@@ -9,6 +9,7 @@ import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,7 @@ class IntercomWebhookNotificationsTest {
     assertEquals(
         new Notification.ConversationChanged(
             "notif_1",
+            Instant.ofEpochSecond(1785210000),
             "conversation.user.replied",
             new WorkspaceId("abc12345"),
             new ConversationId("215474154270002")),
@@ -42,7 +44,7 @@ class IntercomWebhookNotificationsTest {
   void a_part_notification_names_the_conversation_the_part_belongs_to() {
     Notification n =
         read(
-            "{'id':'n','topic':'conversation_part.tag.created','app_id':'abc12345',"
+            "{'id':'n','topic':'conversation_part.tag.created','app_id':'abc12345','created_at':1,"
                 + "'data':{'item':{'type':'conversation_part','id':'part-9',"
                 + "'conversation_id':215474154270002}}}");
     assertEquals(
@@ -54,11 +56,12 @@ class IntercomWebhookNotificationsTest {
   void a_merge_resyncs_the_contact_and_the_one_merged_into_it() {
     Notification n =
         read(
-            "{'id':'n','topic':'contact.merged','app_id':'abc12345',"
+            "{'id':'n','topic':'contact.merged','app_id':'abc12345','created_at':1785210000,"
                 + "'data':{'item':{'type':'contact','id':'c-1','merged_from':{'id':'c-0'}}}}");
     assertEquals(
         new Notification.ContactChanged(
             "n",
+            Instant.ofEpochSecond(1785210000),
             "contact.merged",
             new WorkspaceId("abc12345"),
             new ContactId("c-1"),
@@ -73,14 +76,6 @@ class IntercomWebhookNotificationsTest {
         Notification.Ignored.class, read("{'topic':'conversation.admin.assigned','app_id':'a'}"));
   }
 
-  @Test
-  void a_notification_without_an_id_keeps_a_placeholder_for_the_logs() {
-    Notification n =
-        read("{'topic':'contact.deleted','app_id':'abc12345','data':{'item':{'id':'c-1'}}}");
-    assertEquals(
-        "(no id)", assertInstanceOf(Notification.ContactChanged.class, n).notificationId());
-  }
-
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
@@ -88,10 +83,22 @@ class IntercomWebhookNotificationsTest {
       value = {
         "not json | The body is not valid JSON: ",
         "[1,2] | A webhook notification is a JSON object.",
-        "{'topic':'conversation.user.replied','data':{'item':{'id':'1'}}}"
+        "{'topic':'contact.deleted','app_id':'a','created_at':1,'data':{'item':{'id':'c-1'}}}"
+            + " | The notification has no id",
+        "{'id':'','topic':'contact.deleted','app_id':'a','created_at':1} | The notification has no id",
+        "{'id':'n','topic':'conversation.user.replied','data':{'item':{'id':'1'}}}"
             + " | The notification has no app_id.",
-        "{'topic':'conversation.user.replied','app_id':'a'} | The notification has no data.item.id.",
-        "{'topic':'contact.user.updated','app_id':'a','data':{'item':{'id':' '}}}"
+        "{'id':'n','topic':'conversation.user.replied','app_id':'a','data':{'item':{'id':'1'}}}"
+            + " | The notification has no created_at",
+        "{'id':'n','topic':'conversation.user.replied','app_id':'a','created_at':'yesterday'}"
+            + " | The notification has no created_at",
+        "{'id':'n','topic':'conversation.user.replied','app_id':'a','created_at':1.5}"
+            + " | The notification has no created_at",
+        "{'id':'n','topic':'conversation.user.replied','app_id':'a','created_at':99999999999999999999}"
+            + " | The notification's created_at is out of range.",
+        "{'id':'n','topic':'conversation.user.replied','app_id':'a','created_at':1}"
+            + " | The notification has no data.item.id.",
+        "{'id':'n','topic':'contact.user.updated','app_id':'a','created_at':1,'data':{'item':{'id':' '}}}"
             + " | The notification has no data.item.id.",
       })
   void a_body_that_is_not_a_notification_is_unreadable_and_says_why(String body, String problem) {
@@ -106,14 +113,16 @@ class IntercomWebhookNotificationsTest {
     String tooLong = "9".repeat(200);
     Notification n =
         read(
-            "{'topic':'conversation.user.replied','app_id':'a','data':{'item':{'id':'"
+            "{'id':'n','topic':'conversation.user.replied','app_id':'a','created_at':1,"
+                + "'data':{'item':{'id':'"
                 + tooLong
                 + "'}}}");
     assertEquals(
         new Notification.Unreadable("The notification's data.item.id is not a valid id."), n);
     Notification merged =
         read(
-            "{'topic':'contact.merged','app_id':'a','data':{'item':{'id':'c','merged_from':{'id':'"
+            "{'id':'n','topic':'contact.merged','app_id':'a','created_at':1,"
+                + "'data':{'item':{'id':'c','merged_from':{'id':'"
                 + tooLong
                 + "'}}}}");
     assertEquals(

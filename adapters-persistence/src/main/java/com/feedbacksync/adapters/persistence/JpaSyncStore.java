@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.persistence;
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ConnectionIdentity;
 import com.feedbacksync.application.model.ItemKind;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.SetAside;
 import com.feedbacksync.application.model.SkipReason;
@@ -131,6 +132,16 @@ public class JpaSyncStore implements SyncStore {
     return createdAt == null
         ? Optional.empty()
         : Optional.of(new HistoryPosition(createdAt, new ConversationId(conversationId)));
+  }
+
+  @Override
+  public void commit(AccountId account, SyncBatch batch, LeaseToken lease) {
+    // First, and with the lease row locked until this transaction ends: a server that lost the
+    // account writes nothing, and none can take the account over while these writes are underway.
+    if (!lease.account().equals(account) || !LeaseFence.holds(em, lease, true)) {
+      throw new LeaseLost();
+    }
+    commit(account, batch);
   }
 
   @Override

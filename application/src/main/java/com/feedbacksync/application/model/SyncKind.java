@@ -9,5 +9,7 @@ public enum SyncKind {
   /** After an upgrade: the history the Start plan's limit left out. */
   BACKFILL,
   /** Contacts and companies updated since the last daily run. */
-  CUSTOMERS
+  CUSTOMERS,
+  /** Conversations and customers verified webhooks asked for, re-synced as one batch. */
+  WEBHOOK
 }

@@ -2,6 +2,7 @@ package com.feedbacksync.application.schedule;
 
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
@@ -20,18 +21,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * Decides, on each tick, which syncs are due for every connected account (the first sync, a
  * backfill after an upgrade, the hourly conversations, the daily customers), claims each through a
  * lease so no two servers run it at once, and hands it to the executor. An account whose runs keep
- * failing waits out its {@link FailureBackoff} first. "Sync now" goes the same way, without the
- * backoff (an admin asked).
+ * failing waits out its {@link FailureBackoff} first. "Sync now" (without the backoff: an admin
+ * asked) and the re-syncs webhooks queued go the same way. Every run commits under the lease it was
+ * started with (the store fences each commit), and the lease's times are the database's.
  */
 public final class SchedulingService implements ScheduleSyncsUseCase {
 
@@ -41,6 +46,13 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
    * are free again this long after its last tick.
    */
   public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+
+  /** How many queued webhook re-syncs of an account one {@link SyncKind#WEBHOOK} run takes. */
+  static final int WEBHOOK_BATCH = 200;
+
+  private static final String JOB = "sync";
+
+  private static final System.Logger LOG = System.getLogger(SchedulingService.class.getName());
 
   private final Accounts accounts;
   private final Connections connections;
@@ -53,7 +65,12 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   private final String owner;
   private final Duration lease;
   private final FailureBackoff backoff;
-  private final Set<AccountId> running = ConcurrentHashMap.newKeySet();
+
+  /** The lease of every account whose run row is open on this server, renewed at every tick. */
+  private final Map<AccountId, LeaseToken> running = new ConcurrentHashMap<>();
+
+  private final WebhookQueue webhooks;
+  private final AtomicBoolean resyncQueued = new AtomicBoolean();
 
   public SchedulingService(
       Accounts accounts,
@@ -66,7 +83,9 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       Clock clock,
       String owner,
       Duration lease,
-      FailureBackoff backoff) {
+      FailureBackoff backoff,
+      WebhookQueue webhooks) {
+    this.webhooks = Objects.requireNonNull(webhooks);
     this.lease = Objects.requireNonNull(lease);
     this.backoff = Objects.requireNonNull(backoff);
     this.accounts = Objects.requireNonNull(accounts);
@@ -80,18 +99,87 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     this.owner = Objects.requireNonNull(owner);
   }
 
-  /** Starts whatever is due; returns the runs it started (account and kind). */
+  /**
+   * Starts whatever is due; returns the runs it started. One account whose scheduling throws (its
+   * rows unreadable, the database refusing its insert) is logged and left for the next tick; the
+   * accounts after it are scheduled all the same.
+   */
   @Override
   public List<String> tick() {
-    Instant now = clock.instant();
-    for (AccountId account : running) {
-      leases.renew(account, "sync", owner, now.plus(lease));
+    for (LeaseToken held : running.values()) {
+      try {
+        if (!leases.renew(held, lease)) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "lost the sync lease of account {0}: its running sync can no longer commit",
+              held.account().value());
+        }
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "could not renew the lease of " + held.account(), e);
+      }
     }
     List<String> started = new ArrayList<>();
     for (AccountId account : connections.connected()) {
-      due(account).ifPresent(kind -> start(account, kind).ifPresent(started::add));
+      try {
+        due(account).ifPresent(kind -> start(account, kind).ifPresent(started::add));
+      } catch (RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "scheduling account " + account.value() + " failed; the next tick tries again",
+            e);
+      }
+    }
+    started.addAll(startWebhookResyncs());
+    return started;
+  }
+
+  /**
+   * Starts one {@link SyncKind#WEBHOOK} run for each account with queued webhook re-syncs whose
+   * lease is free, each taking a batch of its queue once it holds the lease. An account whose lease
+   * is held (its hourly run, or another server's run) keeps its queue for a later run: when this
+   * server's run of it ends, or at the next tick.
+   */
+  public List<String> startWebhookResyncs() {
+    List<String> started = new ArrayList<>();
+    for (AccountId account : webhooks.accounts()) {
+      if (running.containsKey(account)) {
+        continue;
+      }
+      try {
+        start(
+                account,
+                SyncKind.WEBHOOK,
+                held -> sync.resync(account, webhooks.take(account, WEBHOOK_BATCH), held))
+            .ifPresent(started::add);
+      } catch (RuntimeException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "starting the webhook re-syncs of " + account.value() + " failed; they wait",
+            e);
+      }
     }
     return started;
+  }
+
+  /**
+   * Starts the queued webhook re-syncs soon, on the executor: one such start waits at a time, so a
+   * burst of deliveries costs one pass, not one per delivery.
+   */
+  @Override
+  public void resyncWebhooksSoon() {
+    if (!resyncQueued.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            resyncQueued.set(false);
+            startWebhookResyncs();
+          });
+    } catch (RuntimeException rejected) {
+      resyncQueued.set(false);
+      LOG.log(System.Logger.Level.WARNING, "webhook re-syncs wait for the next tick", rejected);
+    }
   }
 
   /**
@@ -135,7 +223,8 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       return Optional.of(
           coverage instanceof HistoryCoverage.NotYet
               ? SyncKind.FIRST
-              : failing.get().kind() == SyncKind.FIRST
+              // A failed webhook re-sync is retried by the hourly run, which covers its changes.
+              : failing.get().kind() == SyncKind.FIRST || failing.get().kind() == SyncKind.WEBHOOK
                   ? nowKind(account, coverage)
                   : failing.get().kind());
     }
@@ -155,28 +244,45 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   }
 
   private Optional<String> start(AccountId account, SyncKind kind) {
-    Instant now = clock.instant();
+    return start(account, kind, held -> sync.run(account, kind, held));
+  }
+
+  /**
+   * Claims the account's lease, records the run, then runs {@code work} on the executor under the
+   * lease; the account is in {@link #running} exactly while a run row of it is open here.
+   */
+  private Optional<String> start(
+      AccountId account, SyncKind kind, Function<LeaseToken, SyncOutcome> work) {
     // One job at a time per account: conversation and customer streams share a workspace's budget.
-    if (!leases.claim(account, "sync", owner, now, now.plus(lease))) {
+    Optional<LeaseToken> claimed = leases.claim(account, JOB, owner, lease);
+    if (claimed.isEmpty()) {
       return Optional.empty();
     }
-    // The run starts once the lease is held: the claim may have waited for the previous holder's
-    // release, so the time read before it could fall inside that holder's run.
-    Instant started = clock.instant();
-    // Holding the lease, any run still marked running for the account ended without recording how:
-    // its server stopped, or the database was gone when it failed.
-    runs.interrupted(
-        account,
-        started,
-        "Interrupted: the sync stopped without recording why (its server stopped, or the database"
-            + " was unreachable); the next run resumed it.");
-    running.add(account);
-    String runId = runs.start(account, kind, started, owner);
+    LeaseToken held = claimed.get();
+    String runId;
+    try {
+      // The run starts once the lease is held: the claim may have waited for the previous
+      // holder's release, so the time read before it could fall inside that holder's run.
+      Instant started = clock.instant();
+      // Holding the lease, any run still marked running for the account ended without recording
+      // how: its server stopped, or the database was gone when it failed.
+      runs.interrupted(
+          account,
+          started,
+          "Interrupted: the sync stopped without recording why (its server stopped, or the"
+              + " database was unreachable); the next run resumed it.");
+      runId = runs.start(account, kind, started, owner);
+    } catch (RuntimeException e) {
+      // No run row, so nothing runs: the account is not running here and its lease goes back.
+      release(held);
+      throw e;
+    }
+    running.put(account, held);
     try {
       executor.execute(
           () -> {
             try {
-              SyncOutcome outcome = sync.run(account, kind);
+              SyncOutcome outcome = work.apply(held);
               runs.finish(runId, outcome, clock.instant());
             } catch (RuntimeException e) {
               runs.finish(
@@ -185,19 +291,47 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
                   clock.instant());
               throw e;
             } finally {
-              running.remove(account);
-              leases.release(account, "sync", owner);
+              ended(account, held);
             }
           });
     } catch (RuntimeException rejected) {
-      runs.finish(
-          runId,
-          new SyncOutcome.Failed("Could not start: " + rejected.getMessage(), RunCounts.NONE),
-          clock.instant());
-      running.remove(account);
-      leases.release(account, "sync", owner);
+      try {
+        runs.finish(
+            runId,
+            new SyncOutcome.Failed("Could not start: " + rejected.getMessage(), RunCounts.NONE),
+            clock.instant());
+      } finally {
+        running.remove(account, held);
+        release(held);
+      }
       return Optional.empty();
     }
     return Optional.of(runId);
+  }
+
+  /** A run ended: the lease goes back, and webhook re-syncs that waited for it may start. */
+  private void ended(AccountId account, LeaseToken held) {
+    running.remove(account, held);
+    release(held);
+    if (webhooks.pending(account)) {
+      resyncWebhooksSoon();
+    }
+  }
+
+  /** Gives a lease back; if the database refuses, it expires on its own. */
+  private void release(LeaseToken held) {
+    try {
+      leases.release(held);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not release the lease of " + held.account().value() + "; it expires",
+          e);
+    }
+  }
+
+  /** The accounts this server runs a sync of now (for tests). */
+  Set<AccountId> running() {
+    return Set.copyOf(running.keySet());
   }
 }

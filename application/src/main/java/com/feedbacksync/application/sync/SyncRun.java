@@ -2,6 +2,7 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncBatch;
@@ -40,6 +41,7 @@ final class SyncRun {
   private final Clock clock;
   private final IntercomWorkspace.CallCounts callsAtStart;
   private final Connection connection;
+  private final LeaseToken lease;
   private RunCounts committed = RunCounts.NONE;
   private long done;
   private Instant reported = Instant.EPOCH;
@@ -48,6 +50,7 @@ final class SyncRun {
   SyncRun(
       Account account,
       Connection connection,
+      LeaseToken lease,
       IntercomWorkspace workspace,
       SyncStore store,
       SyncRuns runs,
@@ -55,6 +58,7 @@ final class SyncRun {
       Clock clock) {
     this.account = account;
     this.connection = connection;
+    this.lease = lease;
     this.workspace = workspace;
     this.store = store;
     this.runs = runs;
@@ -98,9 +102,12 @@ final class SyncRun {
     return !store.profiled(account.id(), connection.workspace().id(), List.of(customer)).isEmpty();
   }
 
-  /** Stores a batch and the checkpoint after it in one transaction, and counts it. */
+  /**
+   * Stores a batch and the checkpoint after it in one transaction, and counts it; the store writes
+   * it only while this run's connection stands and its lease holds.
+   */
   void commit(SyncBatch batch) {
-    store.commit(account.id(), batch.guardedBy(connection.identity()));
+    store.commit(account.id(), batch.guardedBy(connection.identity()), lease);
     committed = committed.plus(batch.counts());
   }
 

@@ -3,8 +3,10 @@ package com.feedbacksync.application.sync;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionIdentity;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
@@ -18,10 +20,10 @@ import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
-import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -90,51 +92,56 @@ public final class SyncService implements SyncIntercomUseCase {
   }
 
   @Override
-  public SyncOutcome run(AccountId accountId, SyncKind kind) {
+  public SyncOutcome run(AccountId accountId, SyncKind kind, LeaseToken lease) {
+    if (kind == SyncKind.WEBHOOK) {
+      throw new IllegalArgumentException("A webhook run re-syncs the items it is given.");
+    }
     Optional<Connection> found = connections.find(accountId);
     if (found.isEmpty() || found.get().state() != ConnectionState.CONNECTED) {
-      return new SyncOutcome.Skipped(
-          found.isEmpty()
-              ? "Intercom is not connected."
-              : "The Intercom connection is " + found.get().state() + ".");
+      return notConnected(found);
     }
     if ((kind == SyncKind.HOURLY || kind == SyncKind.CUSTOMERS)
         && found.get().coverage() instanceof HistoryCoverage.NotYet) {
       return new SyncOutcome.Skipped("The first sync has not finished.");
     }
-    return execute(found.get(), walks -> walks.run(kind));
+    return execute(found.get(), lease, walks -> walks.run(kind));
   }
 
   @Override
-  public SyncOutcome resyncConversation(WorkspaceId workspace, ConversationId conversation) {
-    SyncOutcome outcome = new SyncOutcome.Skipped("No account is connected to this workspace.");
-    for (Connection connection : connections.ofWorkspace(workspace)) {
-      if (connection.state() == ConnectionState.CONNECTED) {
-        outcome = execute(connection, walks -> walks.conversation(conversation));
-      }
+  public SyncOutcome resync(AccountId accountId, List<WebhookItem> items, LeaseToken lease) {
+    Optional<Connection> found = connections.find(accountId);
+    if (found.isEmpty() || found.get().state() != ConnectionState.CONNECTED) {
+      return notConnected(found);
     }
-    return outcome;
+    return execute(
+        found.get(),
+        lease,
+        walks -> {
+          for (WebhookItem item : items) {
+            if (item instanceof WebhookItem.Conversation c) {
+              walks.conversation(c.id());
+            } else {
+              walks.contact(((WebhookItem.Customer) item).id());
+            }
+          }
+        });
   }
 
-  @Override
-  public SyncOutcome resyncContact(WorkspaceId workspace, ContactId contact) {
-    SyncOutcome outcome = new SyncOutcome.Skipped("No account is connected to this workspace.");
-    for (Connection connection : connections.ofWorkspace(workspace)) {
-      if (connection.state() == ConnectionState.CONNECTED) {
-        outcome = execute(connection, walks -> walks.contact(contact));
-      }
-    }
-    return outcome;
+  private static SyncOutcome notConnected(Optional<Connection> found) {
+    return new SyncOutcome.Skipped(
+        found.isEmpty()
+            ? "Intercom is not connected."
+            : "The Intercom connection is " + found.get().state() + ".");
   }
 
-  private SyncOutcome execute(Connection connection, Consumer<Walks> work) {
+  private SyncOutcome execute(Connection connection, LeaseToken lease, Consumer<Walks> work) {
     Optional<Account> account = accounts.find(connection.account());
     if (account.isEmpty()) {
       return new SyncOutcome.Skipped("No such account.");
     }
     IntercomWorkspace workspace = intercom.open(connection.access());
     SyncRun run =
-        new SyncRun(account.get(), connection, workspace, store, runs, connections, clock);
+        new SyncRun(account.get(), connection, lease, workspace, store, runs, connections, clock);
     ProfileFetches profiles =
         new ProfileFetches(workspace, connection.workspace().id(), fetchers, run.reads());
     DocumentImport imports =
@@ -155,6 +162,9 @@ public final class SyncService implements SyncIntercomUseCase {
       return new SyncOutcome.Completed(run.totals());
     } catch (SyncStore.ConnectionGone e) {
       return cancelled(run);
+    } catch (SyncStore.LeaseLost e) {
+      // Another server holds the account now: its run records the connection's state, not this one.
+      return new SyncOutcome.Failed(e.getMessage(), run.totals());
     } catch (IntercomFailure.AuthorizationRevoked e) {
       if (!connections.recordFailure(identity, ConnectionState.NEEDS_REAUTH, e.getMessage())) {
         return cancelled(run);

@@ -45,6 +45,11 @@ class PlanServiceTest {
           syncsStarted.add(account);
           return Optional.of("run-1");
         }
+
+        @Override
+        public void resyncWebhooksSoon() {
+          throw new UnsupportedOperationException("no webhook arrives in these tests");
+        }
       };
   private final PlanService plans =
       new PlanService(accounts, connections, PlanLimits.DEFAULT, scheduler);

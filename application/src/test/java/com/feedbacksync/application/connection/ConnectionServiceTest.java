@@ -95,6 +95,11 @@ class ConnectionServiceTest {
           syncsStarted.add(account);
           return Optional.of("run-1");
         }
+
+        @Override
+        public void resyncWebhooksSoon() {
+          throw new UnsupportedOperationException("no webhook arrives in these tests");
+        }
       };
 
   private final ConnectionService connecting =

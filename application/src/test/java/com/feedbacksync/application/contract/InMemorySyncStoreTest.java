@@ -10,7 +10,14 @@ import com.feedbacksync.domain.account.AccountId;
 class InMemorySyncStoreTest extends SyncStoreContract {
 
   private final InMemoryConnections connections = new InMemoryConnections();
-  private final InMemorySyncStore store = new InMemorySyncStore(connections);
+  private final com.feedbacksync.application.fakes.InMemoryLeases leases =
+      new com.feedbacksync.application.fakes.InMemoryLeases();
+  private final InMemorySyncStore store = new InMemorySyncStore(connections).fencedBy(leases);
+
+  @Override
+  protected com.feedbacksync.application.port.out.Leases leases() {
+    return leases;
+  }
 
   @Override
   protected SyncStore store() {

@@ -1,64 +1,93 @@
 package com.feedbacksync.application.contract;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.domain.account.AccountId;
-import java.time.Instant;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link Leases} promises: one holder at a time, until it releases or the lease expires.
+ * What every {@link Leases} promises: one holder at a time, until it releases or the lease expires
+ * on the leases' own clock; every claim draws a higher fence, so a holder that was taken over knows
+ * it.
  */
 public abstract class LeasesContract {
 
-  private static final Instant T = Instant.parse("2026-11-27T10:00:00Z");
+  /** Long enough that no pause of a loaded build machine expires it by accident. */
+  private static final Duration LONG = Duration.ofMinutes(5);
+
+  /** Short enough to expire in a test. */
+  private static final Duration SHORT = Duration.ofMillis(1_500);
 
   protected abstract Leases leases();
 
   protected abstract AccountId newAccount();
 
+  /** Lets this much time pass on the leases' clock. */
+  protected abstract void elapse(Duration time) throws InterruptedException;
+
   @Test
   void one_server_holds_a_job_at_a_time() {
     AccountId account = newAccount();
-    assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));
-    assertFalse(leases().claim(account, "sync", "server-2", T.plusSeconds(1), T.plusSeconds(61)));
-    assertFalse(
-        leases().claim(account, "sync", "server-1", T.plusSeconds(1), T.plusSeconds(61)),
+    LeaseToken held = leases().claim(account, "sync", "server-1", LONG).orElseThrow();
+    assertTrue(leases().holds(held));
+    assertEquals(Optional.empty(), leases().claim(account, "sync", "server-2", LONG));
+    assertEquals(
+        Optional.empty(),
+        leases().claim(account, "sync", "server-1", LONG),
         "not even its holder runs it twice");
-    assertTrue(
-        leases().claim(account, "other-job", "server-2", T, T.plusSeconds(60)),
-        "jobs are separate");
+    assertTrue(leases().claim(account, "other-job", "server-2", LONG).isPresent(), "jobs apart");
   }
 
   @Test
-  void a_running_holder_renews_its_lease_and_a_late_one_cannot() {
+  void a_running_holder_renews_its_lease_and_a_taken_over_one_cannot() throws Exception {
     AccountId account = newAccount();
-    assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));
-    assertTrue(leases().renew(account, "sync", "server-1", T.plusSeconds(120)));
-    assertFalse(
-        leases().claim(account, "sync", "server-2", T.plusSeconds(90), T.plusSeconds(150)),
-        "renewed: still held at 90 s");
-    assertFalse(leases().renew(account, "sync", "server-2", T.plusSeconds(500)), "not its lease");
-    assertTrue(leases().claim(account, "sync", "server-2", T.plusSeconds(121), T.plusSeconds(180)));
-    assertFalse(
-        leases().renew(account, "sync", "server-1", T.plusSeconds(240)),
-        "the expired holder learns it lost the job");
+    LeaseToken first = leases().claim(account, "sync", "server-1", SHORT).orElseThrow();
+    assertTrue(leases().renew(first, LONG));
+    elapse(SHORT.plusMillis(500));
+    assertTrue(leases().holds(first), "renewed: still held after the first length");
+    assertEquals(Optional.empty(), leases().claim(account, "sync", "server-2", LONG));
+    assertTrue(leases().renew(first, SHORT));
+    elapse(SHORT.plusMillis(500));
+    assertFalse(leases().holds(first), "expired");
+    LeaseToken second = leases().claim(account, "sync", "server-2", LONG).orElseThrow();
+    assertTrue(second.fence() > first.fence(), "a later claim draws a higher fence");
+    assertFalse(leases().renew(first, LONG), "the expired holder learns it lost the job");
+    assertFalse(leases().holds(first));
+    assertTrue(leases().holds(second));
   }
 
   @Test
-  void a_released_or_expired_lease_is_free_again() {
+  void the_same_owner_claiming_again_gets_a_new_fence_and_the_old_token_is_void() throws Exception {
     AccountId account = newAccount();
-    assertTrue(leases().claim(account, "sync", "server-1", T, T.plusSeconds(60)));
-    leases().release(account, "sync", "server-2");
-    assertFalse(
-        leases().claim(account, "sync", "server-2", T.plusSeconds(1), T.plusSeconds(61)),
-        "only the holder releases");
-    leases().release(account, "sync", "server-1");
-    assertTrue(leases().claim(account, "sync", "server-2", T.plusSeconds(2), T.plusSeconds(62)));
+    LeaseToken before = leases().claim(account, "sync", "server-1", SHORT).orElseThrow();
+    elapse(SHORT.plusMillis(500));
+    LeaseToken after = leases().claim(account, "sync", "server-1", LONG).orElseThrow();
+    assertFalse(leases().holds(before), "a run of the same server that lost its claim is fenced");
+    assertFalse(leases().renew(before, LONG));
+    leases().release(before);
+    assertTrue(leases().holds(after), "releasing a void token frees nothing");
+  }
+
+  @Test
+  void a_released_or_expired_lease_is_free_again() throws Exception {
+    AccountId account = newAccount();
+    LeaseToken held = leases().claim(account, "sync", "server-1", LONG).orElseThrow();
+    leases().release(new LeaseToken(account, "sync", "server-2", held.fence()));
+    assertEquals(
+        Optional.empty(), leases().claim(account, "sync", "server-2", LONG), "only the holder");
+    leases().release(held);
+    assertFalse(leases().holds(held));
+    LeaseToken crashed = leases().claim(account, "sync", "server-2", SHORT).orElseThrow();
+    elapse(SHORT.plusMillis(500));
     assertTrue(
-        leases().claim(account, "sync", "server-1", T.plusSeconds(63), T.plusSeconds(120)),
+        leases().claim(account, "sync", "server-1", LONG).isPresent(),
         "a crashed holder's lease expires");
+    assertFalse(leases().holds(crashed));
   }
 }

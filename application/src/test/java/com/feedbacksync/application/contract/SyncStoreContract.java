@@ -62,6 +62,9 @@ public abstract class SyncStoreContract {
   /** How many files the store holds for the account, whatever the state of their documents. */
   protected abstract long storedFiles(AccountId account);
 
+  /** The leases a fenced commit is checked against (the same database as the store). */
+  protected abstract com.feedbacksync.application.port.out.Leases leases();
+
   private static SyncBatch.StoredDocument document(
       String id, Instant updatedAt, ConversationState state) {
     var conversation =
@@ -550,5 +553,39 @@ public abstract class SyncStoreContract {
 
     store().purge(account);
     assertEquals(List.of(), store().deadLetters(account, WORKSPACE.id(), 10));
+  @Test
+  void a_commit_fenced_by_a_lease_another_server_took_over_writes_nothing() {
+    AccountId account = newAccount();
+    var leases = leases();
+    java.time.Duration minutes = java.time.Duration.ofMinutes(5);
+    var lost = leases.claim(account, "sync", "server-1", minutes).orElseThrow();
+    // server-1's lease ends (here released; expiry is the leases' contract) and server-2 takes it.
+    leases.release(lost);
+    var held = leases.claim(account, "sync", "server-2", minutes).orElseThrow();
+    SyncBatch page =
+        new SyncBatch(
+            SyncStream.HISTORY,
+            List.of(document("1", T.plusSeconds(60), ConversationState.OPEN)),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Checkpoint.windowed(Optional.empty(), Optional.of(T), Optional.empty()),
+            RunCounts.NONE);
+
+    assertThrows(SyncStore.LeaseLost.class, () -> store().commit(account, page, lost));
+    assertEquals(
+        Map.of(), store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))));
+    assertEquals(Checkpoint.START, store().checkpoint(account, SyncStream.HISTORY));
+    assertThrows(
+        SyncStore.LeaseLost.class,
+        () -> store().commit(newAccount(), page, held),
+        "another account's lease fences nothing of this one");
+
+    store().commit(account, page, held);
+    assertEquals(
+        1, store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).size());
+    assertEquals(page.checkpoint(), store().checkpoint(account, SyncStream.HISTORY));
+    leases.release(held);
   }
 }

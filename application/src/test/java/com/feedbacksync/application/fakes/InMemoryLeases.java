@@ -1,42 +1,76 @@
 package com.feedbacksync.application.fakes;
 
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.domain.account.AccountId;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
-/** A fake of the {@link Leases} port with the same rule as the database: free or expired only. */
+/**
+ * A fake of the {@link Leases} port with the same rules as the database: free or expired only, one
+ * clock for every claimant (the fake's own, standing in for the database's), a higher fence for
+ * every claim.
+ */
 public final class InMemoryLeases implements Leases {
 
-  private record Lease(String owner, Instant until) {}
+  private record Lease(String owner, Instant until, long fence) {}
 
   private final Map<String, Lease> leases = new HashMap<>();
+  private final Map<String, Long> fences = new HashMap<>();
+  private final Supplier<Instant> clock;
+
+  /** Leases on the system clock. */
+  public InMemoryLeases() {
+    this(Clock.systemUTC()::instant);
+  }
+
+  /** Leases on this clock: the one the database would keep, whatever the claimants' clocks say. */
+  public InMemoryLeases(Supplier<Instant> clock) {
+    this.clock = clock;
+  }
 
   @Override
-  public synchronized boolean claim(
-      AccountId account, String job, String owner, Instant now, Instant until) {
-    Lease held = leases.get(account.value() + "/" + job);
-    if (held != null && held.until().isAfter(now)) {
+  public synchronized java.util.Optional<LeaseToken> claim(
+      AccountId account, String job, String owner, Duration length) {
+    String key = account.value() + "/" + job;
+    Lease held = leases.get(key);
+    Instant now = clock.get();
+    if (held != null && !held.until().isBefore(now)) {
+      return java.util.Optional.empty();
+    }
+    long fence = fences.merge(key, 1L, Long::sum);
+    leases.put(key, new Lease(owner, now.plus(length), fence));
+    return java.util.Optional.of(new LeaseToken(account, job, owner, fence));
+  }
+
+  @Override
+  public synchronized boolean renew(LeaseToken lease, Duration length) {
+    String key = lease.account().value() + "/" + lease.job();
+    Lease held = leases.get(key);
+    if (!tokenOf(held, lease)) {
       return false;
     }
-    leases.put(account.value() + "/" + job, new Lease(owner, until));
+    leases.put(key, new Lease(held.owner(), clock.get().plus(length), held.fence()));
     return true;
   }
 
   @Override
-  public synchronized boolean renew(AccountId account, String job, String owner, Instant until) {
-    Lease held = leases.get(account.value() + "/" + job);
-    if (held == null || !held.owner().equals(owner)) {
-      return false;
-    }
-    leases.put(account.value() + "/" + job, new Lease(owner, until));
-    return true;
-  }
-
-  @Override
-  public synchronized void release(AccountId account, String job, String owner) {
+  public synchronized void release(LeaseToken lease) {
     leases.computeIfPresent(
-        account.value() + "/" + job, (k, l) -> l.owner().equals(owner) ? null : l);
+        lease.account().value() + "/" + lease.job(), (k, l) -> tokenOf(l, lease) ? null : l);
+  }
+
+  @Override
+  public synchronized boolean holds(LeaseToken lease) {
+    Lease held = leases.get(lease.account().value() + "/" + lease.job());
+    return tokenOf(held, lease) && !held.until().isBefore(clock.get());
+  }
+
+  private static boolean tokenOf(Lease held, LeaseToken lease) {
+    return held != null && held.owner().equals(lease.owner()) && held.fence() == lease.fence();
   }
 }

@@ -112,6 +112,25 @@ public final class InMemorySyncStore
     this.stands = stands;
   }
 
+  /** Fenced commits are checked against these leases (none attached: every lease holds). */
+  private com.feedbacksync.application.port.out.Leases leases;
+
+  /** Checks every fenced commit's lease against these, as the database does in its transaction. */
+  public synchronized InMemorySyncStore fencedBy(
+      com.feedbacksync.application.port.out.Leases leases) {
+    this.leases = leases;
+    return this;
+  }
+
+  @Override
+  public synchronized void commit(
+      AccountId account, SyncBatch batch, com.feedbacksync.application.model.LeaseToken lease) {
+    if (!lease.account().equals(account) || (leases != null && !leases.holds(lease))) {
+      throw new SyncStore.LeaseLost();
+    }
+    commit(account, batch);
+  }
+
   public synchronized Data data(AccountId account) {
     return accounts.computeIfAbsent(account, a -> new Data());
   }

@@ -10,10 +10,12 @@ import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
@@ -40,10 +42,17 @@ class SchedulingServiceTest {
       new InMemoryAccounts().with(new Account(ACME, "Acme", Plan.START));
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
-  private final InMemoryLeases leases = new InMemoryLeases();
+
+  /** The leases' clock: the database's, whatever the servers' clocks say. */
+  private Instant database = NOW;
+
+  private final InMemoryLeases leases = new InMemoryLeases(() -> database);
   private final List<SyncKind> ran = new ArrayList<>();
   private final List<Runnable> queued = new ArrayList<>();
   private final Executor later = queued::add;
+  private final List<AccountId> ranFor = new ArrayList<>();
+  private final List<List<WebhookItem>> resynced = new ArrayList<>();
+  private final WebhookQueue queue = new WebhookQueue(100);
 
   private SchedulingService scheduler(Executor executor, String owner) {
     return scheduler(executor, owner, () -> NOW, SchedulingService.DEFAULT_LEASE);
@@ -54,6 +63,16 @@ class SchedulingServiceTest {
       String owner,
       java.util.function.Supplier<Instant> time,
       java.time.Duration lease) {
+    return scheduler(executor, owner, time, lease, runs, leases);
+  }
+
+  private SchedulingService scheduler(
+      Executor executor,
+      String owner,
+      java.util.function.Supplier<Instant> time,
+      java.time.Duration lease,
+      com.feedbacksync.application.port.out.SyncRuns runs,
+      com.feedbacksync.application.port.out.Leases leases) {
     return new SchedulingService(
         accounts,
         connections,
@@ -61,22 +80,17 @@ class SchedulingServiceTest {
         leases,
         new com.feedbacksync.application.port.in.SyncIntercomUseCase() {
           @Override
-          public SyncOutcome run(AccountId account, SyncKind kind) {
+          public SyncOutcome run(AccountId account, SyncKind kind, LeaseToken held) {
             ran.add(kind);
+            ranFor.add(account);
             return new SyncOutcome.Completed(RunCounts.NONE);
           }
 
           @Override
-          public SyncOutcome resyncConversation(
-              WorkspaceId workspace, ConversationId conversation) {
-            throw new UnsupportedOperationException(
-                "the scheduler never re-syncs single conversations");
-          }
-
-          @Override
-          public SyncOutcome resyncContact(
-              WorkspaceId workspace, com.feedbacksync.domain.intercom.ContactId contact) {
-            throw new UnsupportedOperationException("the scheduler never re-syncs single contacts");
+          public SyncOutcome resync(AccountId account, List<WebhookItem> items, LeaseToken held) {
+            ran.add(SyncKind.WEBHOOK);
+            resynced.add(items);
+            return new SyncOutcome.Completed(RunCounts.NONE);
           }
         },
         Schedules.DEFAULT,
@@ -84,7 +98,8 @@ class SchedulingServiceTest {
         new com.feedbacksync.application.fakes.FollowingClock(time),
         owner,
         lease,
-        FailureBackoff.DEFAULT);
+        FailureBackoff.DEFAULT,
+        queue);
   }
 
   private void connect(HistoryCoverage coverage) {
@@ -162,11 +177,13 @@ class SchedulingServiceTest {
     assertEquals(1, first.tick().size());
     for (int minute = 1; minute <= 12; minute++) {
       now[0] = NOW.plusSeconds(60L * minute);
+      database = now[0];
       first.tick(); // server-1 lives: each tick renews its claim
       assertEquals(0, second.tick().size(), "still server-1's at minute " + minute);
     }
     // server-1 dies without a word: no more ticks, no release.
     now[0] = now[0].plus(lease).plusSeconds(1);
+    database = now[0];
     assertEquals(1, second.tick().size(), "server-2 takes the account once the claim expired");
     assertEquals(
         RunState.FAILED,
@@ -200,5 +217,166 @@ class SchedulingServiceTest {
     scheduler(Runnable::run, "a").tick();
     assertEquals(1, runs.runs.size());
     assertTrue(runs.runs.get(0).outcome instanceof SyncOutcome.Completed);
+  }
+
+  /** The record of runs, except that the accounts named fail as a broken row or database would. */
+  private static final class FailingRuns implements com.feedbacksync.application.port.out.SyncRuns {
+    private final InMemorySyncRuns runs;
+    final java.util.Set<AccountId> unreadable = new java.util.HashSet<>();
+    final java.util.Set<AccountId> unwritable = new java.util.HashSet<>();
+
+    FailingRuns(InMemorySyncRuns runs) {
+      this.runs = runs;
+    }
+
+    @Override
+    public String start(AccountId account, SyncKind kind, Instant startedAt, String runner) {
+      if (unwritable.contains(account)) {
+        throw new IllegalStateException("the insert of " + account.value() + "'s run failed");
+      }
+      return runs.start(account, kind, startedAt, runner);
+    }
+
+    @Override
+    public void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
+      runs.finish(runId, outcome, finishedAt);
+    }
+
+    @Override
+    public void interrupted(AccountId account, Instant at, String reason) {
+      runs.interrupted(account, at, reason);
+    }
+
+    @Override
+    public void progress(AccountId account, long done, long total) {
+      runs.progress(account, done, total);
+    }
+
+    @Override
+    public List<com.feedbacksync.application.model.SyncRunView> recent(
+        AccountId account, int limit) {
+      return runs.recent(account, limit);
+    }
+
+    @Override
+    public Optional<com.feedbacksync.application.model.SyncRunView> find(
+        AccountId account, String runId) {
+      return runs.find(account, runId);
+    }
+
+    @Override
+    public Optional<Instant> lastStarted(AccountId account, SyncKind kind) {
+      if (unreadable.contains(account)) {
+        throw new IllegalStateException("the runs of " + account.value() + " are unreadable");
+      }
+      return runs.lastStarted(account, kind);
+    }
+  }
+
+  private void connectAll(String... ids) {
+    for (String id : ids) {
+      AccountId account = new AccountId(id);
+      accounts.with(new Account(account, id, Plan.START));
+      connections.save(
+          InMemoryConnections.connection(
+              account,
+              ConnectionState.CONNECTED,
+              NOW.minusSeconds(7200),
+              new HistoryCoverage.Complete()));
+    }
+  }
+
+  @Test
+  void one_account_whose_scheduling_throws_does_not_stop_the_others() {
+    // Sorted as the tick meets them: the broken ones come first.
+    connectAll("a-due-throws", "b-start-throws", "c-fine", "d-fine");
+    FailingRuns failing = new FailingRuns(runs);
+    failing.unreadable.add(new AccountId("a-due-throws"));
+    failing.unwritable.add(new AccountId("b-start-throws"));
+    SchedulingService scheduler =
+        scheduler(Runnable::run, "a", () -> NOW, SchedulingService.DEFAULT_LEASE, failing, leases);
+
+    List<String> started = scheduler.tick();
+
+    assertEquals(2, started.size(), "the two healthy accounts started: " + started);
+    assertEquals(
+        List.of(new AccountId("c-fine"), new AccountId("d-fine")),
+        ranFor.stream().distinct().toList());
+  }
+
+  @Test
+  void an_account_whose_run_row_cannot_be_written_is_not_left_running_and_its_lease_goes_back() {
+    connectAll("acme-x");
+    AccountId account = new AccountId("acme-x");
+    FailingRuns failing = new FailingRuns(runs);
+    failing.unwritable.add(account);
+    SchedulingService first =
+        scheduler(later, "server-1", () -> NOW, SchedulingService.DEFAULT_LEASE, failing, leases);
+    assertEquals(List.of(), first.tick());
+    assertEquals(java.util.Set.of(), first.running(), "no run row, so not running here");
+    SchedulingService second = scheduler(later, "server-2");
+    assertEquals(1, second.tick().size(), "the lease went back at once: another server takes it");
+    queued.forEach(Runnable::run);
+    queued.clear();
+    failing.unwritable.clear();
+    database = database.plusSeconds(3600);
+    assertEquals(
+        1,
+        scheduler(
+                later,
+                "server-1",
+                () -> NOW.plusSeconds(3600),
+                SchedulingService.DEFAULT_LEASE,
+                failing,
+                leases)
+            .tick()
+            .size(),
+        "and the first server schedules it again once its database is back");
+  }
+
+  @Test
+  void servers_whose_clocks_are_ten_minutes_apart_never_hold_one_account_at_once() {
+    connect(new HistoryCoverage.NotYet());
+    java.time.Duration lease = java.time.Duration.ofMinutes(5);
+    SchedulingService behind = scheduler(later, "server-behind", () -> database, lease);
+    SchedulingService ahead =
+        scheduler(later, "server-ahead", () -> database.plusSeconds(600), lease);
+    assertEquals(1, behind.tick().size());
+    for (int second = 1; second <= 4 * 60; second++) {
+      database = NOW.plusSeconds(second);
+      if (second % 60 == 0) {
+        behind.tick(); // renews, as a live server does every minute
+      }
+      assertEquals(
+          0, ahead.tick().size(), "ten minutes ahead, it still sees the lease held at " + second);
+    }
+    queued.forEach(Runnable::run);
+    queued.clear();
+    assertEquals(1, ahead.tick().size(), "free once the run ended");
+  }
+
+  @Test
+  void webhook_re_syncs_wait_for_the_lease_and_run_as_one_batch() {
+    connect(new HistoryCoverage.Complete());
+    SchedulingService server = scheduler(later, "server-1");
+    assertEquals(1, server.tick().size(), "the hourly sync: the account's lease is held");
+    for (int i = 0; i < 5; i++) {
+      queue.offer(ACME, new WebhookItem.Conversation(new ConversationId(String.valueOf(100 + i))));
+    }
+    queue.offer(ACME, new WebhookItem.Conversation(new ConversationId("100")));
+    assertEquals(List.of(), server.startWebhookResyncs(), "not while the hourly run holds it");
+    assertEquals(List.of(), scheduler(later, "server-2").startWebhookResyncs(), "nor elsewhere");
+    assertEquals(5, queue.size(), "deferred, not dropped; coalesced to one per conversation");
+    assertEquals(List.of(), resynced);
+    while (!queued.isEmpty()) {
+      queued.remove(0).run(); // the hourly run ends, and its end starts the re-syncs
+    }
+    assertEquals(0, queue.size());
+    assertEquals(1, resynced.size(), "one WEBHOOK run for the burst");
+    assertEquals(5, resynced.get(0).size());
+    assertEquals(
+        1,
+        runs.runs.stream().filter(r -> r.kind == SyncKind.WEBHOOK).count(),
+        "recorded as one run of kind WEBHOOK");
   }
 }

@@ -14,9 +14,11 @@ import com.feedbacksync.application.fakes.InMemorySyncStore;
 import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
@@ -62,6 +64,15 @@ class SyncServiceTest {
   private static final AccountId ACME = new AccountId("acme");
   private static final Workspace WORKSPACE =
       new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US);
+
+  /**
+   * The lease a run holds; the store here takes every lease as held (fencing: FencedCommitTest).
+   */
+  private static final LeaseToken LEASE = lease(ACME);
+
+  private static LeaseToken lease(AccountId account) {
+    return new LeaseToken(account, "sync", "test", 1);
+  }
 
   private Instant now = CONNECTED.plusSeconds(3600);
   private final InMemoryAccounts accounts = new InMemoryAccounts();
@@ -199,7 +210,7 @@ class SyncServiceTest {
   @Test
   void the_first_start_sync_takes_the_most_recent_conversations_up_to_the_limit() {
     workspaceOf(8, 3);
-    SyncOutcome outcome = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.FIRST, LEASE);
 
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(Set.of("101", "102", "103", "104", "105"), stored());
@@ -219,7 +230,7 @@ class SyncServiceTest {
   void reports_progress_page_by_page_against_what_the_plan_will_take() {
     workspaceOf(8, 3);
     runs.start(ACME, SyncKind.FIRST, now, "test");
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     assertEquals(
         8, runs.runs.get(0).total, "the Start plan takes 5, judging 3 unanswered on the way");
     assertEquals(8, runs.runs.get(0).done, "all of them handled when the run ends");
@@ -229,7 +240,7 @@ class SyncServiceTest {
   void a_paid_plan_takes_all_history() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(8, 3);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     assertEquals(8, stored().size());
     assertInstanceOf(
         HistoryCoverage.Complete.class, connections.find(ACME).orElseThrow().coverage());
@@ -238,11 +249,11 @@ class SyncServiceTest {
   @Test
   void an_upgrade_backfills_exactly_what_the_limit_left_out_without_fetching_again() {
     workspaceOf(8, 3);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     long fetchesBefore = intercom.conversationFetches();
 
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
-    SyncOutcome outcome = sync.run(ACME, SyncKind.BACKFILL);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.BACKFILL, LEASE);
 
     assertEquals(8, stored().size());
     assertEquals(
@@ -257,7 +268,7 @@ class SyncServiceTest {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(10, 0);
     intercom.failAfter(20); // a page costs 13 calls: a listing, 3 fetches, 3 profiles of 3 calls
-    SyncOutcome failed = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome failed = sync.run(ACME, SyncKind.FIRST, LEASE);
     assertInstanceOf(SyncOutcome.Failed.class, failed);
     assertTrue(connections.find(ACME).orElseThrow().lastError().orElseThrow().contains("503"));
     int storedAfterFailure = stored().size();
@@ -267,7 +278,7 @@ class SyncServiceTest {
 
     intercom.failAfter(-1);
     long fetchesBefore = intercom.conversationFetches();
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     assertEquals(10, stored().size());
     assertTrue(
         intercom.conversationFetches() - fetchesBefore <= 10 - storedAfterFailure + 3,
@@ -308,7 +319,7 @@ class SyncServiceTest {
     // The listing, then conversations with their authors' profiles (contact and segments each)
     // until the failure cuts the page in the middle.
     onePage.failAfter(30);
-    assertInstanceOf(SyncOutcome.Failed.class, cut.run(ACME, SyncKind.FIRST));
+    assertInstanceOf(SyncOutcome.Failed.class, cut.run(ACME, SyncKind.FIRST, LEASE));
     int committed = stored().size();
     assertTrue(committed > 0 && committed < 60, "part of the page was committed: " + committed);
     assertTrue(
@@ -320,7 +331,7 @@ class SyncServiceTest {
 
     onePage.failAfter(-1);
     long calls = onePage.calls();
-    assertInstanceOf(SyncOutcome.Completed.class, cut.run(ACME, SyncKind.FIRST));
+    assertInstanceOf(SyncOutcome.Completed.class, cut.run(ACME, SyncKind.FIRST, LEASE));
     assertEquals(60, stored().size());
     assertEquals(
         1 + (60 - committed),
@@ -340,7 +351,7 @@ class SyncServiceTest {
     do {
       fake.failAfter(200); // every run gets 200 calls, then Intercom fails
       cuts++;
-    } while (!(cutAgain.run(ACME, SyncKind.FIRST) instanceof SyncOutcome.Completed));
+    } while (!(cutAgain.run(ACME, SyncKind.FIRST, LEASE) instanceof SyncOutcome.Completed));
     cuts--; // the last run completed
 
     // A cut loses the part being gathered (8 rows) and what was fetched ahead of it, each at most
@@ -368,7 +379,7 @@ class SyncServiceTest {
   void the_hourly_sync_fetches_only_what_a_customer_an_agent_a_tag_or_a_status_changed() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(8, 2);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     long fetchesBefore = intercom.conversationFetches();
     now = now.plusSeconds(3600);
     Instant t = now.minusSeconds(600);
@@ -383,7 +394,7 @@ class SyncServiceTest {
     intercom.put(customerCreatedAt("160", t)); // new customer conversation
     intercom.delete(new ConversationId("106"), t); // deleted
 
-    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY, LEASE);
 
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(
@@ -405,13 +416,13 @@ class SyncServiceTest {
   @Test
   void two_identical_runs_leave_identical_data_and_the_second_fetches_nothing() {
     workspaceOf(6, 2);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     Map<ConversationId, ?> afterFirst = Map.copyOf(store.data(ACME).documents);
     long fetches = intercom.conversationFetches();
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     now = now.plusSeconds(3600);
-    sync.run(ACME, SyncKind.HOURLY);
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, LEASE);
+    sync.run(ACME, SyncKind.HOURLY, LEASE);
     assertEquals(afterFirst, Map.copyOf(store.data(ACME).documents));
     assertEquals(fetches, intercom.conversationFetches());
   }
@@ -419,11 +430,11 @@ class SyncServiceTest {
   @Test
   void a_revoked_token_marks_only_this_account_for_reconnection_and_keeps_its_data() {
     workspaceOf(4, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     intercom.revoke();
     now = now.plusSeconds(3600);
 
-    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY, LEASE);
 
     assertInstanceOf(SyncOutcome.NeedsReauth.class, outcome);
     Connection connection = connections.find(ACME).orElseThrow();
@@ -432,7 +443,7 @@ class SyncServiceTest {
     assertEquals(4, stored().size(), "nothing was lost");
     assertInstanceOf(
         SyncOutcome.Skipped.class,
-        sync.run(ACME, SyncKind.HOURLY),
+        sync.run(ACME, SyncKind.HOURLY, LEASE),
         "no more syncs until reconnected");
 
     AccountId globex = new AccountId("globex");
@@ -465,7 +476,7 @@ class SyncServiceTest {
             Fetchers.ONE,
             HistoryParts.DEFAULT,
             DeadLetterBackoff.DEFAULT);
-    assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST));
+    assertInstanceOf(SyncOutcome.Completed.class, both.run(globex, SyncKind.FIRST, lease(globex)));
     assertEquals(1, store.data(globex).documents.size());
   }
 
@@ -473,9 +484,9 @@ class SyncServiceTest {
   void a_first_daily_run_cut_after_a_page_resumes_without_a_made_up_watermark() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(7, 0); // three pages of contacts
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     intercom.failAfter(4); // a page of three contacts and their segments, then failures
-    assertInstanceOf(SyncOutcome.Failed.class, sync.run(ACME, SyncKind.CUSTOMERS));
+    assertInstanceOf(SyncOutcome.Failed.class, sync.run(ACME, SyncKind.CUSTOMERS, LEASE));
     var cut = store.checkpoint(ACME, com.feedbacksync.application.model.SyncStream.CUSTOMERS);
     assertTrue(cut.cursor().isPresent(), "it resumes from the page after the last committed");
     assertEquals(
@@ -483,14 +494,14 @@ class SyncServiceTest {
         cut.watermark(),
         "no daily run finished yet: no watermark (the epoch does not fit a TIMESTAMP column)");
     intercom.failAfter(-1);
-    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.CUSTOMERS));
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.CUSTOMERS, LEASE));
     assertEquals(7, store.data(ACME).profiles.size());
   }
 
   @Test
   void the_daily_customer_sync_takes_contacts_updated_since_the_last_one() {
     workspaceOf(2, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     Contact casey =
         new Contact(
             new ContactId("c-900"),
@@ -502,13 +513,13 @@ class SyncServiceTest {
             Map.of(),
             List.of());
     intercom.put(casey);
-    SyncOutcome first = sync.run(ACME, SyncKind.CUSTOMERS);
+    SyncOutcome first = sync.run(ACME, SyncKind.CUSTOMERS, LEASE);
     assertEquals(3, first.counts().profiles(), "the first daily run takes every contact");
     assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-900")));
 
     now = now.plusSeconds(86_400);
     assertEquals(
-        0, sync.run(ACME, SyncKind.CUSTOMERS).counts().profiles(), "nothing changed since");
+        0, sync.run(ACME, SyncKind.CUSTOMERS, LEASE).counts().profiles(), "nothing changed since");
 
     now = now.plusSeconds(3600);
     intercom.put(
@@ -523,7 +534,9 @@ class SyncServiceTest {
             List.of()));
     now = now.plusSeconds(86_400);
     assertEquals(
-        1, sync.run(ACME, SyncKind.CUSTOMERS).counts().profiles(), "only the contact that changed");
+        1,
+        sync.run(ACME, SyncKind.CUSTOMERS, LEASE).counts().profiles(),
+        "only the contact that changed");
     assertEquals(Optional.of("Casey Renamed"), store.data(ACME).profiles.get(casey.id()).name());
   }
 
@@ -560,7 +573,7 @@ class SyncServiceTest {
             c.statistics(),
             c.firstContactReplyAt(),
             c.contacts()));
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
 
     var message =
         store.data(ACME).documents.get(new ConversationId("101")).document().messages().get(0);
@@ -577,14 +590,15 @@ class SyncServiceTest {
   @Test
   void a_webhook_re_syncs_one_conversation_now_and_leaves_the_hourly_walk_where_it_was() {
     workspaceOf(3, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     var hourly =
         store.checkpoint(ACME, com.feedbacksync.application.model.SyncStream.CONVERSATIONS);
     Instant t = now.plusSeconds(10);
     intercom.put(changed(customer("101", 1), t, stats(t, null)).conversation());
     long fetches = intercom.conversationFetches();
 
-    SyncOutcome outcome = sync.resyncConversation(WORKSPACE.id(), new ConversationId("101"));
+    SyncOutcome outcome =
+        sync.resync(ACME, List.of(new WebhookItem.Conversation(new ConversationId("101"))), LEASE);
 
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(1, intercom.conversationFetches() - fetches);
@@ -595,28 +609,31 @@ class SyncServiceTest {
         store.checkpoint(ACME, com.feedbacksync.application.model.SyncStream.CONVERSATIONS));
 
     intercom.delete(new ConversationId("102"), t);
-    sync.resyncConversation(WORKSPACE.id(), new ConversationId("102"));
+    sync.resync(ACME, List.of(new WebhookItem.Conversation(new ConversationId("102"))), LEASE);
     assertTrue(store.data(ACME).tombstones.containsKey(new ConversationId("102")));
     assertInstanceOf(
         SyncOutcome.Skipped.class,
-        sync.resyncConversation(new WorkspaceId("unknown"), new ConversationId("101")));
+        sync.resync(
+            new AccountId("nobody"),
+            List.of(new WebhookItem.Conversation(new ConversationId("101"))),
+            lease(new AccountId("nobody"))));
   }
 
   @Test
   void an_older_webhook_copy_after_a_newer_poll_changes_nothing() {
     workspaceOf(3, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     Conversation original = customer("101", 1);
     Instant t = now.plusSeconds(10);
     intercom.put(changed(original, t, stats(t, null)).conversation());
     now = now.plusSeconds(3600);
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, LEASE);
     var newer = store.data(ACME).documents.get(new ConversationId("101"));
     assertEquals(t, newer.document().updatedAt());
 
     // A late webhook's fetch meets a lagging replica that still serves the older copy.
     intercom.put(original);
-    sync.resyncConversation(WORKSPACE.id(), new ConversationId("101"));
+    sync.resync(ACME, List.of(new WebhookItem.Conversation(new ConversationId("101"))), LEASE);
 
     assertEquals(newer, store.data(ACME).documents.get(new ConversationId("101")));
   }
@@ -624,9 +641,9 @@ class SyncServiceTest {
   @Test
   void a_checkpoint_in_the_future_costs_no_call() {
     workspaceOf(3, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     now = now.plusSeconds(3600);
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, LEASE);
     var ahead =
         com.feedbacksync.application.model.Checkpoint.windowed(
             Optional.empty(), Optional.of(now.plusSeconds(7200)), Optional.empty());
@@ -636,7 +653,7 @@ class SyncServiceTest {
         .put(com.feedbacksync.application.model.SyncStream.CONVERSATIONS, ahead);
     long calls = intercom.calls();
 
-    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY));
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY, LEASE));
     assertEquals(
         0, intercom.calls() - calls, "an inverted window is not listed (it used to throw)");
   }
@@ -645,13 +662,13 @@ class SyncServiceTest {
   void a_customer_intercom_no_longer_has_gets_a_tombstone_not_a_stale_profile() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(2, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-101")));
     intercom.removeContact(new ContactId("c-101"));
     Instant t = now.plusSeconds(10);
     intercom.put(changed(customer("101", 1), t, stats(t, null)).conversation());
     now = now.plusSeconds(3600);
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, LEASE);
     assertTrue(store.data(ACME).contactTombstones.containsKey(new ContactId("c-101")));
     assertTrue(!store.data(ACME).profiles.containsKey(new ContactId("c-101")));
   }
@@ -660,11 +677,12 @@ class SyncServiceTest {
   void a_contact_webhook_refreshes_the_profile_or_makes_its_tombstone() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(2, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     long before = intercom.calls();
 
     assertInstanceOf(
-        SyncOutcome.Completed.class, sync.resyncContact(WORKSPACE.id(), new ContactId("c-101")));
+        SyncOutcome.Completed.class,
+        sync.resync(ACME, List.of(new WebhookItem.Customer(new ContactId("c-101"))), LEASE));
     assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-101")));
     assertEquals(
         2,
@@ -672,18 +690,24 @@ class SyncServiceTest {
         "the contact and its segments; it lists no company, so no companies call");
 
     intercom.removeContact(new ContactId("c-101"));
-    SyncOutcome gone = sync.resyncContact(WORKSPACE.id(), new ContactId("c-101"));
+    SyncOutcome gone =
+        sync.resync(ACME, List.of(new WebhookItem.Customer(new ContactId("c-101"))), LEASE);
     assertEquals(0, gone.counts().profiles());
     assertTrue(store.data(ACME).contactTombstones.containsKey(new ContactId("c-101")));
     assertInstanceOf(
         SyncOutcome.Skipped.class,
-        sync.resyncContact(new WorkspaceId("unknown"), new ContactId("c-101")));
+        sync.resync(
+            new AccountId("nobody"),
+            List.of(new WebhookItem.Customer(new ContactId("c-101"))),
+            lease(new AccountId("nobody"))));
   }
 
   @Test
   void nothing_runs_before_intercom_is_connected_or_before_the_first_sync() {
-    assertInstanceOf(SyncOutcome.Skipped.class, sync.run(ACME, SyncKind.HOURLY));
-    assertInstanceOf(SyncOutcome.Skipped.class, sync.run(new AccountId("nobody"), SyncKind.FIRST));
+    assertInstanceOf(SyncOutcome.Skipped.class, sync.run(ACME, SyncKind.HOURLY, LEASE));
+    assertInstanceOf(
+        SyncOutcome.Skipped.class,
+        sync.run(new AccountId("nobody"), SyncKind.FIRST, lease(new AccountId("nobody"))));
   }
 
   // ---- building changed copies ---------------------------------------------------------------
@@ -839,6 +863,15 @@ class SyncServiceTest {
           }
 
           @Override
+          public void commit(
+              AccountId account, com.feedbacksync.application.model.SyncBatch b, LeaseToken lease) {
+            store.commit(account, b, lease);
+            if (++commits == n) {
+              action.run();
+            }
+          }
+
+          @Override
           public void startWorkspace(AccountId account, WorkspaceId workspace) {
             store.startWorkspace(account, workspace);
           }
@@ -856,7 +889,7 @@ class SyncServiceTest {
     workspaceOf(40, 0);
     SyncService syncing = withAdminActionAfterCommit(1, () -> connections.remove(ACME));
 
-    SyncOutcome outcome = syncing.run(ACME, SyncKind.FIRST);
+    SyncOutcome outcome = syncing.run(ACME, SyncKind.FIRST, LEASE);
 
     assertInstanceOf(SyncOutcome.Cancelled.class, outcome);
     assertEquals(RunState.CANCELLED, outcome.state());
@@ -881,7 +914,7 @@ class SyncServiceTest {
             42L);
     SyncService syncing = withAdminActionAfterCommit(1, () -> connections.save(newer));
 
-    SyncOutcome outcome = syncing.run(ACME, SyncKind.FIRST);
+    SyncOutcome outcome = syncing.run(ACME, SyncKind.FIRST, LEASE);
 
     assertInstanceOf(SyncOutcome.Cancelled.class, outcome);
     assertEquals(newer, connections.find(ACME).orElseThrow(), "token, coverage untouched");
@@ -894,7 +927,7 @@ class SyncServiceTest {
         InMemoryConnections.connection(
                 ACME, ConnectionState.CONNECTED, CONNECTED, new HistoryCoverage.Complete())
             .withState(ConnectionState.CONNECTED, Optional.of("Intercom did not answer.")));
-    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY, LEASE);
 
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(Optional.empty(), connections.find(ACME).orElseThrow().lastError());
@@ -903,18 +936,18 @@ class SyncServiceTest {
   @Test
   void a_first_sync_after_reconnecting_behind_a_finished_walk_records_coverage_so_hourly_runs() {
     workspaceOf(3, 0);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, LEASE);
     // Reconnected with coverage lost (as a disconnect and reconnect did before): "not yet".
     Connection connected = connections.find(ACME).orElseThrow();
     connections.save(connected.withCoverage(new HistoryCoverage.NotYet()));
     long calls = intercom.calls();
 
-    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.FIRST));
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.FIRST, LEASE));
 
     assertEquals(calls, intercom.calls(), "the finished walk is not walked again");
     // Read from the checkpoint: the walk reached the end of history (3 of a 5,000 limit).
     assertInstanceOf(
         HistoryCoverage.Complete.class, connections.find(ACME).orElseThrow().coverage());
-    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY));
+    assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.HOURLY, LEASE));
   }
 }

@@ -10,6 +10,7 @@ import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
+import com.feedbacksync.application.port.in.ReceiveWebhooksUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
@@ -26,9 +27,12 @@ import com.feedbacksync.application.port.out.OAuthStates;
 import com.feedbacksync.application.port.out.SkippedItems;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.port.out.WebhookDeliveries;
 import com.feedbacksync.application.schedule.FailureBackoff;
 import com.feedbacksync.application.schedule.RunRetention;
 import com.feedbacksync.application.schedule.SchedulingService;
+import com.feedbacksync.application.schedule.WebhookQueue;
+import com.feedbacksync.application.schedule.WebhookService;
 import com.feedbacksync.application.sync.DeadLetterBackoff;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
@@ -78,7 +82,24 @@ public class CompositionRoot {
   @ConfigProperty(name = "feedbacksync.runs.retention-days", defaultValue = "90")
   long runRetentionDays;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.webhooks.queue-capacity", defaultValue = "10000")
+  int webhookQueueCapacity;
+
   @Resource ManagedExecutorService workers;
+
+  /**
+   * The webhook re-syncs waiting for their account's lease: one queue of this server, shared by the
+   * receiver that fills it and the scheduler that runs it.
+   */
+  private WebhookQueue webhookQueue;
+
+  private synchronized WebhookQueue webhookQueue() {
+    if (webhookQueue == null) {
+      webhookQueue = new WebhookQueue(webhookQueueCapacity);
+    }
+    return webhookQueue;
+  }
 
   /**
    * The one clock of the service: every adapter and service asks for it instead of reading the
@@ -141,7 +162,18 @@ public class CompositionRoot {
         clock,
         ManagementFactory.getRuntimeMXBean().getName(),
         Duration.ofSeconds(leaseSeconds),
-        FailureBackoff.DEFAULT);
+        FailureBackoff.DEFAULT,
+        webhookQueue());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ReceiveWebhooksUseCase receiveWebhooks(
+      Connections connections,
+      WebhookDeliveries deliveries,
+      ScheduleSyncsUseCase scheduler,
+      Clock clock) {
+    return new WebhookService(connections, deliveries, webhookQueue(), scheduler, clock);
   }
 
   @Produces

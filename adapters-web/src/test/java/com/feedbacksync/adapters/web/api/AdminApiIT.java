@@ -355,8 +355,11 @@ class AdminApiIT {
     assertEquals(200, api.get("api/v1/customers/" + contact, admin).statusCode());
     sim.deleteContact(contact);
     byte[] deleted =
-        ("{\"type\":\"notification_event\",\"id\":\"notif_1\",\"topic\":\"contact.deleted\","
-                + "\"app_id\":\""
+        ("{\"type\":\"notification_event\",\"id\":\"notif_"
+                + UUID.randomUUID()
+                + "\",\"topic\":\"contact.deleted\",\"created_at\":"
+                + Instant.now().getEpochSecond()
+                + ",\"app_id\":\""
                 + sim.config().appId()
                 + "\",\"data\":{\"type\":\"notification_event_data\",\"item\":{\"type\":\"contact\","
                 + "\"id\":\""

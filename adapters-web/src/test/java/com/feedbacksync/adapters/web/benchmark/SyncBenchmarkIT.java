@@ -388,7 +388,11 @@ class SyncBenchmarkIT {
               HistoryParts.DEFAULT,
               com.feedbacksync.application.sync.DeadLetterBackoff.DEFAULT);
       long start = System.nanoTime();
-      SyncOutcome outcome = engine.run(id, SyncKind.FIRST);
+      SyncOutcome outcome =
+          engine.run(
+              id,
+              SyncKind.FIRST,
+              new com.feedbacksync.application.model.LeaseToken(id, "sync", "floor", 1));
       double seconds = (System.nanoTime() - start) / 1e9;
       assertTrue(outcome instanceof SyncOutcome.Completed, outcome.toString());
       return seconds;
@@ -433,6 +437,10 @@ class SyncBenchmarkIT {
 
     @Override
     public void commit(AccountId account, SyncBatch batch) {}
+
+    @Override
+    public void commit(
+        AccountId account, SyncBatch batch, com.feedbacksync.application.model.LeaseToken lease) {}
 
     @Override
     public void purge(AccountId account) {}

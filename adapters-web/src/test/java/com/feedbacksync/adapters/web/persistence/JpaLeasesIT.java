@@ -7,13 +7,14 @@ import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The {@link Leases} contract against the conditional UPDATE on MariaDB. */
+/** The {@link Leases} contract against the conditional UPDATE on MariaDB and its clock. */
 @ExtendWith(ArquillianExtension.class)
 class JpaLeasesIT extends LeasesContract {
 
@@ -41,5 +42,11 @@ class JpaLeasesIT extends LeasesContract {
   @Override
   protected AccountId newAccount() {
     return ContractAccounts.create(db);
+  }
+
+  /** The database's clock runs on its own: the test waits. */
+  @Override
+  protected void elapse(Duration time) throws InterruptedException {
+    Thread.sleep(time.toMillis());
   }
 }

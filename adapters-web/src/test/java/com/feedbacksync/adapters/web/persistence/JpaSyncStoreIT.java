@@ -4,6 +4,7 @@ import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.application.contract.SyncStoreContract;
 import com.feedbacksync.application.contract.TestAccounts;
 import com.feedbacksync.application.port.out.Connections;
+import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.testing.ConversationBuilder;
@@ -21,6 +22,12 @@ class JpaSyncStoreIT extends SyncStoreContract {
 
   @Inject SyncStore store;
   @Inject Connections connections;
+  @Inject Leases leases;
+
+  @Override
+  protected Leases leases() {
+    return leases;
+  }
 
   @Resource(lookup = "jdbc/feedbacksync")
   DataSource db;

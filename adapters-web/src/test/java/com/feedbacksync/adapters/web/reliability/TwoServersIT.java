@@ -58,9 +58,21 @@ class TwoServersIT {
       List<CompletableFuture<LibertyServer>> starting =
           List.of(
               CompletableFuture.supplyAsync(
-                  () -> LibertyServer.start("feedbackSyncTwinA", 9183, 9445, env, List.of())),
+                  () ->
+                      LibertyServer.start(
+                          "feedbackSyncTwinA",
+                          port("it.twin.a.http.port", 9183),
+                          port("it.twin.a.https.port", 9445),
+                          env,
+                          List.of())),
               CompletableFuture.supplyAsync(
-                  () -> LibertyServer.start("feedbackSyncTwinB", 9184, 9446, env, List.of())));
+                  () ->
+                      LibertyServer.start(
+                          "feedbackSyncTwinB",
+                          port("it.twin.b.http.port", 9184),
+                          port("it.twin.b.https.port", 9446),
+                          env,
+                          List.of())));
       for (CompletableFuture<LibertyServer> s : starting) {
         twins.add(s.join());
       }
@@ -127,6 +139,13 @@ class TwoServersIT {
     } finally {
       twins.forEach(LibertyServer::close);
     }
+  }
+
+  /**
+   * The twins' ports: the defaults, or a system property's, so builds on one machine can differ.
+   */
+  private static int port(String property, int fallback) {
+    return Integer.parseInt(System.getProperty(property, String.valueOf(fallback)));
   }
 
   private static int post(LibertyServer twin, String path, String token) {

@@ -4,7 +4,10 @@ import com.feedbacksync.domain.account.AccountId;
 import java.util.List;
 import java.util.Optional;
 
-/** Starts syncs: those that are due, on every tick, and one on an admin's "sync now". */
+/**
+ * Starts syncs: those that are due, on every tick, one on an admin's "sync now", and the re-syncs
+ * webhooks asked for.
+ */
 public interface ScheduleSyncsUseCase {
 
   /** Starts whatever is due; returns the ids of the runs it started. */
@@ -12,4 +15,10 @@ public interface ScheduleSyncsUseCase {
 
   /** Starts a sync of the account now; empty when one is already running. */
   Optional<String> syncNow(AccountId account);
+
+  /**
+   * Starts the re-syncs webhooks queued, soon and off the caller's thread, for the accounts whose
+   * lease is free; the others wait for their lease.
+   */
+  void resyncWebhooksSoon();
 }

@@ -1,26 +1,25 @@
 package com.feedbacksync.application.port.in;
 
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.domain.account.AccountId;
-import com.feedbacksync.domain.intercom.ContactId;
-import com.feedbacksync.domain.intercom.ConversationId;
-import com.feedbacksync.domain.intercom.WorkspaceId;
+import java.util.List;
 
-/** Runs one kind of sync for one account, resuming from its checkpoints. */
+/**
+ * Runs one sync of one account under the account's lease, resuming from its checkpoints. Every
+ * commit is fenced by the lease: once another server took the account, the run fails and writes
+ * nothing more.
+ */
 public interface SyncIntercomUseCase {
 
-  SyncOutcome run(AccountId account, SyncKind kind);
+  SyncOutcome run(AccountId account, SyncKind kind, LeaseToken lease);
 
   /**
-   * Re-syncs one conversation now, for every account connected to the workspace: what a verified
-   * webhook asks for. The hourly sync stays the source of truth.
+   * Re-syncs the conversations and customer profiles verified webhooks asked for (a customer
+   * Intercom no longer has becomes a tombstone): one {@link SyncKind#WEBHOOK} run. The hourly sync
+   * stays the source of truth.
    */
-  SyncOutcome resyncConversation(WorkspaceId workspace, ConversationId conversation);
-
-  /**
-   * Re-syncs one customer profile now (a verified webhook said it changed); a contact Intercom no
-   * longer has becomes a tombstone.
-   */
-  SyncOutcome resyncContact(WorkspaceId workspace, ContactId contact);
+  SyncOutcome resync(AccountId account, List<WebhookItem> items, LeaseToken lease);
 }

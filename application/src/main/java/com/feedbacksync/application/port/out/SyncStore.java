@@ -2,6 +2,7 @@ package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.SkippedItem;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
@@ -60,6 +61,17 @@ public interface SyncStore {
   void commit(AccountId account, SyncBatch batch);
 
   /**
+   * The same, fenced by the lease the run holds: written only if, in the same transaction (holding
+   * the lease row until it ends, so no claim can slip in before the writes land), {@code lease}
+   * still holds its job on the database's clock; otherwise nothing is written. A run whose server
+   * lost the lease (a long pause, a clock that ran ahead) can never write beside its successor.
+   *
+   * @throws LeaseLost the lease expired or another server took the job
+   * @throws ConnectionGone the batch's connection was removed or replaced
+   */
+  void commit(AccountId account, SyncBatch batch, LeaseToken lease);
+
+  /**
    * Checkpoints and set-aside items belong to one workspace: connecting another one forgets the
    * account's others, so it starts fresh (documents stay, marked with their workspace, until a
    * purge).
@@ -70,6 +82,18 @@ public interface SyncStore {
    * Deletes every document, file, profile, tombstone, checkpoint and set-aside item of the account.
    */
   void purge(AccountId account);
+
+  /** The lease a fenced batch was committed under no longer holds: nothing was written. */
+  final class LeaseLost extends RuntimeException {
+    public LeaseLost() {
+      super(
+          "This server no longer held the account's lease (it expired or another server took"
+              + " the account); nothing of this commit was written.",
+          null,
+          false,
+          false);
+    }
+  }
 
   /** The connection a guarded batch was fetched under no longer stands: nothing was written. */
   final class ConnectionGone extends RuntimeException {

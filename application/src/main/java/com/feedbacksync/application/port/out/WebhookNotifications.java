@@ -3,6 +3,7 @@ package com.feedbacksync.application.port.out;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,10 +22,15 @@ public interface WebhookNotifications {
 
     /** A conversation changed in a way the sync re-fetches (design §1's change triggers). */
     record ConversationChanged(
-        String notificationId, String topic, WorkspaceId workspace, ConversationId conversation)
+        String notificationId,
+        Instant createdAt,
+        String topic,
+        WorkspaceId workspace,
+        ConversationId conversation)
         implements Notification {
       public ConversationChanged {
         Objects.requireNonNull(notificationId, "notificationId");
+        Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(conversation, "conversation");
@@ -37,6 +43,7 @@ public interface WebhookNotifications {
      */
     record ContactChanged(
         String notificationId,
+        Instant createdAt,
         String topic,
         WorkspaceId workspace,
         ContactId contact,
@@ -44,6 +51,7 @@ public interface WebhookNotifications {
         implements Notification {
       public ContactChanged {
         Objects.requireNonNull(notificationId, "notificationId");
+        Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(contact, "contact");
@@ -58,7 +66,10 @@ public interface WebhookNotifications {
       }
     }
 
-    /** Not a notification the sync can act on: not JSON, or an id missing or invalid. */
+    /**
+     * Not a notification the sync can act on: not JSON, an id or its creation time missing or
+     * invalid.
+     */
     record Unreadable(String problem) implements Notification {
       public Unreadable {
         Objects.requireNonNull(problem, "problem");
