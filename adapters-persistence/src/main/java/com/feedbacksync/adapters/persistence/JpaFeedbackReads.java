@@ -62,11 +62,35 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
 
   @Override
   public Slice<DocumentSummary> documents(AccountId account, DocumentQuery query) {
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT conversation_id FROM feedback_document WHERE account_id = ?"
-                + " AND deleted_at IS NULL");
-    List<Object> args = new ArrayList<>(List.of(account.value()));
+    StringBuilder sql = new StringBuilder("SELECT conversation_id");
+    List<Object> args = new ArrayList<>();
+    selecting(sql, args, account, query);
+    keyset(sql, args, query.after(), "conversation_id");
+    List<String> ids = ids(sql, args, query.limit() + 1);
+    return slice(
+        ids,
+        summaries(account, ids),
+        query.limit(),
+        s -> new SliceCursor(s.updatedAt(), s.id().value()));
+  }
+
+  @Override
+  public long count(AccountId account, DocumentQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*)");
+    List<Object> args = new ArrayList<>();
+    selecting(sql, args, account, query);
+    Query q = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < args.size(); i++) {
+      q.setParameter(i + 1, args.get(i));
+    }
+    return ((Number) q.getSingleResult()).longValue();
+  }
+
+  /** The FROM and WHERE of the documents a query's filters select (live ones only). */
+  private static void selecting(
+      StringBuilder sql, List<Object> args, AccountId account, DocumentQuery query) {
+    sql.append(" FROM feedback_document WHERE account_id = ? AND deleted_at IS NULL");
+    args.add(account.value());
     query.status().ifPresent(s -> condition(sql, args, " AND status = ?", s.name()));
     query
         .customer()
@@ -82,9 +106,9 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
             w ->
                 condition(
                     sql, args, " AND MATCH (title, body_text) AGAINST (? IN BOOLEAN MODE)", w));
-    keyset(sql, args, query.after(), "conversation_id");
-    List<String> ids = ids(sql, args, query.limit() + 1);
+  }
 
+  private Map<String, DocumentSummary> summaries(AccountId account, List<String> ids) {
     Map<String, DocumentSummary> rows = new HashMap<>();
     if (!ids.isEmpty()) {
       List<Object[]> found =
@@ -110,7 +134,7 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
                 (Instant) r[6]));
       }
     }
-    return slice(ids, rows, query.limit(), s -> new SliceCursor(s.updatedAt(), s.id().value()));
+    return rows;
   }
 
   @Override

@@ -34,6 +34,11 @@ public final class FeedbackService implements ReadFeedbackUseCase {
   }
 
   @Override
+  public long countDocuments(AccountId account, DocumentQuery query) {
+    return documents.count(account, query);
+  }
+
+  @Override
   public Lookup<DocumentWithCustomer> document(AccountId account, ConversationId id) {
     Lookup<FeedbackDocument> found = documents.document(account, id);
     if (found instanceof Lookup.Found<FeedbackDocument> f) {

@@ -318,6 +318,40 @@ public abstract class FeedbackReadsContract {
                 account)));
   }
 
+  @Test
+  void counts_every_document_the_filters_select_whatever_the_page() {
+    AccountId account = newAccount();
+    List<SyncBatch.StoredDocument> documents = new ArrayList<>();
+    for (int i = 1; i <= 7; i++) {
+      documents.add(
+          document(
+              "n" + i,
+              T.plusSeconds(i * 60L),
+              i % 2 == 0 ? ConversationState.CLOSED : ConversationState.OPEN,
+              "c1",
+              "x",
+              "bug"));
+    }
+    commit(account, documents, List.of(), List.of(), List.of(), List.of());
+    DocumentQuery all = DocumentQuery.firstPage(2);
+    assertEquals(7, library().count(account, all), "the page's size does not limit the count");
+    Slice<DocumentSummary> first = library().documents(account, all);
+    assertEquals(7, library().count(account, all.after(first.next().orElseThrow())));
+    assertEquals(
+        3,
+        library()
+            .count(
+                account,
+                new DocumentQuery(
+                    Optional.empty(),
+                    Optional.of(ConversationState.CLOSED),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    10)));
+    assertEquals(0, library().count(newAccount(), all), "another account's count is its own");
+  }
+
   private Slice<DocumentSummary> query(
       Optional<String> tag,
       Optional<ConversationState> status,

@@ -308,22 +308,29 @@ public final class InMemorySyncStore
 
   @Override
   public synchronized Slice<DocumentSummary> documents(AccountId account, DocumentQuery query) {
-    Stream<FeedbackDocument> selected =
-        data(account).documents.values().stream()
-            .map(SyncBatch.StoredDocument::document)
-            .filter(
-                all(
-                    query.tag().map(t -> d -> d.tags().stream().anyMatch(x -> x.name().equals(t))),
-                    query.status().map(s -> d -> d.status() == s),
-                    query.customer().map(c -> d -> d.customer().equals(Optional.of(c))),
-                    query.text().map(words -> d -> mentionsAll(d, words))));
     return slice(
-        selected,
+        selected(account, query),
         FeedbackDocument::updatedAt,
         d -> d.conversationId().value(),
         query.after(),
         query.limit(),
         InMemorySyncStore::summary);
+  }
+
+  @Override
+  public synchronized long count(AccountId account, DocumentQuery query) {
+    return selected(account, query).count();
+  }
+
+  private Stream<FeedbackDocument> selected(AccountId account, DocumentQuery query) {
+    return data(account).documents.values().stream()
+        .map(SyncBatch.StoredDocument::document)
+        .filter(
+            all(
+                query.tag().map(t -> d -> d.tags().stream().anyMatch(x -> x.name().equals(t))),
+                query.status().map(s -> d -> d.status() == s),
+                query.customer().map(c -> d -> d.customer().equals(Optional.of(c))),
+                query.text().map(words -> d -> mentionsAll(d, words))));
   }
 
   @Override

@@ -1,19 +1,25 @@
 package com.feedbacksync.adapters.web.api;
 
+import com.feedbacksync.adapters.web.api.FeedbackJson.CountJson;
 import com.feedbacksync.adapters.web.api.FeedbackJson.DocumentInfoJson;
 import com.feedbacksync.adapters.web.api.FeedbackJson.DocumentJson;
 import com.feedbacksync.adapters.web.api.FeedbackJson.DocumentSummaryJson;
 import com.feedbacksync.adapters.web.api.FeedbackJson.PageJson;
 import com.feedbacksync.adapters.web.security.Roles;
+import com.feedbacksync.adapters.web.security.SignedFileLinks;
+import com.feedbacksync.adapters.web.security.SignedFileLinks.Signature;
 import com.feedbacksync.adapters.web.security.TokenAccount;
 import com.feedbacksync.application.model.DocumentQuery;
 import com.feedbacksync.application.model.Lookup;
+import com.feedbacksync.application.model.SliceCursor;
 import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase.DocumentWithCustomer;
+import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,14 +28,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -48,6 +58,8 @@ public class DocumentsResource {
 
   @Inject ReadFeedbackUseCase feedback;
   @Inject TokenAccount caller;
+  @Inject SignedFileLinks fileLinks;
+  @Context SecurityContext security;
 
   @GET
   @Operation(summary = "Documents, newest activity first, filtered and cursor-paged")
@@ -96,16 +108,59 @@ public class DocumentsResource {
           @Min(1)
           @Max(DocumentQuery.MAX_LIMIT)
           int limit) {
-    DocumentQuery query =
-        new DocumentQuery(
-            Optional.ofNullable(tag),
-            Optional.ofNullable(status)
-                .map(s -> ConversationState.valueOf(s.toUpperCase(Locale.ROOT))),
-            Optional.ofNullable(q),
-            Optional.ofNullable(customer).filter(c -> !c.isBlank()).map(ContactId::new),
-            Responses.after(cursor),
-            limit);
+    DocumentQuery query = query(tag, status, q, customer, Responses.after(cursor), limit);
     return PageJson.of(feedback.documents(caller.account(), query), DocumentSummaryJson::of);
+  }
+
+  @GET
+  @Path("count")
+  @Operation(summary = "How many documents the same filters as the list select, in all")
+  @APIResponse(
+      responseCode = "200",
+      description = "The count",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              examples = @ExampleObject(name = "count", value = "{\"count\":2817}")))
+  @APIResponse(responseCode = "400", description = "A filter is invalid")
+  public CountJson count(
+      @Parameter(description = "a tag name the document carries")
+          @QueryParam("tag")
+          @Size(max = 200)
+          String tag,
+      @Parameter(description = "OPEN, CLOSED or SNOOZED")
+          @QueryParam("status")
+          @Pattern(
+              regexp = "(?i)open|closed|snoozed",
+              message = "must be one of OPEN, CLOSED, SNOOZED")
+          String status,
+      @Parameter(description = "words that all appear in the title or the messages")
+          @QueryParam("q")
+          @Size(max = 200)
+          String q,
+      @Parameter(description = "the customer profile id of the author")
+          @QueryParam("customer")
+          @Size(max = 128)
+          String customer) {
+    return new CountJson(
+        feedback.countDocuments(
+            caller.account(), query(tag, status, q, customer, Optional.empty(), 1)));
+  }
+
+  private static DocumentQuery query(
+      String tag,
+      String status,
+      String q,
+      String customer,
+      Optional<SliceCursor> after,
+      int limit) {
+    return new DocumentQuery(
+        Optional.ofNullable(tag),
+        Optional.ofNullable(status).map(s -> ConversationState.valueOf(s.toUpperCase(Locale.ROOT))),
+        Optional.ofNullable(q),
+        Optional.ofNullable(customer).filter(c -> !c.isBlank()).map(ContactId::new),
+        after,
+        limit);
   }
 
   @GET
@@ -118,7 +173,14 @@ public class DocumentsResource {
   @APIResponse(responseCode = "404", description = "No such document in this account")
   @APIResponse(responseCode = "410", description = "Deleted in Intercom; only the fact is kept")
   public DocumentJson document(@PathParam("id") String id) {
-    return found(id, d -> DocumentJson.of(d.document(), d.customer()));
+    return found(
+        id,
+        d ->
+            DocumentJson.of(
+                d.document(),
+                d.customer(),
+                (text, html) ->
+                    fileLinks.sign(text, caller.account(), d.document().conversationId(), html)));
   }
 
   @GET
@@ -156,14 +218,36 @@ public class DocumentsResource {
 
   @GET
   @Path("{id}/files/{fileId}")
+  @PermitAll
   @Produces(MediaType.WILDCARD)
-  @Operation(summary = "An attachment or inline image of the document, as the sync stored it")
+  @Operation(
+      summary =
+          "An attachment or inline image of the document, as the sync stored it: with a bearer"
+              + " token, or through the signed link the document hands out (account, expires,"
+              + " signature; valid one hour) for browsers")
   @APIResponse(responseCode = "200", description = "The file, with its type")
+  @APIResponse(responseCode = "401", description = "Neither a token nor a signed link")
+  @APIResponse(responseCode = "403", description = "The link's signature is altered or expired")
   @APIResponse(responseCode = "404", description = "No such file in this account")
-  public Response file(@PathParam("id") String id, @PathParam("fileId") String fileId) {
+  public Response file(
+      @PathParam("id") String id,
+      @PathParam("fileId") String fileId,
+      @QueryParam("account") String signedAccount,
+      @QueryParam("expires") @DefaultValue("0") long expires,
+      @QueryParam("signature") String signature) {
+    AccountId reader =
+        signature == null
+            ? tokenReader()
+            : fileLinks
+                .verify(id, fileId, new Signature(signedAccount, expires, signature))
+                .orElseThrow(
+                    () ->
+                        new ForbiddenException(
+                            "This file link expired or was altered: reload the document for a"
+                                + " fresh one."));
     StoredFile file =
         feedback
-            .file(caller.account(), conversation(id), fileId)
+            .file(reader, conversation(id), fileId)
             .orElseThrow(() -> new NotFoundException("No such file in this document."));
     // Served as stored, never sniffed or rendered inline as active content from our origin.
     return Response.ok(file.bytes(), file.contentType())
@@ -172,6 +256,20 @@ public class DocumentsResource {
         .header("Content-Security-Policy", "default-src 'none'; sandbox")
         .header("Cache-Control", "private, max-age=3600")
         .build();
+  }
+
+  /**
+   * Without a signed link the file is read like the rest of the API: a member's or admin's token.
+   */
+  private AccountId tokenReader() {
+    if (security.getUserPrincipal() == null) {
+      throw new NotAuthorizedException(
+          "A bearer token or a signed file link is required.", "Bearer");
+    }
+    if (!security.isUserInRole(Roles.ADMIN) && !security.isUserInRole(Roles.MEMBER)) {
+      throw new ForbiddenException("Reading needs the member or admin role.");
+    }
+    return caller.account();
   }
 
   private <T> T found(String id, Function<DocumentWithCustomer, T> view) {

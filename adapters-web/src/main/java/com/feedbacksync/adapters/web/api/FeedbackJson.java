@@ -37,6 +37,9 @@ final class FeedbackJson {
     }
   }
 
+  /** How many there are in all. */
+  public record CountJson(long count) {}
+
   /** A document in the list. */
   public record DocumentSummaryJson(
       String id,
@@ -75,15 +78,23 @@ final class FeedbackJson {
   }
 
   /**
-   * A file of a message; {@code url} is our stored copy once the sync downloaded it, or Intercom's
-   * own (expiring) link when the file was too large to keep ({@code tooLarge}).
+   * How links to stored files reach a browser: signed, since an {@code <img>} or a download link
+   * sends no token ({@code html} says whether the text is HTML).
+   */
+  interface FileLinks {
+    String sign(String text, boolean html);
+  }
+
+  /**
+   * A file of a message; {@code url} is our stored copy (signed) once the sync downloaded it, or
+   * Intercom's own (expiring) link when the file was too large to keep ({@code tooLarge}).
    */
   public record FileJson(
       String name, String url, String contentType, Long sizeBytes, boolean tooLarge) {
-    static FileJson of(Attachment a) {
+    static FileJson of(Attachment a, FileLinks links) {
       return new FileJson(
           a.name(),
-          a.url(),
+          links.sign(a.url(), false),
           a.contentType(),
           a.sizeBytes().isPresent() ? a.sizeBytes().getAsLong() : null,
           a.tooLarge());
@@ -99,14 +110,14 @@ final class FeedbackJson {
       String html,
       List<FileJson> attachments,
       boolean redacted) {
-    static MessageJson of(DocumentMessage m) {
+    static MessageJson of(DocumentMessage m, FileLinks links) {
       return new MessageJson(
           m.id(),
           m.kind().name(),
           AuthorJson.of(m.author()),
           m.createdAt(),
-          m.html(),
-          m.attachments().stream().map(FileJson::of).toList(),
+          links.sign(m.html(), true),
+          m.attachments().stream().map(a -> FileJson.of(a, links)).toList(),
           m.redacted());
     }
   }
@@ -126,7 +137,7 @@ final class FeedbackJson {
       Instant createdAt,
       Instant updatedAt,
       String infoUrl) {
-    static DocumentJson of(FeedbackDocument d, Optional<CustomerProfile> profile) {
+    static DocumentJson of(FeedbackDocument d, Optional<CustomerProfile> profile, FileLinks links) {
       String id = d.conversationId().value();
       CustomerRefJson customer =
           d.customer()
@@ -141,14 +152,20 @@ final class FeedbackJson {
       // The HTML was sanitized before it was stored; the content is its messages, one section each.
       String content =
           d.messages().stream()
-              .map(m -> "<section data-message-id=\"" + m.id() + "\">" + m.html() + "</section>")
+              .map(
+                  m ->
+                      "<section data-message-id=\""
+                          + m.id()
+                          + "\">"
+                          + links.sign(m.html(), true)
+                          + "</section>")
               .collect(Collectors.joining("\n"));
       return new DocumentJson(
           id,
           d.title(),
           d.status().name(),
           content,
-          d.messages().stream().map(MessageJson::of).toList(),
+          d.messages().stream().map(m -> MessageJson.of(m, links)).toList(),
           d.tags().stream().map(FlatTag::name).toList(),
           customer,
           d.createdAt(),

@@ -19,6 +19,9 @@ public interface ReadFeedbackUseCase {
 
   Slice<DocumentSummary> documents(AccountId account, DocumentQuery query);
 
+  /** How many documents the query's filters select in all (its cursor and limit aside). */
+  long countDocuments(AccountId account, DocumentQuery query);
+
   /** The document with the profile of the customer who wrote it, when that profile is synced. */
   Lookup<DocumentWithCustomer> document(AccountId account, ConversationId id);
 

@@ -16,6 +16,9 @@ public interface DocumentLibrary {
   /** The documents the query selects, newest activity first; tombstones are not listed. */
   Slice<DocumentSummary> documents(AccountId account, DocumentQuery query);
 
+  /** How many documents the query's filters select in all (its cursor and limit aside). */
+  long count(AccountId account, DocumentQuery query);
+
   Lookup<FeedbackDocument> document(AccountId account, ConversationId id);
 
   /** A stored attachment or inline image of the document. */

@@ -1,0 +1,326 @@
+package com.feedbacksync.adapters.web.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.feedbacksync.adapters.web.support.AdminTokens;
+import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.simulator.IntercomSimulator;
+import com.feedbacksync.simulator.SimulatorConfig;
+import com.feedbacksync.simulator.WorkspaceSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin's page in a real headless Chromium against Liberty, MariaDB and the simulator: the
+ * whole journey of issue #17 by clicking, a member's read-only view, the sign-in messages, and no
+ * error in the browser's console. Screenshots of every step go to target/browser/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SettingsPageIT {
+
+  private static final int HTTP_PORT = Integer.parseInt(System.getProperty("it.http.port", "9181"));
+  private static final int SIM_PORT =
+      Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
+
+  /**
+   * The page as the research repository opens it. {@code localhost}, as the OAuth redirect URI
+   * names it: the cookie that binds the flow to this browser must come back to the callback.
+   */
+  private static final String PAGE =
+      "http://localhost:" + HTTP_PORT + "/settings/integrations/intercom";
+
+  /** The skipped list's endpoint is another change's; until it is merged it answers 404. */
+  private static final String SKIPPED = "/integrations/intercom/skipped";
+
+  /** Small, with many images; paced so that the first sync takes a few seconds to watch. */
+  private static final WorkspaceSpec WORKSPACE = new WorkspaceSpec(1717, 60, 0.10, 0.30, 0, 0.3, 4);
+
+  private static final long PACE_PER_MINUTE = 600;
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
+  private static HeadlessChromium chromium;
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return ItDeployments.war("feedback-sync-browser-it.war");
+  }
+
+  @BeforeAll
+  static void browser() {
+    chromium = new HeadlessChromium(Path.of("target/browser"), 1280, 900);
+  }
+
+  @AfterAll
+  static void closeBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @AfterEach
+  void theConsoleShowsNoError() {
+    assertEquals(List.of(), chromium.consoleErrors(SKIPPED), "errors in the browser's console");
+  }
+
+  @Test
+  void an_admin_connects_watches_the_first_sync_reads_a_document_and_disconnects()
+      throws Exception {
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(WORKSPACE.seed(), WORKSPACE.conversations())
+                .withWorkspace(WORKSPACE)
+                .withRatePerMinute(0)
+                .withPort(SIM_PORT))) {
+      KnownDocument known = KnownDocument.pick(sim);
+      int oracleCount = sim.oracle().qualifyingNewestFirst().size();
+      sim.rateLimit(PACE_PER_MINUTE);
+      String account = newAccount();
+      String admin = AdminTokens.token("ada@example.com", account, "admin");
+
+      open(admin);
+      assertFalse(driver().getCurrentUrl().contains("token"), "the token left the address bar");
+      awaitConnectionState("DISCONNECTED");
+      chromium.screenshot("not-connected");
+
+      connectThroughConsentPage(sim);
+      assertTrue(
+          byId("notice").getText().contains("Intercom is connected"), byId("notice").getText());
+      assertEquals("Acme SaaS", byId("workspace-name").getText());
+      chromium.screenshot("connected");
+
+      List<Long> seen = watchProgressToDone();
+      assertTrue(
+          seen.size() >= 2 && seen.get(seen.size() - 1) > seen.get(0),
+          "the progress bar advanced while the first sync ran: " + seen);
+      chromium.screenshot("history-synced");
+
+      tab("tab-documents");
+      assertEquals(oracleCount, documentCount(), "the page counts what the oracle expects");
+      chromium.screenshot("documents");
+
+      byId("document-search").sendKeys(known.searchWords());
+      byId("document-filters").submit();
+      WebElement found =
+          chromium.await(
+              "the search for '" + known.searchWords() + "' lists " + known.id(),
+              WAIT,
+              d -> first(d, By.cssSelector("button[data-document='" + known.id() + "']")));
+      chromium.screenshot("search");
+
+      found.click();
+      long width =
+          chromium.await(
+              "an inline image of " + known.id() + " renders",
+              WAIT,
+              d -> {
+                Object w =
+                    chromium.script(
+                        "const i = document.querySelector('#document-messages img');"
+                            + " return i && i.complete ? i.naturalWidth : null;");
+                return w instanceof Long l && l > 0 ? l : null;
+              });
+      assertTrue(width > 0);
+      chromium.screenshot("document");
+
+      byId("document-info-toggle").click();
+      chromium.await("Document Info opens", WAIT, d -> byId("document-info").isDisplayed());
+      Set<String> tags = new TreeSet<>();
+      for (WebElement t : driver().findElements(By.cssSelector("#info-tags li[data-tag]"))) {
+        tags.add(t.getAttribute("data-tag"));
+      }
+      assertEquals(known.tagNames(), tags, "Document Info's tags");
+      assertTrue(
+          byId("info-status").getText().equalsIgnoreCase(known.state()),
+          byId("info-status").getText() + " vs " + known.state());
+      String inbox = byId("info-original-url").getAttribute("href");
+      assertEquals(
+          "https://app.intercom.com/a/inbox/abc12345/inbox/conversation/" + known.id(),
+          inbox,
+          "the link to the conversation in Intercom's inbox");
+      chromium.screenshot("document-info");
+
+      disconnect(false);
+      tab("tab-documents");
+      assertEquals(oracleCount, documentCount(), "disconnecting with keep kept every document");
+      chromium.screenshot("disconnected-kept");
+
+      tab("tab-integration");
+      connectThroughConsentPage(sim);
+      watchProgressToDone();
+      chromium.screenshot("reconnected");
+
+      disconnect(true);
+      tab("tab-documents");
+      assertEquals(0, documentCount(), "disconnecting with delete leaves no document");
+      assertEquals(Set.of(), TestDatabase.documentIds(account));
+      chromium.screenshot("disconnected-deleted");
+    }
+  }
+
+  @Test
+  void a_member_sees_the_integration_without_connect_sync_or_disconnect() throws Exception {
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(WORKSPACE.seed(), 20)
+                .withRatePerMinute(0)
+                .withPort(SIM_PORT))) {
+      String account = newAccount();
+      open(AdminTokens.token("ada@example.com", account, "admin"));
+      connectThroughConsentPage(sim);
+      watchProgressToDone();
+      assertTrue(byId("sync-now").isDisplayed(), "an admin has Sync now");
+      assertTrue(byId("disconnect").isDisplayed(), "an admin has Disconnect");
+
+      open(AdminTokens.token("max@example.com", account, "member"));
+      awaitConnectionState("CONNECTED");
+      for (String action : List.of("connect", "sync-now", "disconnect", "reconnect")) {
+        assertFalse(byId(action).isDisplayed(), action + " is not offered to a member");
+      }
+      assertTrue(byId("read-only-note").isDisplayed());
+      tab("tab-documents");
+      assertTrue(documentCount() > 0, "a member reads the documents");
+      chromium.screenshot("member");
+    }
+  }
+
+  @Test
+  void without_a_token_or_with_an_expired_one_the_page_says_how_to_sign_in() {
+    driver().get(PAGE);
+    chromium.script("sessionStorage.clear();");
+    driver().navigate().refresh();
+    WebElement signIn =
+        chromium.await("the sign-in message", WAIT, d -> displayed(d, By.id("signin")));
+    assertTrue(signIn.getText().contains("needs your sign-in"), signIn.getText());
+    assertFalse(byId("app").isDisplayed(), "nothing else is shown");
+    chromium.screenshot("no-token");
+
+    open(AdminTokens.expiredToken("ada@example.com", "nobody", "admin"));
+    signIn = chromium.await("the expiry message", WAIT, d -> displayed(d, By.id("signin")));
+    assertTrue(signIn.getText().contains("expired"), signIn.getText());
+    chromium.screenshot("expired-token");
+  }
+
+  /**
+   * Opens the page as the research repository does: a fresh load with the token in the fragment.
+   */
+  private static void open(String token) {
+    driver().get("about:blank");
+    driver().get(PAGE + "#token=" + token);
+  }
+
+  /** Connect → Intercom's (the simulator's) consent page → Allow → back on this page, connected. */
+  private static void connectThroughConsentPage(IntercomSimulator sim) {
+    WebElement connect = chromium.await("Connect", WAIT, d -> displayed(d, By.id("connect")));
+    connect.click();
+    chromium.await(
+        "Intercom's consent page",
+        WAIT,
+        d -> d.getCurrentUrl().startsWith(sim.baseUri().resolve("/oauth").toString()));
+    chromium.screenshot("consent-page");
+    driver().findElement(By.cssSelector("form[action='/oauth/allow'] button")).click();
+    chromium.await("back on the settings page", WAIT, d -> d.getCurrentUrl().startsWith(PAGE));
+    awaitConnectionState("CONNECTED");
+    assertFalse(driver().getCurrentUrl().contains("outcome="), "the outcome left the address bar");
+  }
+
+  /** The progress bar's values until it shows the history synced. */
+  private static List<Long> watchProgressToDone() {
+    List<Long> seen = new ArrayList<>();
+    chromium.await(
+        "the first sync's progress reaches done",
+        Duration.ofSeconds(90),
+        d -> {
+          WebElement box = d.findElement(By.id("sync-progress"));
+          String state = box.getAttribute("data-state");
+          String value = d.findElement(By.id("progress-bar")).getAttribute("value");
+          if ("running".equals(state) && value != null && !value.isEmpty()) {
+            long v = (long) Double.parseDouble(value);
+            if (v > 0 && (seen.isEmpty() || seen.get(seen.size() - 1) != v)) {
+              seen.add(v);
+              if (seen.size() == 1) {
+                chromium.screenshot("progress");
+              }
+            }
+          }
+          return "done".equals(state);
+        });
+    return seen;
+  }
+
+  private static void disconnect(boolean delete) {
+    tab("tab-integration");
+    chromium.await("Disconnect", WAIT, d -> displayed(d, By.id("disconnect"))).click();
+    chromium.await("the disconnect dialog", WAIT, d -> displayed(d, By.id("disconnect-dialog")));
+    byId(delete ? "disconnect-delete" : "disconnect-keep").click();
+    chromium.screenshot(delete ? "disconnect-delete" : "disconnect-keep");
+    byId("disconnect-confirm").click();
+    awaitConnectionState("DISCONNECTED");
+  }
+
+  private static void tab(String id) {
+    byId(id).click();
+  }
+
+  /** The count the documents tab shows, once it is loaded. */
+  private static long documentCount() {
+    return chromium.await(
+        "the document count",
+        WAIT,
+        d -> {
+          String count = d.findElement(By.id("document-count")).getAttribute("data-count");
+          return count == null || count.isEmpty() ? null : Long.parseLong(count);
+        });
+  }
+
+  private static void awaitConnectionState(String state) {
+    chromium.await(
+        "the connection shows " + state,
+        WAIT,
+        d -> state.equals(d.findElement(By.id("connection-state")).getAttribute("data-state")));
+  }
+
+  private static WebElement displayed(WebDriver d, By by) {
+    WebElement e = first(d, by);
+    return e != null && e.isDisplayed() ? e : null;
+  }
+
+  private static WebElement first(WebDriver d, By by) {
+    List<WebElement> found = d.findElements(by);
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  private static WebElement byId(String id) {
+    return driver().findElement(By.id(id));
+  }
+
+  private static WebDriver driver() {
+    return chromium.driver();
+  }
+
+  private static String newAccount() throws Exception {
+    String account = "page-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.insertAccount(account, "Browser IT", "START");
+    return account;
+  }
+}
