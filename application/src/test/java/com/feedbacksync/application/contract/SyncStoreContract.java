@@ -553,6 +553,8 @@ public abstract class SyncStoreContract {
 
     store().purge(account);
     assertEquals(List.of(), store().deadLetters(account, WORKSPACE.id(), 10));
+  }
+
   @Test
   void a_commit_fenced_by_a_lease_another_server_took_over_writes_nothing() {
     AccountId account = newAccount();

@@ -10,18 +10,17 @@ import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemoryLeases;
 import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase.IntegrationStatus;
 import com.feedbacksync.application.port.out.SyncRuns.FailureStreak;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.intercom.ContactId;
-import com.feedbacksync.domain.intercom.ConversationId;
-import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
 import java.time.Duration;
@@ -53,7 +52,7 @@ class FailureBackoffTest {
   private final SyncIntercomUseCase sync =
       new SyncIntercomUseCase() {
         @Override
-        public SyncOutcome run(AccountId account, SyncKind kind) {
+        public SyncOutcome run(AccountId account, SyncKind kind, LeaseToken held) {
           started.add(account.value() + ":" + kind);
           now = now.plusSeconds(20); // a failing run spends its retries
           return intercomDown && account.equals(ACME)
@@ -62,12 +61,7 @@ class FailureBackoffTest {
         }
 
         @Override
-        public SyncOutcome resyncConversation(WorkspaceId w, ConversationId c) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SyncOutcome resyncContact(WorkspaceId w, ContactId c) {
+        public SyncOutcome resync(AccountId account, List<WebhookItem> items, LeaseToken held) {
           throw new UnsupportedOperationException();
         }
       };
@@ -84,7 +78,8 @@ class FailureBackoffTest {
           new FollowingClock(() -> now),
           "server-a",
           SchedulingService.DEFAULT_LEASE,
-          FailureBackoff.DEFAULT);
+          FailureBackoff.DEFAULT,
+          new WebhookQueue(10));
 
   private void connect(AccountId account, HistoryCoverage coverage) {
     connections.save(

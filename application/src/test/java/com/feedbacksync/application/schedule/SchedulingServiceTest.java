@@ -271,6 +271,19 @@ class SchedulingServiceTest {
       }
       return runs.lastStarted(account, kind);
     }
+
+    @Override
+    public Optional<FailureStreak> failing(AccountId account) {
+      if (unreadable.contains(account)) {
+        throw new IllegalStateException("the runs of " + account.value() + " are unreadable");
+      }
+      return runs.failing(account);
+    }
+
+    @Override
+    public int prune(Instant startedBefore) {
+      return runs.prune(startedBefore);
+    }
   }
 
   private void connectAll(String... ids) {

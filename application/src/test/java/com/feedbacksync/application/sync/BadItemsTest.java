@@ -17,6 +17,7 @@ import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.ItemKind;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SkipReason;
 import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncKind;
@@ -188,7 +189,7 @@ class BadItemsTest {
     workspaceOf(40);
     intercom.poison("117", new IntercomFailure.Unreadable("part id longer than 128", null));
 
-    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, first);
     assertEquals(expected(40, "117"), stored(), "every other conversation is there");
@@ -208,7 +209,8 @@ class BadItemsTest {
 
     // Still broken an hour later: the hourly run tries it again, counts an attempt more.
     now = now.plus(Duration.ofHours(1));
-    SyncOutcome stillBroken = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome stillBroken =
+        sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
     assertInstanceOf(SyncOutcome.Completed.class, stillBroken);
     assertEquals(1, stillBroken.counts().unreadable());
     assertEquals(2, only(SkipReason.UNREADABLE).attempts());
@@ -218,12 +220,12 @@ class BadItemsTest {
     intercom.heal("117");
     now = now.plus(Duration.ofMinutes(30));
     long fetches = intercom.conversationFetches();
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
     assertEquals(fetches, intercom.conversationFetches(), "not due yet: no retrieve");
     assertEquals(expected(40, "117"), stored());
 
     now = now.plus(Duration.ofMinutes(31));
-    SyncOutcome cured = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome cured = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
     assertInstanceOf(SyncOutcome.Completed.class, cured);
     assertEquals(expected(40), stored(), "cured: the document is there");
     assertEquals(List.of(), skipped(), "and its dead letter is gone");
@@ -233,7 +235,7 @@ class BadItemsTest {
   @Test
   void an_unreadable_conversation_of_the_hourly_sync_does_not_hold_its_window() {
     workspaceOf(10);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
     now = now.plus(Duration.ofHours(1));
     Instant t = now.minusSeconds(600);
     intercom.put(customer("150", t));
@@ -242,7 +244,7 @@ class BadItemsTest {
     intercom.put(contact("c-151"));
     intercom.poison("150", new IntercomFailure.Unavailable("conversation 150 answered 503", null));
 
-    SyncOutcome hourly = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome hourly = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, hourly);
     assertTrue(stored().contains("151"), "the one after it was stored");
@@ -256,7 +258,7 @@ class BadItemsTest {
 
     intercom.heal("150");
     now = now.plus(Duration.ofHours(1));
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
     assertTrue(stored().contains("150"), "cured by the next hourly run");
     assertEquals(List.of(), skipped());
   }
@@ -266,7 +268,7 @@ class BadItemsTest {
     workspaceOf(12);
     intercom.poison("c-105", new IntercomFailure.Rejected("contact c-105 answered 400"));
 
-    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, first);
     assertEquals(expected(12), stored(), "its conversation is kept all the same");
@@ -277,7 +279,7 @@ class BadItemsTest {
 
     intercom.heal("c-105");
     now = now.plus(Duration.ofHours(1));
-    sync.run(ACME, SyncKind.HOURLY);
+    sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
     assertTrue(store.data(ACME).profiles.containsKey(new ContactId("c-105")), "cured");
     assertEquals(List.of(), skipped());
   }
@@ -285,11 +287,11 @@ class BadItemsTest {
   @Test
   void a_contact_of_the_daily_sync_whose_segments_fail_is_set_aside_and_the_others_stored() {
     workspaceOf(6);
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
     intercom.poison("c-103", new IntercomFailure.Unavailable("segments answered 500", null));
     store.data(ACME).profiles.clear();
 
-    SyncOutcome daily = sync.run(ACME, SyncKind.CUSTOMERS);
+    SyncOutcome daily = sync.run(ACME, SyncKind.CUSTOMERS, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, daily);
     assertEquals(5, store.data(ACME).profiles.size());
@@ -310,7 +312,7 @@ class BadItemsTest {
             .firstContactReplyAt(created)
             .build());
 
-    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertEquals(1, first.counts().skippedWithoutReply());
     SkippedItem skipped = only(SkipReason.NO_CUSTOMER_REPLY);
@@ -327,7 +329,7 @@ class BadItemsTest {
                 intercom.poison(
                     String.valueOf(i), new IntercomFailure.Unavailable("answered 503", null)));
 
-    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Failed.class, first);
     assertTrue(
@@ -344,7 +346,7 @@ class BadItemsTest {
                 intercom.poison(
                     String.valueOf(i), new IntercomFailure.Unreadable("id too long", null)));
 
-    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, first);
     assertEquals(15, first.counts().unreadable());
@@ -356,7 +358,9 @@ class BadItemsTest {
     workspaceOf(10);
     intercom.poison("104", new IntercomFailure.AuthorizationRevoked());
 
-    assertInstanceOf(SyncOutcome.NeedsReauth.class, sync.run(ACME, SyncKind.FIRST));
+    assertInstanceOf(
+        SyncOutcome.NeedsReauth.class,
+        sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1)));
     assertEquals(List.of(), skipped());
   }
 
@@ -388,7 +392,7 @@ class BadItemsTest {
     intercom.fileOfSize(fits.url(), 20 << 20);
     intercom.put(customer("150", CONNECTED.minusSeconds(60), List.of(declared, undeclared, fits)));
 
-    SyncOutcome first = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, first);
     assertEquals(Set.of("101", "102", "103", "150"), stored());
@@ -413,7 +417,7 @@ class BadItemsTest {
       intercom.put(customer(id, CONNECTED.minusSeconds(i * 3600L), List.of(file)));
     }
 
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertEquals(expected(6), stored());
     // Six rows fit one part of eight (one commit at the page's end); 24 MB files close a part

@@ -17,8 +17,10 @@ import com.feedbacksync.application.fakes.InMemorySyncStore;
 import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
@@ -94,7 +96,8 @@ class ReplyRuleInTheEngineTest {
             (conversation, file) -> "/files/" + conversation.value() + "/" + file,
             new InMemorySyncRuns(),
             new Fetchers(Executors.newSingleThreadExecutor(), 1),
-            new HistoryParts(8, 8, Duration.ZERO));
+            new HistoryParts(8, 8, Duration.ZERO),
+            DeadLetterBackoff.DEFAULT);
   }
 
   /** An outbound message created {@code hours} before connecting, with what the test adds. */
@@ -139,7 +142,7 @@ class ReplyRuleInTheEngineTest {
   void the_first_sync_keeps_what_the_parts_show_whatever_the_statistics_say() {
     putTheDisputedOnes();
 
-    SyncOutcome outcome = sync.run(ACME, SyncKind.FIRST);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
 
     assertInstanceOf(SyncOutcome.Completed.class, outcome);
     assertEquals(Set.of("903", "904", "905"), stored());
@@ -149,7 +152,7 @@ class ReplyRuleInTheEngineTest {
 
   @Test
   void the_hourly_sync_judges_new_conversations_on_their_parts_too() {
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
     now = now.plusSeconds(3600);
     Instant t = now.minusSeconds(600);
     intercom.put(outbound("911", 0).updatedAt(t).statistics(CLAIMS_A_REPLY).build());
@@ -159,7 +162,7 @@ class ReplyRuleInTheEngineTest {
             .part("quick_reply", user("c1"), "<p>Yes, call me</p>")
             .build());
 
-    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY);
+    SyncOutcome outcome = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
 
     assertEquals(Set.of("912"), stored());
     assertEquals(1, outcome.counts().kept());
@@ -168,7 +171,7 @@ class ReplyRuleInTheEngineTest {
 
   @Test
   void a_webhook_for_an_unanswered_outbound_conversation_stores_nothing() {
-    sync.run(ACME, SyncKind.FIRST);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
     Conversation unanswered =
         outbound("921", 0)
             .part("comment", admin("1"), "<p>Hello?</p>")
@@ -177,7 +180,11 @@ class ReplyRuleInTheEngineTest {
     intercom.put(unanswered);
     int commits = store.data(ACME).commits;
 
-    SyncOutcome outcome = sync.resyncConversation(WORKSPACE.id(), unanswered.id());
+    SyncOutcome outcome =
+        sync.resync(
+            ACME,
+            List.of(new WebhookItem.Conversation(unanswered.id())),
+            new LeaseToken(ACME, "sync", "test", 1));
 
     assertEquals(Set.of(), stored());
     assertEquals(1, outcome.counts().skippedWithoutReply());

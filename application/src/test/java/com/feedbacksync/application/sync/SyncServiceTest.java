@@ -370,7 +370,7 @@ class SyncServiceTest {
     assertEquals(600, stored().size() + setAside);
     now = now.plusSeconds(3600);
     fake.failAfter(-1);
-    cutAgain.run(ACME, SyncKind.HOURLY);
+    cutAgain.run(ACME, SyncKind.HOURLY, LEASE);
     assertEquals(600, stored().size(), "the dead letters were read by the hourly run");
     assertEquals(Map.of(), store.data(ACME).skipped);
   }

@@ -189,6 +189,7 @@ class ClockSkewIT {
         clock,
         owner,
         LEASE,
+        com.feedbacksync.application.schedule.FailureBackoff.DEFAULT,
         new WebhookQueue(10));
   }
 

@@ -1,8 +1,8 @@
 package com.feedbacksync.application.port.out;
 
 import com.feedbacksync.application.model.Checkpoint;
-import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.LeaseToken;
+import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
