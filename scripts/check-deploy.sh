@@ -6,14 +6,14 @@
 #   1. the WAR on a fresh Liberty server, created from the runtime archive already in ~/.m2;
 #   2. `java -jar feedback-sync-server.jar` (built by `-Pserver-package`, as the test command does).
 # A private MariaDB and the simulator (a small workspace) stand in for the operator's database and
-# Intercom. Ports (environment): DEPLOY_CHECK_HTTP_PORT (9380), DEPLOY_CHECK_HTTPS_PORT (9743),
-# DEPLOY_CHECK_SIMULATOR_PORT (9389), DEPLOY_CHECK_DB_PORT (3346).
+# Intercom. Ports (environment): DEPLOY_CHECK_HTTP_PORT (9170), DEPLOY_CHECK_HTTPS_PORT (9570),
+# DEPLOY_CHECK_SIMULATOR_PORT (9179), DEPLOY_CHECK_DB_PORT (3346); the ITs use 9181-9189.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-http_port=${DEPLOY_CHECK_HTTP_PORT:-9380}
-https_port=${DEPLOY_CHECK_HTTPS_PORT:-9743}
-sim_port=${DEPLOY_CHECK_SIMULATOR_PORT:-9389}
+http_port=${DEPLOY_CHECK_HTTP_PORT:-9170}
+https_port=${DEPLOY_CHECK_HTTPS_PORT:-9570}
+sim_port=${DEPLOY_CHECK_SIMULATOR_PORT:-9179}
 db_port=${DEPLOY_CHECK_DB_PORT:-3346}
 conversations=${DEPLOY_CHECK_CONVERSATIONS:-150}
 war="$root/adapters-web/target/feedback-sync.war"

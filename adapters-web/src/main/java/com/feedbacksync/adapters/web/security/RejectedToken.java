@@ -20,7 +20,7 @@ public enum RejectedToken {
   MALFORMED("it is not a well-formed JWT (header.payload.signature)"),
   EXPIRED("it has expired; get a fresh one"),
   WRONG_ISSUER("its issuer is not the one this service trusts"),
-  BAD_SIGNATURE("its signature does not verify with the key this service trusts");
+  BAD_SIGNATURE("its signature could not be verified with the key this service trusts");
 
   private static final JsonProvider JSON = JsonProvider.provider();
 

@@ -276,7 +276,7 @@ class AdminApiIT {
             api.get(
                 "api/v1/documents", AdminTokens.otherIssuersToken("ada", "whatever", "admin"))));
     assertDetail(
-        "The bearer token was not accepted: its signature does not verify",
+        "The bearer token was not accepted: its signature could not be verified",
         assertProblem(
             401,
             api.get("api/v1/documents", AdminTokens.badlySignedToken("ada", "whatever", "admin"))));
