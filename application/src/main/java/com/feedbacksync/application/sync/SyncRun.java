@@ -40,6 +40,7 @@ final class SyncRun {
   private final Clock clock;
   private final IntercomWorkspace.CallCounts callsAtStart;
   private final Connection connection;
+  private final Instant startedAt;
   private RunCounts committed = RunCounts.NONE;
   private long done;
   private Instant reported = Instant.EPOCH;
@@ -61,6 +62,12 @@ final class SyncRun {
     this.connections = connections;
     this.clock = clock;
     this.callsAtStart = workspace.callCounts();
+    this.startedAt = clock.instant();
+  }
+
+  /** When this run began: what it set aside itself is not tried again by it. */
+  Instant startedAt() {
+    return startedAt;
   }
 
   Account account() {
