@@ -42,6 +42,8 @@ final class DeadLetterRetries {
   void retry() {
     List<SkippedItem> due =
         run.deadLetters(LOOKED_AT).stream()
+            // not those this run set aside itself: it just tried them
+            .filter(d -> d.lastSeen().isBefore(run.startedAt()))
             .filter(d -> backoff.due(d.attempts(), d.lastSeen(), run.now()))
             .limit(TRIED)
             .toList();

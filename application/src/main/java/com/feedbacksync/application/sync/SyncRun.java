@@ -42,6 +42,7 @@ final class SyncRun {
   private final IntercomWorkspace.CallCounts callsAtStart;
   private final Connection connection;
   private final LeaseToken lease;
+  private final Instant startedAt;
   private RunCounts committed = RunCounts.NONE;
   private long done;
   private Instant reported = Instant.EPOCH;
@@ -65,6 +66,12 @@ final class SyncRun {
     this.connections = connections;
     this.clock = clock;
     this.callsAtStart = workspace.callCounts();
+    this.startedAt = clock.instant();
+  }
+
+  /** When this run began: what it set aside itself is not tried again by it. */
+  Instant startedAt() {
+    return startedAt;
   }
 
   Account account() {
