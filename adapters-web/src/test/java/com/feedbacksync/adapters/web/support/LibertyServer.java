@@ -102,7 +102,8 @@ public final class LibertyServer implements AutoCloseable {
 
   public void awaitReady() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + 120_000_000_000L;
+    // Generous: a loaded 2-core machine has been seen to take over three minutes to start Liberty.
+    long deadline = System.nanoTime() + 300_000_000_000L;
     int status = 0;
     while (status != 200 && System.nanoTime() < deadline) {
       try {
