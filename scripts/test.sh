@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test: unit, property-based, ArchUnit, the integration tests on a real Open Liberty
-# against a real MariaDB (started here; installed first if missing), then the README's run command
+# against a real MariaDB (started here; installed first if missing), the admin's page in a headless
+# chromium (installed first if missing), then the README's run command
 # itself (scripts/check-run-command.sh). Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/mariadb.sh start
+# The browser tests (SettingsPageIT) drive Debian's headless chromium through its chromedriver.
+scripts/browser.sh install
 ./mvnw -B -ntp verify "$@"
 scripts/check-run-command.sh
