@@ -142,6 +142,8 @@ class SettingsPageIT {
 
       byId("document-search").sendKeys(known.searchWords());
       byId("document-filters").submit();
+      // The count comes back with the searched list, never before it.
+      assertTrue(documentCount() >= 1, "the search finds something");
       WebElement found =
           chromium.await(
               "the search for '" + known.searchWords() + "' lists " + known.id(),
@@ -184,6 +186,9 @@ class SettingsPageIT {
       chromium.screenshot("document-info");
       onAPhone("document-info-375px");
       byId("document-back").click();
+      byId("document-search").clear();
+      byId("document-filters").submit();
+      assertEquals(oracleCount, documentCount(), "without the search, every document again");
       onAPhone("documents-375px");
       tab("tab-integration");
       onAPhone("integration-375px");
