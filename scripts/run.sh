@@ -30,8 +30,10 @@ export MP_JWT_VERIFY_PUBLICKEY_LOCATION
 [ -f .run/token-keys ] || { echo "demo:$(openssl rand -base64 32)" > .run/token-keys; chmod 600 .run/token-keys; }
 FEEDBACKSYNC_TOKEN_KEYS=$(cat .run/token-keys)
 export FEEDBACKSYNC_TOKEN_KEYS
-# The simulator's app: the WAR and server.xml have no Intercom defaults.
-export INTERCOM_BASE_URL="$sim" INTERCOM_REDIRECT_URI="$base/callback"
+# The simulator's app: the WAR and server.xml have no Intercom defaults. Intercom sends the admin's
+# browser back to the callback, which answers with the settings page.
+callback="$base/api/v1/integrations/intercom/callback"
+export INTERCOM_BASE_URL="$sim" INTERCOM_REDIRECT_URI="$callback"
 export INTERCOM_CLIENT_ID=sim-client INTERCOM_CLIENT_SECRET=sim-client-secret
 
 echo "building and starting Open Liberty on $base ..."
@@ -65,7 +67,7 @@ if [ "$state" != CONNECTED ]; then
   oauth_state=$(printf '%s' "$authorize" | sed 's/.*[?&]state=\([^&]*\).*/\1/')
   # The admin clicks Allow on Intercom's consent page; Intercom redirects back with a code.
   location=$(curl -fsS -o /dev/null -w '%{redirect_url}' -X POST "$sim/oauth/allow" \
-    --data-urlencode client_id=sim-client --data-urlencode "state=$oauth_state" --data-urlencode "redirect_uri=$base/callback")
+    --data-urlencode client_id=sim-client --data-urlencode "state=$oauth_state" --data-urlencode "redirect_uri=$callback")
   query=${location#*\?}
   curl -fsS "${auth[@]}" "$base/api/v1/integrations/intercom/callback?$query" >/dev/null
 fi
@@ -120,6 +122,9 @@ Synced the simulated Intercom workspace "Acme SaaS" into account "$account" (Sta
   files kept               $files
   Intercom API calls       $calls
   total time               $(( $(date +%s) - start )) s
+
+Open the admin's page (Settings › Integrations › Intercom), signed in as the demo admin:
+  $base/settings/integrations/intercom#token=$token
 
 Go on:
   export TOKEN=$token

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test: unit, property-based, ArchUnit, the integration tests on a real Open Liberty
-# against a real MariaDB (started here; installed first if missing), then the README's run command
-# itself (scripts/check-run-command.sh) and the README's deployment, both ways (scripts/check-deploy.sh:
-# the WAR on a fresh Liberty, and the runnable server package that -Pserver-package builds here).
+# against a real MariaDB (started here; installed first if missing), the admin's page in a headless
+# chromium (installed first if missing), then the README's run command itself
+# (scripts/check-run-command.sh) and the README's deployment, both ways (scripts/check-deploy.sh: the
+# WAR on a fresh Liberty, and the runnable server package that -Pserver-package builds here).
 # Extra arguments go to Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/mariadb.sh start
+# The browser tests (SettingsPageIT) drive Debian's headless chromium through its chromedriver.
+scripts/browser.sh install
 ./mvnw -B -ntp verify -Pserver-package "$@"
 scripts/check-run-command.sh
 scripts/check-deploy.sh

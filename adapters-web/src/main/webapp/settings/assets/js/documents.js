@@ -80,7 +80,7 @@ export class DocumentsPanel {
             "li",
             { className: "item", dataset: { id: d.id } },
             h("button", { type: "button", className: "item-link", dataset: { document: d.id } }, d.title || `Conversation ${d.id}`),
-            h("div", { className: "item-meta" }, statusBadge(d.status), " Updated ", timeElement(d.updatedAt), " · ", ...tagList(d.tags))
+            h("div", { className: "item-meta" }, statusBadge(d.status), " Updated ", timeElement(d.updatedAt), d.tags?.length ? " · " : "", ...tagList(d.tags))
           )
         )
       );
@@ -141,6 +141,10 @@ export class DocumentsPanel {
     // links are signed for this browser.
     const body = h("div", { className: "message-body" });
     body.innerHTML = m.redacted ? "<p><em>This message was removed in Intercom.</em></p>" : m.html;
+    for (const img of body.querySelectorAll("img:not([alt])")) {
+      // Intercom's inline images carry no description; say at least what they are.
+      img.alt = `Image sent by ${authorName(m.author)}`;
+    }
     const files = (m.attachments || []).map((a) =>
       h("li", {}, h("a", { href: a.url, download: a.name || "" }, a.name || "file"), a.sizeBytes ? ` (${number(Math.ceil(a.sizeBytes / 1024))} KB)` : "")
     );

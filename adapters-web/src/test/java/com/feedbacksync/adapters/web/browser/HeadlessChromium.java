@@ -35,7 +35,6 @@ final class HeadlessChromium implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path screenshots;
-  private final List<String> consoleErrors = new ArrayList<>();
   private int step;
 
   HeadlessChromium(Path screenshots, int width, int height) {
@@ -96,18 +95,18 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   /**
-   * The console's errors so far (uncaught exceptions, failed loads, CSP refusals), except loads
-   * whose URL contains one of {@code tolerated}.
+   * The console's errors since the last call (uncaught exceptions, failed loads, CSP refusals),
+   * except loads whose URL contains one of {@code tolerated}: each test answers for its own.
    */
   List<String> consoleErrors(String... tolerated) {
+    List<String> errors = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-      if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-        consoleErrors.add(entry.getMessage());
+      if (entry.getLevel().intValue() >= Level.SEVERE.intValue()
+          && List.of(tolerated).stream().noneMatch(entry.getMessage()::contains)) {
+        errors.add(entry.getMessage());
       }
     }
-    return consoleErrors.stream()
-        .filter(m -> List.of(tolerated).stream().noneMatch(m::contains))
-        .toList();
+    return errors;
   }
 
   @Override
