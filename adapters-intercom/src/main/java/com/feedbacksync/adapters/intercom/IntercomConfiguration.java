@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,11 @@ public class IntercomConfiguration {
   @ConfigProperty(name = "intercom.file.hosts")
   Optional<List<String>> extraFileHosts;
 
+  /** How long an answer from Intercom may take (30 s unless set; the reliability suite sets 3). */
+  @Inject
+  @ConfigProperty(name = "intercom.read.timeout.seconds")
+  Optional<Integer> readTimeoutSeconds;
+
   /** Dependent, not application-scoped: a record cannot be proxied, and it is cheap to build. */
   @Produces
   IntercomSettings settings() {
@@ -51,6 +57,9 @@ public class IntercomConfiguration {
             clientId.orElse(""), clientSecret.orElse(""), URI.create(redirectUri));
     if (baseUrl.isPresent() && !baseUrl.get().isBlank()) {
       settings = settings.pointedAt(URI.create(baseUrl.get()));
+    }
+    if (readTimeoutSeconds.isPresent()) {
+      settings = settings.withReadTimeout(Duration.ofSeconds(readTimeoutSeconds.get()));
     }
     List<String> hosts = new ArrayList<>(settings.fileHosts());
     extraFileHosts.ifPresent(hosts::addAll);
