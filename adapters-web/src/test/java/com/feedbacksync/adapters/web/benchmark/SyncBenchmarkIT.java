@@ -104,8 +104,8 @@ class SyncBenchmarkIT {
     try (LibertyServer server =
         LibertyServer.start(
             "feedbackSyncBench",
-            9185,
-            9447,
+            Integer.getInteger("it.bench.http.port", 9185),
+            Integer.getInteger("it.bench.https.port", 9447),
             Map.of(
                 "INTERCOM_BASE_URL",
                 "http://127.0.0.1:" + SIM_PORT,
