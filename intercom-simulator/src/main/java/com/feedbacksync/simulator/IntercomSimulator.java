@@ -25,6 +25,7 @@ public final class IntercomSimulator implements AutoCloseable {
   private final Tokens tokens;
   private final RateLimiter limiter;
   private final Faults faults;
+  private final Search search;
   private final CallLedger ledger;
   private final ApiGate gate;
   private final Webhooks webhooks;
@@ -49,14 +50,14 @@ public final class IntercomSimulator implements AutoCloseable {
     this.tokens = new Tokens(config.presetToken());
     this.gate = new ApiGate(ledger, tokens, limiter, faults, sender, config.planRestricted());
     this.webhooks = new Webhooks(config, workspace, render);
+    this.search = new Search(workspace);
     this.routes =
         Stream.concat(
                 ApiRoutes.of(
                     new OAuth(config, tokens),
                     files,
                     new WorkspaceDirectory(config, workspace),
-                    new ConversationEndpoints(
-                        workspace, new Search(workspace), render, server::baseUrl),
+                    new ConversationEndpoints(workspace, search, render, server::baseUrl),
                     new Contacts(workspace, render))
                     .stream(),
                 ControlRoutes.of(this, faults).stream())
@@ -214,6 +215,11 @@ public final class IntercomSimulator implements AutoCloseable {
     faults.script(endpoint, sequence, 2000);
   }
 
+  /** The same, a SLOW in it answering after {@code slowMillis}. */
+  public void faultScript(String endpoint, List<Fault> sequence, long slowMillis) {
+    faults.script(endpoint, sequence, slowMillis);
+  }
+
   public String clearFaults() {
     faults.clear();
     return "cleared";
@@ -237,6 +243,14 @@ public final class IntercomSimulator implements AutoCloseable {
   /** The same, per endpoint. */
   public Map<String, Long> newestTokenCallsByEndpoint() {
     return tokens.newest().map(ledger::callsWith).orElseGet(TreeMap::new);
+  }
+
+  /**
+   * Forgets the sorted search results it keeps: a benchmark's floor warms them for the product's
+   * identical query otherwise.
+   */
+  public void clearCaches() {
+    search.clearCache();
   }
 
   public String resetCounters() {

@@ -137,6 +137,10 @@ final class Search {
     return new Page(List.copyOf(items), sorted.items().size(), page, perPage, next);
   }
 
+  synchronized void clearCache() {
+    cache.clear();
+  }
+
   private synchronized Sorted sorted(
       String key, Predicate<Conversation> filter, String field, boolean ascending) {
     long version = workspace.version();

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,11 @@ public class IntercomConfiguration {
   @ConfigProperty(name = "intercom.file.hosts")
   Optional<List<String>> extraFileHosts;
 
+  /** How long an answer from Intercom may take (30 s unless set; the reliability suite sets 2). */
+  @Inject
+  @ConfigProperty(name = "intercom.read.timeout.seconds")
+  Optional<Integer> readTimeoutSeconds;
+
   /** The app as configured, with what is missing or unsafe. */
   @Produces
   IntercomApp app() {
@@ -56,6 +62,9 @@ public class IntercomConfiguration {
   @Produces
   IntercomSettings settings(IntercomApp app) {
     IntercomSettings settings = app.settings();
+    if (readTimeoutSeconds.isPresent()) {
+      settings = settings.withReadTimeout(Duration.ofSeconds(readTimeoutSeconds.get()));
+    }
     List<String> hosts = new ArrayList<>(settings.fileHosts());
     extraFileHosts.ifPresent(hosts::addAll);
     return settings.withFileHosts(hosts);

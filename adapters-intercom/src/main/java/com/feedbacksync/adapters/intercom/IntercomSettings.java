@@ -110,6 +110,16 @@ public record IntercomSettings(
     return builder.build();
   }
 
+  /** The same with another read timeout: a test makes a slow answer time out in seconds. */
+  public IntercomSettings withReadTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("a read timeout is positive: " + timeout);
+    }
+    Builder builder = toBuilder();
+    builder.readTimeout = timeout;
+    return builder.build();
+  }
+
   public IntercomSettings withRetries(int attempts, Duration first, Duration max) {
     Builder builder = toBuilder();
     builder.maxAttempts = attempts;
@@ -155,7 +165,7 @@ public record IntercomSettings(
     private long maxFileBytes;
     private final long maxResponseBytes;
     private Duration connectTimeout;
-    private final Duration readTimeout;
+    private Duration readTimeout;
     private int maxAttempts;
     private Duration firstBackoff;
     private Duration maxBackoff;
