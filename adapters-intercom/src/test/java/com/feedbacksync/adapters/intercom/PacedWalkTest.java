@@ -105,7 +105,17 @@ class PacedWalkTest {
           seconds);
 
       assertEquals(new TreeSet<>(sim.oracle().qualifyingNewestFirst()), new TreeSet<>(kept));
-      assertTrue(callsPerKept <= 1.01, "calls per kept conversation: " + callsPerKept);
+      // The floor, from the oracle alone: every conversation is listed (its parts decide, not its
+      // statistics) and retrieved once, 150 to a search page.
+      int listed =
+          sim.oracle().qualifyingNewestFirst().size() + sim.oracle().skippedWithoutReply().size();
+      long floor = listed + (listed + 149) / 150;
+      System.out.printf(
+          "paced walk floor: %d conversations + %d pages = %d calls; ratio %.4f%n",
+          listed, (listed + 149) / 150, floor, (double) counters.apiCalls() / floor);
+      assertTrue(
+          counters.apiCalls() <= 1.01 * floor,
+          "calls " + counters.apiCalls() + " against a floor of " + floor);
       assertEquals(0, counters.rateLimited(), "no 429 in steady state");
       assertEquals(
           counters.windowBudget(),
