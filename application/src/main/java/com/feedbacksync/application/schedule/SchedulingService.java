@@ -106,18 +106,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
    */
   @Override
   public List<String> tick() {
-    for (LeaseToken held : running.values()) {
-      try {
-        if (!leases.renew(held, lease)) {
-          LOG.log(
-              System.Logger.Level.WARNING,
-              "lost the sync lease of account {0}: its running sync can no longer commit",
-              held.account().value());
-        }
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "could not renew the lease of " + held.account(), e);
-      }
-    }
+    renewLeases();
     List<String> started = new ArrayList<>();
     for (AccountId account : connections.connected()) {
       try {
@@ -133,19 +122,36 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     return started;
   }
 
+  @Override
+  public void renewLeases() {
+    for (LeaseToken held : running.values()) {
+      try {
+        if (!leases.renew(held, lease)) {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "lost the sync lease of account {0}: its running sync can no longer commit",
+              held.account().value());
+        }
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "could not renew the lease of " + held.account(), e);
+      }
+    }
+  }
+
   /**
    * Starts one {@link SyncKind#WEBHOOK} run for each account with queued webhook re-syncs whose
    * lease is free, each taking a batch of its queue once it holds the lease. An account whose lease
    * is held (its hourly run, or another server's run) keeps its queue for a later run: when this
-   * server's run of it ends, or at the next tick.
+   * server's run of it ends, or at the next tick; so does an account whose syncs keep failing,
+   * until its backoff has passed (a delivery must not hammer an Intercom that is down).
    */
   public List<String> startWebhookResyncs() {
     List<String> started = new ArrayList<>();
     for (AccountId account : webhooks.accounts()) {
-      if (running.containsKey(account)) {
-        continue;
-      }
       try {
+        if (running.containsKey(account) || backingOff(account)) {
+          continue; // kept queued: for this server's run to end, or the backoff to pass
+        }
         start(
                 account,
                 SyncKind.WEBHOOK,
@@ -223,8 +229,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       return Optional.of(
           coverage instanceof HistoryCoverage.NotYet
               ? SyncKind.FIRST
-              // A failed webhook re-sync is retried by the hourly run, which covers its changes.
-              : failing.get().kind() == SyncKind.FIRST || failing.get().kind() == SyncKind.WEBHOOK
+              : failing.get().kind() == SyncKind.FIRST
                   ? nowKind(account, coverage)
                   : failing.get().kind());
     }
@@ -241,6 +246,13 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       return Optional.of(SyncKind.CUSTOMERS);
     }
     return Optional.empty();
+  }
+
+  /** Whether the account's syncs keep failing and its backoff has not passed yet. */
+  private boolean backingOff(AccountId account) {
+    return runs.failing(account)
+        .map(streak -> clock.instant().isBefore(backoff.next(account, streak)))
+        .orElse(false);
   }
 
   private Optional<String> start(AccountId account, SyncKind kind) {

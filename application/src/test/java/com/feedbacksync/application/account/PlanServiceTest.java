@@ -36,6 +36,11 @@ class PlanServiceTest {
   private final ScheduleSyncsUseCase scheduler =
       new ScheduleSyncsUseCase() {
         @Override
+        public void renewLeases() {
+          throw new UnsupportedOperationException("no runs held here");
+        }
+
+        @Override
         public List<String> tick() {
           return List.of();
         }

@@ -86,6 +86,11 @@ class ConnectionServiceTest {
   private final ScheduleSyncsUseCase scheduler =
       new ScheduleSyncsUseCase() {
         @Override
+        public void renewLeases() {
+          throw new UnsupportedOperationException("no runs held here");
+        }
+
+        @Override
         public List<String> tick() {
           return List.of();
         }

@@ -41,6 +41,11 @@ class WebhookServiceTest {
           queue,
           new ScheduleSyncsUseCase() {
             @Override
+            public void renewLeases() {
+              throw new UnsupportedOperationException("no runs held here");
+            }
+
+            @Override
             public List<String> tick() {
               throw new UnsupportedOperationException("the receiver never ticks");
             }

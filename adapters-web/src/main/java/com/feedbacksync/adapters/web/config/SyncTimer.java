@@ -38,10 +38,20 @@ public class SyncTimer {
   @ConfigProperty(name = "feedbacksync.scheduler.enabled", defaultValue = "true")
   boolean enabled;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.scheduler.lease-seconds", defaultValue = "300")
+  long leaseSeconds;
+
   private ScheduledFuture<?> ticks;
   private ScheduledFuture<?> pruning;
+  private ScheduledFuture<?> renewals;
 
   void start(@Observes Startup startup) {
+    // Renewals have their own cadence, well inside the lease, and run even when this server does
+    // not schedule: its "sync now" runs and webhook re-syncs hold leases too, and a tick may be an
+    // hour apart.
+    long every = Math.max(1, leaseSeconds / 5);
+    renewals = timer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.SECONDS);
     if (!enabled) {
       LOG.info("the sync scheduler is disabled (feedbacksync.scheduler.enabled=false)");
       return;
@@ -64,6 +74,14 @@ public class SyncTimer {
     }
   }
 
+  private void renew() {
+    try {
+      scheduler.renewLeases();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "renewing sync leases failed; retrying shortly", e);
+    }
+  }
+
   private void tick() {
     try {
       scheduler.tick();
@@ -80,6 +98,9 @@ public class SyncTimer {
     }
     if (pruning != null) {
       pruning.cancel(false);
+    }
+    if (renewals != null) {
+      renewals.cancel(false);
     }
   }
 }
