@@ -93,6 +93,7 @@ export HTTP_PORT="$http_port" HTTPS_PORT="$https_port"
 export FEEDBACKSYNC_PUBLIC_BASE_URL="$base"
 export INTERCOM_CLIENT_ID=deploy-check-app INTERCOM_CLIENT_SECRET="$client_secret"
 export FEEDBACKSYNC_TOKEN_KEYS="check:$(openssl rand -base64 32)"
+export FEEDBACKSYNC_FILE_LINKS_KEY="$(openssl rand -base64 32)"
 export MP_JWT_VERIFY_ISSUER=feedback-sync MP_JWT_VERIFY_PUBLICKEY_LOCATION
 MP_JWT_VERIFY_PUBLICKEY_LOCATION=$("$root/scripts/jwt.sh" keys)
 for name in $(snippet variables | grep -o '[A-Z][A-Z0-9_]*=' | tr -d '='); do

@@ -182,7 +182,7 @@ public class JpaSyncRuns implements SyncRuns {
     List<?> rows =
         em.createNativeQuery(
                 "SELECT state, COALESCE(finished_at, started_at), kind, error FROM sync_run"
-                    + " WHERE account_id = ?"
+                    + " WHERE account_id = ? AND kind <> 'WEBHOOK'"
                     + " AND state IN ('COMPLETED', 'FAILED') ORDER BY started_at DESC LIMIT ?")
             .setParameter(1, account.value())
             .setParameter(2, FailureStreak.COUNTED)

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * when {@link #MAX_UNAVAILABLE_IN_A_ROW} reads in a row (as they complete, on any fetcher) found
  * Intercom unavailable, the run fails instead of setting more aside, and the next run (after its
  * backoff) resumes where this one committed. An answer the mapping rejects or a refused request
- * concerns its item alone and never counts. Safe on the fetchers' threads.
+ * concerns its item alone: it neither counts nor breaks the streak. Safe on the fetchers' threads.
  */
 final class ItemReads {
 
@@ -30,7 +30,9 @@ final class ItemReads {
                 + " The sync stops here and resumes later.",
             unavailable);
       }
-    } else {
+    } else if (result instanceof ItemRead.Read<T>) {
+      // Only an answer read breaks the streak: a refused or unreadable item between unavailable
+      // ones says nothing about Intercom being back.
       unavailableInARow.set(0);
     }
     return result;

@@ -127,7 +127,7 @@ public final class InMemorySyncRuns implements SyncRuns {
   public synchronized Optional<FailureStreak> failing(AccountId account) {
     List<Run> finished =
         runs.stream()
-            .filter(r -> r.account.equals(account))
+            .filter(r -> r.account.equals(account) && r.kind != SyncKind.WEBHOOK)
             .filter(
                 r ->
                     r.outcome instanceof SyncOutcome.Completed

@@ -192,6 +192,22 @@ class SchedulingServiceTest {
   }
 
   @Test
+  void a_sync_now_on_a_server_that_never_ticks_keeps_its_claim_through_renewals() {
+    connect(new HistoryCoverage.NotYet());
+    Instant[] now = {NOW};
+    java.time.Duration lease = java.time.Duration.ofMinutes(5);
+    SchedulingService quiet = scheduler(later, "server-1", () -> now[0], lease);
+    SchedulingService other = scheduler(later, "server-2", () -> now[0], lease);
+    assertTrue(quiet.syncNow(ACME).isPresent());
+    for (int minute = 1; minute <= 12; minute++) {
+      now[0] = NOW.plusSeconds(60L * minute);
+      database = now[0];
+      quiet.renewLeases(); // its own cadence, with no tick at all
+      assertEquals(0, other.tick().size(), "still server-1's at minute " + minute);
+    }
+  }
+
+  @Test
   void two_servers_never_run_one_accounts_sync_at_once() {
     connect(new HistoryCoverage.NotYet());
     SchedulingService first = scheduler(later, "server-1");
@@ -391,5 +407,26 @@ class SchedulingServiceTest {
         1,
         runs.runs.stream().filter(r -> r.kind == SyncKind.WEBHOOK).count(),
         "recorded as one run of kind WEBHOOK");
+  }
+
+  @Test
+  void webhook_re_syncs_of_a_failing_account_wait_out_its_backoff_and_never_reset_it() {
+    connect(new HistoryCoverage.Complete());
+    Instant[] now = {NOW};
+    SchedulingService server =
+        scheduler(later, "server-1", () -> now[0], SchedulingService.DEFAULT_LEASE);
+    String failed = runs.start(ACME, SyncKind.HOURLY, NOW.minusSeconds(5), "server-1");
+    runs.finish(failed, new SyncOutcome.Failed("Intercom did not answer", RunCounts.NONE), NOW);
+    queue.offer(ACME, new WebhookItem.Conversation(new ConversationId("100")));
+
+    assertEquals(List.of(), server.startWebhookResyncs(), "not while the backoff runs");
+    assertEquals(1, queue.size(), "kept queued");
+
+    now[0] = NOW.plus(java.time.Duration.ofMinutes(61)); // past the longest backoff
+    database = now[0];
+    assertEquals(1, server.startWebhookResyncs().size());
+    queued.remove(queued.size() - 1).run(); // the webhook run completes
+    assertTrue(
+        runs.failing(ACME).isPresent(), "a webhook run's success does not clear the hourly streak");
   }
 }

@@ -43,7 +43,8 @@ public interface SyncRuns {
   /**
    * The account's failing streak: its latest finished runs that failed, up to the last completed
    * one (counted up to {@link FailureStreak#COUNTED}); empty when the latest finished run
-   * completed.
+   * completed. Webhook re-syncs are left out: a burst of small ones must neither reset the streak
+   * of a failing hourly sync nor keep pushing its backoff further out.
    */
   Optional<FailureStreak> failing(AccountId account);
 
