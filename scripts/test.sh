@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 scripts/mariadb.sh start
 # The browser tests (SettingsPageIT) drive Debian's headless chromium through its chromedriver.
 scripts/browser.sh install
-./mvnw -B -ntp verify -Pserver-package "$@"
+./mvnw -B -ntp verify "$@"
+# The runnable server package in a build of its own: liberty-maven-plugin creates only one server
+# properly per build (a second create skips Liberty's `server create`, which writes the keystore
+# passwords to server.env), and the ITs' server must be that one.
+./mvnw -B -ntp package -pl adapters-web -am -Pserver-package -DskipTests -DskipPitest
 scripts/check-run-command.sh
 scripts/check-deploy.sh

@@ -23,8 +23,11 @@ import com.feedbacksync.simulator.SimulatorConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -65,7 +68,14 @@ class IntercomRestClientIT {
         page.items().forEach(l -> listed.add(l.id().value()));
         cursor = page.next();
       } while (cursor.isPresent());
-      assertEquals(sim.oracle().qualifyingNewestFirst(), listed);
+      // Every conversation is listed (its parts decide, not its statistics), newest first.
+      List<String> qualifying = sim.oracle().qualifyingNewestFirst();
+      Set<String> every = new TreeSet<>(qualifying);
+      every.addAll(sim.oracle().skippedWithoutReply());
+      assertEquals(every, new TreeSet<>(listed));
+      assertEquals(every.size(), listed.size(), "each once");
+      assertEquals(
+          qualifying, listed.stream().filter(new HashSet<>(qualifying)::contains).toList());
       assertInstanceOf(
           ConversationFetch.Found.class,
           intercom.conversation(

@@ -103,10 +103,12 @@ class SyncOnLibertyIT {
               oracle.skippedWithoutReply().size(),
               counters.apiCalls(),
               counters.calls("GET /conversations/{id}")));
+      // From the oracle, not the run's own counts: every conversation is listed and retrieved once
+      // (its parts decide whether a customer wrote, not its statistics).
       assertEquals(
-          first.kept(),
+          oracle.qualifyingNewestFirst().size() + oracle.skippedWithoutReply().size(),
           counters.calls("GET /conversations/{id}"),
-          "one retrieve per kept conversation");
+          "one retrieve per conversation");
 
       // Every kind of change Intercom can see, each on its own conversation.
       String replied = oracle.qualifyingNewestFirst().get(5);
