@@ -274,15 +274,24 @@ class FailureIsolationIT {
     assertEquals(0, blocked, what + ": blocked (last run " + lastState + ")");
   }
 
+  /** The newest run of the kind, once it has ended (its counts are written when it ends). */
   private static JsonObject lastRun(ApiClient api, String account, String kind) throws Exception {
-    String body = api.get("api/v1/integrations/intercom/runs?limit=20", member(account)).body();
-    return jakarta.json.Json.createReader(new java.io.StringReader(body))
-        .readArray()
-        .getValuesAs(JsonObject.class)
-        .stream()
-        .filter(r -> r.getString("kind").equals(kind))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " run"));
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (true) {
+      String body = api.get("api/v1/integrations/intercom/runs?limit=20", member(account)).body();
+      JsonObject run =
+          jakarta.json.Json.createReader(new java.io.StringReader(body))
+              .readArray()
+              .getValuesAs(JsonObject.class)
+              .stream()
+              .filter(r -> r.getString("kind").equals(kind))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no " + kind + " run"));
+      if (!run.getString("state").equals("RUNNING") || System.nanoTime() > deadline) {
+        return run;
+      }
+      Thread.sleep(200);
+    }
   }
 
   private static String connect(ApiClient api, IntercomSimulator sim, String prefix)

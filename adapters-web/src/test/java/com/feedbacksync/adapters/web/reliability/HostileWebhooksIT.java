@@ -112,6 +112,7 @@ class HostileWebhooksIT {
       String admin = AdminTokens.token("ada", account, "admin");
       api.connectAndAwaitHistory(sim, admin);
       awaitNoRunning(account);
+      awaitQuiet(sim); // no call of the first sync still in flight when the count starts
       String conversation = sim.oracle().qualifyingNewestFirst().get(2);
       sim.customerReplies(conversation);
       byte[] captured =
