@@ -49,7 +49,7 @@ class FailureIsolationIT {
         Map.of(
             "INTERCOM_BASE_URL", "http://127.0.0.1:" + SIM_PORT,
             "FEEDBACKSYNC_SCHEDULER_INTERVAL_SECONDS", "1",
-            "FEEDBACKSYNC_SCHEDULER_LEASE_SECONDS", "4",
+            "FEEDBACKSYNC_SCHEDULER_LEASE_SECONDS", "30",
             // A dead letter is due again at once: the cure is the very next run, not an hour on.
             "FEEDBACKSYNC_SYNC_DEAD_LETTER_FIRST_RETRY_SECONDS", "0");
     try (LibertyServer server =
