@@ -255,11 +255,20 @@ class FailureIsolationIT {
     long lost = expected.stream().filter(id -> !stored.contains(id)).count();
     long extra = stored.stream().filter(id -> !expected.contains(id)).count();
     long duplicated = rows.size() - stored.size();
-    String lastState =
-        single(
-            String.class,
-            "SELECT state FROM sync_run WHERE account_id = ? ORDER BY started_at DESC LIMIT 1",
-            account);
+    // Ticks come every second here: the newest run may have just started; blocked means it does
+    // not end, or ends other than COMPLETED.
+    String lastState = "RUNNING";
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while ("RUNNING".equals(lastState) && System.nanoTime() < deadline) {
+      lastState =
+          single(
+              String.class,
+              "SELECT state FROM sync_run WHERE account_id = ? ORDER BY started_at DESC LIMIT 1",
+              account);
+      if ("RUNNING".equals(lastState)) {
+        Thread.sleep(200);
+      }
+    }
     int blocked = "COMPLETED".equals(lastState) ? 0 : 1;
     int runs =
         single(Long.class, "SELECT COUNT(*) FROM sync_run WHERE account_id = ?", account)
