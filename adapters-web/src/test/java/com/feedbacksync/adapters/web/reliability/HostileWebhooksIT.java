@@ -104,10 +104,15 @@ class HostileWebhooksIT {
   void the_same_signed_webhook_delivered_five_times_re_syncs_once() throws Exception {
     ApiClient api = new ApiClient(base);
     int port = Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
+    String account = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+    // A workspace of its own: a webhook re-syncs every account connected to its workspace, and the
+    // accounts other test classes left connected to the simulator's default one would be counted.
     try (IntercomSimulator sim =
         IntercomSimulator.start(
-            SimulatorConfig.defaults(61, 40).withRatePerMinute(0).withPort(port))) {
-      String account = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+            SimulatorConfig.defaults(61, 40)
+                .withWorkspaceIdentity("ws-" + account, "Replay")
+                .withRatePerMinute(0)
+                .withPort(port))) {
       TestDatabase.insertAccount(account, "Replay", "PAID");
       String admin = AdminTokens.token("ada", account, "admin");
       // The deployment's start-up tick (5 s after the WAR starts) would find this account due for

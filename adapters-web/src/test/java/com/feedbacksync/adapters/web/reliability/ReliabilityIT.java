@@ -14,6 +14,8 @@ import com.feedbacksync.simulator.Oracle;
 import com.feedbacksync.simulator.SimulatorConfig;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -701,6 +703,9 @@ class ReliabilityIT {
    * (a database the benchmarks filled dumps to gigabytes).
    */
   private static Set<String> dumpContains(String... needles) throws Exception {
+    Path errors = Files.createTempFile("mariadb-dump", ".err");
+    // As README's backup line: a consistent snapshot without LOCK TABLES on a server still
+    // writing, and a packet larger than the client's 24 MB default (files up to 25 MB are kept).
     Process p =
         new ProcessBuilder(
                 "mariadb-dump",
@@ -708,9 +713,11 @@ class ReliabilityIT {
                 "--port=" + System.getProperty("db.port", "3316"),
                 "--user=feedbacksync",
                 "--password=feedbacksync",
+                "--single-transaction",
+                "--max-allowed-packet=64M",
                 "--hex-blob",
                 "feedbacksync")
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(errors.toFile())
             .start();
     Set<String> found = new TreeSet<>();
     int keep = java.util.Arrays.stream(needles).mapToInt(String::length).max().orElse(1);
@@ -728,7 +735,10 @@ class ReliabilityIT {
         tail = window.substring(Math.max(0, window.length() - keep));
       }
     }
-    assertEquals(0, p.waitFor(), "mariadb-dump failed");
+    int exit = p.waitFor();
+    String said = Files.readString(errors, StandardCharsets.UTF_8);
+    Files.delete(errors);
+    assertEquals(0, exit, () -> "mariadb-dump failed: " + said);
     return found;
   }
 }
