@@ -13,7 +13,9 @@ import java.util.Map;
  * The re-syncs verified webhooks asked for, per account, waiting for the account's lease: one entry
  * per conversation or customer however often it is asked for (a burst about one conversation is one
  * fetch), and never more entries than its capacity (a flood of distinct ids cannot grow the heap;
- * what does not fit is left to the hourly sync, the source of truth).
+ * what does not fit is left to the hourly sync, the source of truth). Each account may hold only
+ * its share of that capacity, so one busy or hostile workspace cannot take every other account's
+ * room.
  */
 public final class WebhookQueue {
 
@@ -27,18 +29,27 @@ public final class WebhookQueue {
     FULL
   }
 
-  /** The capacity a server's queue has unless configured otherwise. */
-  public static final int DEFAULT_CAPACITY = 10_000;
-
   private final int capacity;
+  private final int perAccount;
   private final Map<AccountId, LinkedHashSet<WebhookItem>> pending = new LinkedHashMap<>();
   private int size;
 
-  public WebhookQueue(int capacity) {
-    if (capacity < 1) {
-      throw new IllegalArgumentException("A webhook queue holds at least one re-sync.");
+  /**
+   * @param capacity how many re-syncs the server keeps waiting, all accounts together
+   * @param perAccount how many of them one account may hold
+   */
+  public WebhookQueue(int capacity, int perAccount) {
+    if (perAccount < 1 || capacity < perAccount) {
+      throw new IllegalArgumentException(
+          "A webhook queue holds at least one re-sync per account, and no fewer in all than one"
+              + " account may hold (capacity "
+              + capacity
+              + ", per account "
+              + perAccount
+              + ").");
     }
     this.capacity = capacity;
+    this.perAccount = perAccount;
   }
 
   public synchronized Offer offer(AccountId account, WebhookItem item) {
@@ -46,7 +57,7 @@ public final class WebhookQueue {
     if (queued != null && queued.contains(item)) {
       return Offer.COALESCED;
     }
-    if (size >= capacity) {
+    if (size >= capacity || (queued != null && queued.size() >= perAccount)) {
       return Offer.FULL;
     }
     pending.computeIfAbsent(account, a -> new LinkedHashSet<>()).add(item);

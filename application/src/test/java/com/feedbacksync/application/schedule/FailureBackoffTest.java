@@ -79,7 +79,7 @@ class FailureBackoffTest {
           "server-a",
           SchedulingService.DEFAULT_LEASE,
           FailureBackoff.DEFAULT,
-          new WebhookQueue(10));
+          new WebhookQueue(10, 10));
 
   private void connect(AccountId account, HistoryCoverage coverage) {
     connections.save(

@@ -52,7 +52,7 @@ class SchedulingServiceTest {
   private final Executor later = queued::add;
   private final List<AccountId> ranFor = new ArrayList<>();
   private final List<List<WebhookItem>> resynced = new ArrayList<>();
-  private final WebhookQueue queue = new WebhookQueue(100);
+  private final WebhookQueue queue = new WebhookQueue(100, 100);
 
   private SchedulingService scheduler(Executor executor, String owner) {
     return scheduler(executor, owner, () -> NOW, SchedulingService.DEFAULT_LEASE);

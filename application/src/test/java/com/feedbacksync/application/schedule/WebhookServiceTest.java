@@ -33,7 +33,7 @@ class WebhookServiceTest {
   private int nudges;
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemoryWebhookDeliveries deliveries = new InMemoryWebhookDeliveries(() -> now);
-  private final WebhookQueue queue = new WebhookQueue(4);
+  private final WebhookQueue queue = new WebhookQueue(4, 4);
   private final WebhookService webhooks =
       new WebhookService(
           connections,

@@ -86,6 +86,10 @@ public class CompositionRoot {
   @ConfigProperty(name = "feedbacksync.webhooks.queue-capacity", defaultValue = "10000")
   int webhookQueueCapacity;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.webhooks.queue-per-account", defaultValue = "1000")
+  int webhookQueuePerAccount;
+
   @Resource ManagedExecutorService workers;
 
   /**
@@ -96,7 +100,7 @@ public class CompositionRoot {
 
   private synchronized WebhookQueue webhookQueue() {
     if (webhookQueue == null) {
-      webhookQueue = new WebhookQueue(webhookQueueCapacity);
+      webhookQueue = new WebhookQueue(webhookQueueCapacity, webhookQueuePerAccount);
     }
     return webhookQueue;
   }

@@ -190,7 +190,7 @@ class ClockSkewIT {
         owner,
         LEASE,
         com.feedbacksync.application.schedule.FailureBackoff.DEFAULT,
-        new WebhookQueue(10));
+        new WebhookQueue(10, 10));
   }
 
   private AccountId account() throws Exception {
