@@ -36,6 +36,8 @@ class UnconfiguredServerIT {
             "INTERCOM_REDIRECT_URI", "",
             "FEEDBACKSYNC_PUBLIC_BASE_URL", "",
             "FEEDBACKSYNC_TOKEN_KEYS", "",
+            // Set, but five bytes: not ready rather than a 500 on every document read.
+            "FEEDBACKSYNC_FILE_LINKS_KEY", "c2hvcnQ=",
             "FEEDBACKSYNC_SCHEDULER_ENABLED", "false");
     try (LibertyServer server =
         LibertyServer.start("feedbackSyncBare", HTTP_PORT, HTTPS_PORT, env, List.of())) {
@@ -55,7 +57,8 @@ class UnconfiguredServerIT {
               "INTERCOM_CLIENT_ID is not set",
               "the Intercom simulator's public secret",
               "neither INTERCOM_REDIRECT_URI nor FEEDBACKSYNC_PUBLIC_BASE_URL is set",
-              "FEEDBACKSYNC_TOKEN_KEYS is not set")) {
+              "FEEDBACKSYNC_TOKEN_KEYS is not set",
+              "FEEDBACKSYNC_FILE_LINKS_KEY (feedbacksync.file-links.key) holds 5 bytes")) {
         assertTrue(health.contains(expected), expected + " in " + health);
       }
 
@@ -78,6 +81,7 @@ class UnconfiguredServerIT {
       String logs = server.logs();
       assertTrue(logs.contains("Not ready: Intercom is not configured on this server"), "logged");
       assertTrue(logs.contains("Not ready: FEEDBACKSYNC_TOKEN_KEYS is not set"), "logged");
+      assertTrue(logs.contains("Not ready: FEEDBACKSYNC_FILE_LINKS_KEY"), "logged");
     }
   }
 
