@@ -79,7 +79,8 @@ function start() {
     // The page says so when the sign-in runs out, rather than failing at the next click.
     setTimeout(() => signIn("expired"), Math.max(0, session.expiresAt - Date.now()));
   }
-  $("who").textContent = `${session.user} · ${session.admin ? "admin" : "member (read-only)"}`;
+  const role = session.admin ? "admin" : "member (read-only)";
+  $("who").textContent = `${session.user} · ${role}`;
   $("app").hidden = false;
 
   const customers = new CustomersPanel({ notify });
@@ -94,7 +95,14 @@ function start() {
   let customersLoaded = false;
   const integration = new IntegrationPanel({
     admin: session.admin,
+    user: session.user,
+    accountId: session.account,
     notify,
+    // Which account this sign-in acts for stays in sight on every tab.
+    onAccount: (account) => {
+      const which = account ? `${account.name} (${account.id})` : session.account;
+      $("who").textContent = `${session.user} · ${role} · ${which}`;
+    },
     onDataChanged: () => {
       documentsLoaded = false;
       customersLoaded = false;

@@ -79,9 +79,22 @@ function advice(error) {
   return "Nothing is lost: the next sync retries from where this one stopped. If it keeps failing, use Sync now later or reconnect.";
 }
 
+/**
+ * Opens a confirmation afresh: by the HTML standard a dialog keeps its returnValue from the last
+ * time and Escape closes it without setting one, so in a browser that follows it to the letter a
+ * second dialog dismissed with Escape would count as confirmed (Chromium clears it itself).
+ */
+function openDialog(dialog) {
+  dialog.returnValue = "";
+  dialog.showModal();
+}
+
 export class IntegrationPanel {
-  constructor({ admin, notify, onDataChanged }) {
+  constructor({ admin, user, accountId, notify, onDataChanged, onAccount }) {
     this.admin = admin;
+    this.user = user;
+    this.accountId = accountId;
+    this.onAccount = onAccount;
     this.notify = notify;
     this.onDataChanged = onDataChanged;
     this.timer = null;
@@ -92,8 +105,9 @@ export class IntegrationPanel {
     }
     $("read-only-note").hidden = admin;
     if (admin) {
-      $("connect").addEventListener("click", () => this.connect());
-      $("reconnect").addEventListener("click", () => this.connect());
+      $("connect").addEventListener("click", () => this.askConnect());
+      $("reconnect").addEventListener("click", () => this.askConnect());
+      $("connect-dialog").addEventListener("close", () => this.connectChosen());
       $("sync-now").addEventListener("click", () => this.syncNow());
       $("disconnect").addEventListener("click", () => this.askDisconnect());
       $("disconnect-dialog").addEventListener("close", () => this.disconnectChosen());
@@ -107,6 +121,7 @@ export class IntegrationPanel {
     } catch (e) {
       this.account = null;
     }
+    this.onAccount(this.account);
     await this.refresh();
     await this.loadSkipped(false);
   }
@@ -290,6 +305,24 @@ export class IntegrationPanel {
     }
   }
 
+  /**
+   * Connecting copies the workspace the admin picks at Intercom into the account this page is
+   * signed in to. A link carrying someone else's sign-in (#token=…) would otherwise make that their
+   * account without a word: the admin confirms the account, by name, before leaving for Intercom.
+   */
+  askConnect() {
+    const name = this.account?.name;
+    $("connect-account").textContent = name ? `${name} (${this.accountId})` : this.accountId;
+    $("connect-user").textContent = this.user;
+    openDialog($("connect-dialog"));
+  }
+
+  connectChosen() {
+    if ($("connect-dialog").returnValue === "confirm") {
+      this.connect();
+    }
+  }
+
   async connect() {
     try {
       const started = await api("integrations/intercom/connect", { method: "POST" });
@@ -311,7 +344,7 @@ export class IntegrationPanel {
 
   askDisconnect() {
     $("disconnect-keep").checked = true;
-    $("disconnect-dialog").showModal();
+    openDialog($("disconnect-dialog"));
   }
 
   async disconnectChosen() {

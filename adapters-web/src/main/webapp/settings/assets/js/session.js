@@ -30,7 +30,8 @@ function claims(token) {
 }
 
 /**
- * The session: {token, user, admin, expiresAt}, or {problem: "missing" | "invalid" | "expired"}.
+ * The session: {token, user, account, admin, expiresAt}, or {problem: "missing" | "invalid" |
+ * "expired"}.
  */
 export function currentSession(now = Date.now()) {
   const token = sessionStorage.getItem(KEY);
@@ -48,6 +49,7 @@ export function currentSession(now = Date.now()) {
   return {
     token,
     user: c.upn || c.sub || "",
+    account: typeof c.account === "string" ? c.account : "",
     admin: groups.includes("admin"),
     expiresAt: typeof c.exp === "number" ? c.exp * 1000 : null,
   };

@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The admin's page in a real headless Chromium against Liberty, MariaDB and the simulator: the
@@ -68,9 +70,13 @@ class SettingsPageIT {
   /**
    * How long Intercom takes to answer each conversation during the first sync: with the sync's
    * eight parallel fetches, the bar moves for several seconds (a rate limit would not do: the whole
-   * small workspace fits in one of its 10-second windows).
+   * small workspace fits in one of its 10-second windows). Long enough that the page, which has to
+   * come back from Intercom's consent page first, still sees the sync part done on a loaded machine
+   * (at 1.5 s a CI trial under load saw it only done).
    */
-  private static final long SLOW_CONVERSATION_MILLIS = 1500;
+  private static final long SLOW_CONVERSATION_MILLIS = 3000;
+
+  private static final String ACCOUNT_NAME = "Browser IT";
 
   private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -121,7 +127,14 @@ class SettingsPageIT {
       assertNoProblems("not connected");
       chromium.screenshot("not-connected");
 
-      connectThroughConsentPage(sim);
+      // Connecting asks first, naming the account: cancelled, nothing happens.
+      openConnectDialog(account);
+      byId("connect-cancel").click();
+      chromium.await("the dialog closed", WAIT, d -> displayed(d, By.id("connect-dialog")) == null);
+      assertTrue(driver().getCurrentUrl().startsWith(PAGE), "cancelled: still on the page");
+      awaitConnectionState("DISCONNECTED");
+
+      connectThroughConsentPage(sim, account);
       assertTrue(
           byId("notice").getText().contains("Intercom is connected"), byId("notice").getText());
       assertEquals("Acme SaaS", byId("workspace-name").getText());
@@ -199,9 +212,23 @@ class SettingsPageIT {
       chromium.screenshot("disconnected-kept");
 
       tab("tab-integration");
-      connectThroughConsentPage(sim);
+      connectThroughConsentPage(sim, account);
       watchProgressToDone();
       chromium.screenshot("reconnected");
+
+      // The disconnect dialog was confirmed once before: dismissed with Escape now, with "delete"
+      // ticked, it changes nothing. (The page also clears the dialog's last answer, which the HTML
+      // standard keeps across a close by Escape; Chromium clears it itself, so this check stays
+      // green without that line here.)
+      byId("disconnect").click();
+      chromium.await("the disconnect dialog", WAIT, d -> displayed(d, By.id("disconnect-dialog")));
+      byId("disconnect-delete").click();
+      new Actions(driver()).sendKeys(Keys.ESCAPE).perform();
+      chromium.await(
+          "the dialog closed", WAIT, d -> displayed(d, By.id("disconnect-dialog")) == null);
+      Thread.sleep(2_000);
+      awaitConnectionState("CONNECTED");
+      assertEquals(oracleCount, TestDatabase.documentIds(account).size(), "Escape deleted nothing");
 
       disconnect(true);
       tab("tab-documents");
@@ -220,7 +247,7 @@ class SettingsPageIT {
                 .withPort(SIM_PORT))) {
       String account = newAccount();
       open(AdminTokens.token("ada@example.com", account, "admin"));
-      connectThroughConsentPage(sim);
+      connectThroughConsentPage(sim, account);
       watchProgressToDone();
       assertTrue(byId("sync-now").isDisplayed(), "an admin has Sync now");
       assertTrue(byId("disconnect").isDisplayed(), "an admin has Disconnect");
@@ -282,9 +309,11 @@ class SettingsPageIT {
   }
 
   /** Connect → Intercom's (the simulator's) consent page → Allow → back on this page, connected. */
-  private static void connectThroughConsentPage(IntercomSimulator sim) {
-    WebElement connect = chromium.await("Connect", WAIT, d -> displayed(d, By.id("connect")));
-    connect.click();
+  private static void connectThroughConsentPage(IntercomSimulator sim, String account) {
+    openConnectDialog(account);
+    assertNoProblems("the connect dialog");
+    chromium.screenshot("connect-dialog");
+    byId("connect-confirm").click();
     chromium.await(
         "Intercom's consent page",
         WAIT,
@@ -346,6 +375,21 @@ class SettingsPageIT {
     }
   }
 
+  /**
+   * Connect → the confirmation naming the account and the admin, so a link carrying someone else's
+   * sign-in cannot send the admin's workspace there unnoticed.
+   */
+  private static void openConnectDialog(String account) {
+    chromium.await("Connect", WAIT, d -> displayed(d, By.id("connect"))).click();
+    String asked =
+        chromium
+            .await("the connect dialog", WAIT, d -> displayed(d, By.id("connect-dialog")))
+            .getText();
+    assertTrue(asked.contains(ACCOUNT_NAME + " (" + account + ")"), asked);
+    assertTrue(asked.contains("ada@example.com"), asked);
+    assertTrue(byId("who").getText().contains(ACCOUNT_NAME), byId("who").getText());
+  }
+
   private static void disconnect(boolean delete) {
     tab("tab-integration");
     chromium.await("Disconnect", WAIT, d -> displayed(d, By.id("disconnect"))).click();
@@ -399,7 +443,7 @@ class SettingsPageIT {
 
   private static String newAccount() throws Exception {
     String account = "page-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Browser IT", "START");
+    TestDatabase.insertAccount(account, ACCOUNT_NAME, "START");
     return account;
   }
 }
