@@ -2,10 +2,12 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ConversationFetch;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.profile.CustomerProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,10 +28,18 @@ final class WebhookResync {
     this.profiles = profiles;
   }
 
-  /** The conversation again, or its tombstone when Intercom deleted it. */
+  /**
+   * The conversation again, or its tombstone when Intercom deleted it. One Intercom cannot give in
+   * a readable form is set aside as a dead letter, which the hourly run tries again, rather than
+   * failing the run and the rest of its batch with it.
+   */
   void conversation(ConversationId id) {
     PendingBatch part = new PendingBatch();
-    if (run.workspace().conversation(id) instanceof ConversationFetch.Found found) {
+    ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
+    if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
+      part.setAside(failed.setAside(ItemKind.CONVERSATION, id.value()));
+    } else if (((ItemRead.Read<ConversationFetch>) read).value()
+        instanceof ConversationFetch.Found found) {
       Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
       kept.ifPresent(part::imported);
       part.count(kept.isPresent() ? RunCounts.RESYNCED : RunCounts.SKIPPED_WITHOUT_REPLY);
@@ -43,10 +53,20 @@ final class WebhookResync {
     run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
   }
 
-  /** The customer's profile again, or its tombstone when Intercom no longer has the contact. */
+  /**
+   * The customer's profile again, or its tombstone when Intercom no longer has the contact; an
+   * unreadable one becomes a dead letter, as a conversation does.
+   */
   void customer(ContactId id) {
     PendingBatch part = new PendingBatch();
-    profiles.fetch(id).ifPresentOrElse(part::profile, () -> part.goneContact(id));
+    ItemRead<Optional<CustomerProfile>> read = profiles.read(id);
+    if (read instanceof ItemRead.Unreadable<Optional<CustomerProfile>> failed) {
+      part.setAside(failed.setAside(ItemKind.CONTACT, id.value()));
+    } else {
+      ((ItemRead.Read<Optional<CustomerProfile>>) read)
+          .value()
+          .ifPresentOrElse(part::profile, () -> part.goneContact(id));
+    }
     run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
   }
 }

@@ -22,6 +22,7 @@ import com.feedbacksync.application.model.SkipReason;
 import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
@@ -140,10 +141,18 @@ class BadItemsTest {
 
   private static Conversation customer(
       String id, Instant created, List<com.feedbacksync.domain.intercom.Attachment> files) {
+    return customer(id, created, files, created.plusSeconds(60));
+  }
+
+  private static Conversation customer(
+      String id,
+      Instant created,
+      List<com.feedbacksync.domain.intercom.Attachment> files,
+      Instant updated) {
     return conversation()
         .id(id)
         .createdAt(created)
-        .updatedAt(created.plusSeconds(60))
+        .updatedAt(updated)
         .source(
             new Source(
                 "conversation",
@@ -261,6 +270,39 @@ class BadItemsTest {
     sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
     assertTrue(stored().contains("150"), "cured by the next hourly run");
     assertEquals(List.of(), skipped());
+  }
+
+  @Test
+  void one_unreadable_item_of_a_webhook_batch_is_set_aside_and_the_others_re_synced() {
+    workspaceOf(6);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
+    Instant later = now.plusSeconds(60);
+    intercom.put(customer("105", CONNECTED.minusSeconds(5 * 3600L), List.of(), later));
+    intercom.poison("103", new IntercomFailure.Unreadable("part id longer than 128", null));
+    intercom.poison("c-104", new IntercomFailure.Rejected("contact c-104 answered 400"));
+
+    SyncOutcome webhooks =
+        sync.resync(
+            ACME,
+            List.of(
+                new WebhookItem.Conversation(new ConversationId("103")),
+                new WebhookItem.Customer(new ContactId("c-104")),
+                new WebhookItem.Conversation(new ConversationId("105"))),
+            new LeaseToken(ACME, "sync", "test", 1));
+
+    assertInstanceOf(SyncOutcome.Completed.class, webhooks, "one bad item does not fail the run");
+    assertEquals(
+        later,
+        store.data(ACME).documents.get(new ConversationId("105")).document().updatedAt(),
+        "the item after the bad ones is re-synced");
+    assertEquals(
+        Set.of("CONVERSATION 103", "CONTACT c-104"),
+        skipped().stream()
+            .filter(i -> i.reason() == SkipReason.UNREADABLE)
+            .map(i -> i.kind() + " " + i.intercomId())
+            .collect(Collectors.toSet()),
+        "both are dead letters the hourly run tries again");
+    assertEquals(expected(6), stored(), "the unreadable conversation's stored copy is kept");
   }
 
   @Test
