@@ -57,11 +57,17 @@ class FirstSyncProfileCallsTest {
 
   private static final AccountId ACCOUNT = new AccountId("calls");
 
+  /**
+   * 600 in the test suite (four pages, more customers than one contact search holds); {@code
+   * -Dcalls.conversations=10000} measures the benchmark's size without a server.
+   */
+  private static final int CONVERSATIONS = Integer.getInteger("calls.conversations", 600);
+
   @Test
   void a_first_sync_makes_at_most_five_percent_more_calls_than_the_floor_and_the_same_profiles()
       throws Exception {
     try (IntercomSimulator sim =
-        IntercomSimulator.start(SimulatorConfig.defaults(11, 600).withRatePerMinute(0))) {
+        IntercomSimulator.start(SimulatorConfig.defaults(11, CONVERSATIONS).withRatePerMinute(0))) {
       IntercomSettings settings =
           IntercomSettings.forIntercom(
                   "sim-client", "sim-client-secret", URI.create("http://localhost/cb"))
@@ -78,8 +84,9 @@ class FirstSyncProfileCallsTest {
       FirstSyncFloor floor = sim.firstSyncFloor();
       long kept = floor.kept();
       System.out.printf(
-          "first sync of 600 conversations, %d kept: %d calls = %.3f per kept; floor %s;"
+          "first sync of %d conversations, %d kept: %d calls = %.3f per kept; floor %s;"
               + " %.3f x the floor; by endpoint %s%n",
+          CONVERSATIONS,
           kept,
           calls.apiCalls(),
           calls.apiCalls() / (double) kept,
