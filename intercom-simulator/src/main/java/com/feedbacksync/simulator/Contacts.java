@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -20,9 +21,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Contacts and companies: list, search (timestamps matched by calendar day, as Intercom 2.16 does),
- * one contact with its segments and companies, one company, and the companies scroll (one open
- * scroll per workspace, expiring after a minute unused).
+ * Contacts and companies: list, search (text fields by {@code =}, {@code !=}, {@code IN}, {@code
+ * NIN}, {@code ~}, {@code !~}, {@code ^}, {@code $}; timestamps matched by calendar day, as
+ * Intercom 2.16 does; pages of up to {@value #MAX_PER_PAGE}), one contact with its segments and
+ * companies, one company, and the companies scroll (one open scroll per workspace, expiring after a
+ * minute unused).
  */
 final class Contacts {
 
@@ -31,6 +34,10 @@ final class Contacts {
   private static final Set<String> TEXT_FIELDS =
       Set.of("id", "role", "email", "name", "external_id");
   static final int SCROLL_PAGE = 50;
+
+  /** The largest page of contacts Intercom serves (the default is 50). */
+  static final int MAX_PER_PAGE = 150;
+
   static final long SCROLL_IDLE_SECONDS = 60;
 
   private final SimWorkspace workspace;
@@ -76,8 +83,9 @@ final class Contacts {
 
   private JsonNode page(
       Predicate<Contact> filter, String field, boolean ascending, int perPage, String after) {
-    if (perPage < 1 || perPage > 150) {
-      throw new Search.BadRequest("parameter_invalid", "per_page must be between 1 and 150");
+    if (perPage < 1 || perPage > MAX_PER_PAGE) {
+      throw new Search.BadRequest(
+          "parameter_invalid", "per_page must be between 1 and " + MAX_PER_PAGE);
     }
     return workspace.read(
         () -> {
@@ -181,21 +189,26 @@ final class Contacts {
         };
       };
     }
+    if (TEXT_FIELDS.contains(field) && (operator.equals("IN") || operator.equals("NIN"))) {
+      // "Shortcut for OR queries. Values must be in Array" (2.16); a page answers at most
+      // MAX_PER_PAGE of the matches, the rest on the next pages.
+      if (!value.isArray()) {
+        throw new Search.BadRequest("parameter_invalid", operator + " takes an array of values");
+      }
+      Set<String> values = new HashSet<>();
+      value.forEach(v -> values.add(v.asString()));
+      boolean in = operator.equals("IN");
+      return c -> values.contains(text(c, field)) == in;
+    }
     if (TEXT_FIELDS.contains(field)) {
       String text = value.asString();
       return c -> {
-        String actual =
-            switch (field) {
-              case "id" -> c.id;
-              case "role" -> c.role;
-              case "email" -> c.email;
-              case "name" -> c.name;
-              default -> c.externalId;
-            };
+        String actual = text(c, field);
         return switch (operator) {
           case "=" -> text.equals(actual);
           case "!=" -> !text.equals(actual);
           case "~" -> actual != null && actual.contains(text);
+          case "!~" -> actual == null || !actual.contains(text);
           case "^" -> actual != null && actual.startsWith(text);
           case "$" -> actual != null && actual.endsWith(text);
           default ->
@@ -205,6 +218,16 @@ final class Contacts {
       };
     }
     throw new Search.BadRequest("parameter_invalid", "field " + field + " is not searchable");
+  }
+
+  private static String text(Contact c, String field) {
+    return switch (field) {
+      case "id" -> c.id;
+      case "role" -> c.role;
+      case "email" -> c.email;
+      case "name" -> c.name;
+      default -> c.externalId;
+    };
   }
 
   private static LocalDate day(long epochSecond) {

@@ -263,9 +263,19 @@ public final class IntercomSimulator implements AutoCloseable {
     return workspace.read(() -> Oracle.of(workspace));
   }
 
+  /** The fewest calls a first sync of this workspace can make, from the simulator's own data. */
+  public FirstSyncFloor firstSyncFloor() {
+    return workspace.read(() -> FirstSyncFloor.of(workspace, Oracle.of(workspace)));
+  }
+
   /** For the demo's summary and the tests: how many companies and contacts there are. */
   public int contactCount() {
     return workspace.read(() -> workspace.contacts().size());
+  }
+
+  /** The ids of the workspace's contacts, for tests that call Intercom with them. */
+  public List<String> contactIds() {
+    return workspace.read(() -> List.copyOf(workspace.contacts().keySet()));
   }
 
   public int companyCount() {

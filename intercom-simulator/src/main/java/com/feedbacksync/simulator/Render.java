@@ -27,6 +27,9 @@ final class Render {
   /** Intercom returns at most the 500 most recent parts of a conversation. */
   static final int PART_CAP = 500;
 
+  /** A contact lists at most this many of its tags, notes and companies, with a URL for all. */
+  static final int ADDRESSABLE_LIMIT = 10;
+
   private final SimWorkspace workspace;
   private final Files files;
   private final String appId;
@@ -301,7 +304,7 @@ final class Render {
     o.put("type", "list");
     ArrayNode data = o.putArray("data");
     ids.stream()
-        .limit(10)
+        .limit(ADDRESSABLE_LIMIT)
         .forEach(
             id -> {
               ObjectNode ref = data.addObject();
@@ -311,7 +314,7 @@ final class Render {
             });
     o.put("url", url);
     o.put("total_count", ids.size());
-    o.put("has_more", ids.size() > 10);
+    o.put("has_more", ids.size() > ADDRESSABLE_LIMIT);
     return o;
   }
 

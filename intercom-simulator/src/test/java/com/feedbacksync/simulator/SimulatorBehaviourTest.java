@@ -463,6 +463,80 @@ class SimulatorBehaviourTest {
   }
 
   @Test
+  void finds_contacts_by_id_in_pages_of_at_most_150_and_refuses_what_intercom_refuses() {
+    start(400);
+    List<String> wanted = sim.snapshot().contacts().stream().limit(160).map(c -> c.id).toList();
+    String ids =
+        wanted.stream().map(id -> "\"" + id + "\"").reduce((a, b) -> a + "," + b).orElseThrow();
+    String query = "{\"field\":\"id\",\"operator\":\"IN\",\"value\":[" + ids + ",\"nobody\"]}";
+    sim.resetCounters();
+    JsonNode first =
+        client
+            .post("/contacts/search", "{\"query\":" + query + ",\"pagination\":{\"per_page\":150}}")
+            .json();
+    assertEquals(150, first.path("data").size());
+    assertEquals(160, first.path("total_count").asInt(), "the unknown id matches nothing");
+    String cursor = first.path("pages").path("next").path("starting_after").asString();
+    JsonNode second =
+        client
+            .post(
+                "/contacts/search",
+                "{\"query\":"
+                    + query
+                    + ",\"pagination\":{\"per_page\":150,\"starting_after\":\""
+                    + cursor
+                    + "\"}}")
+            .json();
+    assertTrue(second.path("pages").path("next").isMissingNode(), "the last page");
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    first.path("data").forEach(c -> found.add(c.path("id").asString()));
+    second.path("data").forEach(c -> found.add(c.path("id").asString()));
+    assertEquals(new java.util.TreeSet<>(wanted), found);
+    assertEquals(2, sim.counters().calls("POST /contacts/search"), "each page a call");
+
+    assertEquals(
+        400,
+        client
+            .post("/contacts/search", "{\"query\":" + query + ",\"pagination\":{\"per_page\":151}}")
+            .status(),
+        "at most 150 a page");
+    assertEquals(
+        400,
+        client
+            .post(
+                "/contacts/search",
+                "{\"query\":{\"field\":\"id\",\"operator\":\"IN\",\"value\":\""
+                    + wanted.get(0)
+                    + "\"}}")
+            .status(),
+        "IN takes an array");
+    assertEquals(
+        400,
+        client
+            .post(
+                "/contacts/search",
+                "{\"query\":{\"field\":\"created_at\",\"operator\":\"IN\",\"value\":[1]}}")
+            .status(),
+        "not on dates");
+    assertEquals(
+        1,
+        client
+            .post(
+                "/contacts/search",
+                "{\"query\":{\"field\":\"id\",\"operator\":\"NIN\",\"value\":["
+                    + sim.snapshot().contacts().stream()
+                        .skip(1)
+                        .map(c -> "\"" + c.id + "\"")
+                        .reduce((a, b) -> a + "," + b)
+                        .orElseThrow()
+                    + "]}}")
+            .json()
+            .path("total_count")
+            .asInt(),
+        "NIN: all but those");
+  }
+
+  @Test
   void keeps_one_companies_scroll_open_at_a_time_and_expires_it_after_a_minute() {
     start(200);
     JsonNode first = client.get("/companies/scroll").json();

@@ -62,6 +62,10 @@ public interface IntercomApi {
   Response contactCompanies(
       @HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
+  @GET
+  @Path("companies/{id}")
+  Response company(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+
   @POST
   @Path("auth/eagle/token")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

@@ -27,6 +27,8 @@ interface IntercomHttp {
 
   Reply contactCompanies(URI api, String token, String id) throws IOException;
 
+  Reply company(URI api, String token, String id) throws IOException;
+
   Reply exchangeCode(URI api, Map<String, String> form) throws IOException;
 
   /** A file at an absolute URL (already checked against the allow-list), up to {@code maxBytes}. */

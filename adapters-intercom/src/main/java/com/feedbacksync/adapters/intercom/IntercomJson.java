@@ -140,7 +140,17 @@ final class IntercomJson {
         // 2.16 says 0 for "unassigned"; older versions say null.
         text(c, "admin_assignee_id").filter(a -> !a.equals("0")),
         c.getBoolean("read", false),
-        text(c, "priority").orElse(""));
+        text(c, "priority").orElse(""),
+        contactIds(c));
+  }
+
+  /** The conversation's contacts ({@code contacts.contacts[].id}), in Intercom's order. */
+  private static List<ContactId> contactIds(JsonObject c) {
+    return objects(object(c, "contacts").orElse(JsonValue.EMPTY_JSON_OBJECT), "contacts").stream()
+        .map(ref -> text(ref, "id"))
+        .flatMap(Optional::stream)
+        .map(ContactId::new)
+        .toList();
   }
 
   static Conversation conversation(JsonObject c) {
@@ -189,11 +199,7 @@ final class IntercomJson {
         attributes(object(c, "custom_attributes")),
         statistics(c),
         object(c, "first_contact_reply").flatMap(f -> time(f, "created_at")),
-        objects(object(c, "contacts").orElse(JsonValue.EMPTY_JSON_OBJECT), "contacts").stream()
-            .map(ref -> text(ref, "id"))
-            .flatMap(Optional::stream)
-            .map(ContactId::new)
-            .toList());
+        contactIds(c));
   }
 
   static Contact contact(JsonObject c) {
@@ -212,12 +218,18 @@ final class IntercomJson {
                     .ifPresent(v -> standard.put("location." + field, new AttributeValue.Text(v)));
               }
             });
+    JsonObject listed = object(c, "companies").orElse(JsonValue.EMPTY_JSON_OBJECT);
+    List<JsonObject> refs = objects(listed, "data");
     List<CompanyId> companies =
-        objects(object(c, "companies").orElse(JsonValue.EMPTY_JSON_OBJECT), "data").stream()
+        refs.stream()
             .map(ref -> text(ref, "id"))
             .flatMap(Optional::stream)
             .map(CompanyId::new)
             .toList();
+    // A contact lists up to 10 companies; has_more (or a larger total) says there are others.
+    boolean more =
+        listed.getBoolean("has_more", false)
+            || number(listed, "total_count").orElse(0L) > refs.size();
     return new Contact(
         new ContactId(id),
         ContactRole.fromIntercom(text(c, "role").orElse(null)),
@@ -226,7 +238,8 @@ final class IntercomJson {
         time(c, "updated_at").or(() -> time(c, "created_at")).orElse(Instant.EPOCH),
         standard,
         attributes(object(c, "custom_attributes")),
-        companies);
+        companies,
+        more);
   }
 
   static Company company(JsonObject c) {

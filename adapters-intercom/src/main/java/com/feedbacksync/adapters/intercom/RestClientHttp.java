@@ -118,6 +118,11 @@ final class RestClientHttp implements IntercomHttp {
   }
 
   @Override
+  public Reply company(URI api, String token, String id) throws IOException {
+    return call(api, a -> a.company(bearer(token), id), settings.maxResponseBytes());
+  }
+
+  @Override
   public Reply exchangeCode(URI api, Map<String, String> form) throws IOException {
     return call(
         api,

@@ -1,11 +1,13 @@
 package com.feedbacksync.adapters.intercom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.domain.intercom.AttributeValue;
 import com.feedbacksync.domain.intercom.AuthorType;
+import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ContactRole;
 import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationListing;
@@ -86,6 +88,10 @@ class IntercomJsonTest {
     assertEquals(2, listings.size());
     assertEquals(Optional.of("7301245"), listings.get(0).adminAssigneeId());
     assertTrue(listings.get(0).statistics().lastAdminReplyAt().isPresent());
+    assertEquals(
+        List.of(new ContactId("66a1f0c2e4b0a1b2c3d4e5f6")),
+        listings.get(0).contactIds(),
+        "the customers, to look up ahead of the fetches");
   }
 
   @Test
@@ -99,6 +105,28 @@ class IntercomJsonTest {
     assertEquals(
         new AttributeValue.Text("Dublin"), contact.standardAttributes().get("location.city"));
     assertEquals("6762f07f1bb69f9f2193baf5", contact.companyIds().get(0).value());
+    assertFalse(contact.moreCompanies(), "its one company is listed");
+  }
+
+  @Test
+  void knows_when_a_contact_lists_only_some_of_its_companies() {
+    JsonObject contact = fixture("contact-with-custom-attributes-and-company.json");
+    JsonObject companies = contact.getJsonObject("companies");
+    JsonObject more =
+        jakarta.json.Json.createObjectBuilder(contact)
+            .add(
+                "companies",
+                jakarta.json.Json.createObjectBuilder(companies)
+                    .add("total_count", 12)
+                    .add("has_more", true))
+            .build();
+    assertTrue(IntercomJson.contact(more).moreCompanies(), "has_more");
+    JsonObject countOnly =
+        jakarta.json.Json.createObjectBuilder(contact)
+            .add(
+                "companies", jakarta.json.Json.createObjectBuilder(companies).add("total_count", 2))
+            .build();
+    assertTrue(IntercomJson.contact(countOnly).moreCompanies(), "a total above what is listed");
   }
 
   @Test

@@ -109,6 +109,11 @@ class JdkIntercomHttp implements IntercomHttp {
   }
 
   @Override
+  public Reply company(URI api, String token, String id) throws IOException {
+    return get(api, "companies/" + URLEncoder.encode(id, StandardCharsets.UTF_8), token);
+  }
+
+  @Override
   public Reply exchangeCode(URI api, Map<String, String> form) throws IOException {
     String body =
         form.entrySet().stream()

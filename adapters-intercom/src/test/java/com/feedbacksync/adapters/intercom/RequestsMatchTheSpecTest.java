@@ -67,6 +67,13 @@ class RequestsMatchTheSpecTest {
           Optional.of(new HistoryPosition(Instant.now(), new ConversationId("1"))), first.next());
       intercom.conversationsUpdated(new TimeWindow(Instant.EPOCH, Instant.now()), Optional.empty());
       intercom.contactsUpdatedSince(Instant.EPOCH.plusSeconds(86_400 * 3), Optional.empty());
+      List<com.feedbacksync.domain.intercom.Contact> byId =
+          intercom.contacts(
+              sim.contactIds().stream()
+                  .limit(151)
+                  .map(com.feedbacksync.domain.intercom.ContactId::new)
+                  .toList());
+      assertEquals(151, byId.size(), "151 ids: two searches, every contact found");
       new IntercomOAuth(settings, http, Clock.systemUTC())
           .probe(
               new AccessToken("sim-token"),
@@ -79,10 +86,12 @@ class RequestsMatchTheSpecTest {
       for (String body : http.conversationSearches) {
         assertEquals(List.of(), schemas.violations("search_request", json.readTree(body)), body);
       }
-      assertEquals(1, http.contactSearches.size());
-      assertEquals(
-          List.of(),
-          schemas.violations("contact_search_request", json.readTree(http.contactSearches.get(0))));
+      assertEquals(3, http.contactSearches.size(), "one by date, two by id (150 + 1)");
+      for (String body : http.contactSearches) {
+        assertEquals(
+            List.of(), schemas.violations("contact_search_request", json.readTree(body)), body);
+      }
+      assertTrue(http.contactSearches.get(1).contains("\"operator\":\"IN\""));
       assertTrue(
           http.conversationSearches.get(1).contains("starting_after"),
           "the second page carries the cursor");

@@ -20,8 +20,10 @@ import com.feedbacksync.domain.sync.HistoryQuota;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The first sync, and the backfill after an upgrade: history newest first, as far as the plan's
@@ -120,6 +122,7 @@ final class HistoryWalk {
               .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
               .toList();
       resumeAfter = Optional.empty();
+      ProfileFetches.Ahead ahead = profiles.lookAhead(customers(candidates, resumed));
       PendingBatch part = new PendingBatch();
       Optional<HistoryPosition> handledTo = handledBefore;
       int judged = 0;
@@ -134,7 +137,7 @@ final class HistoryWalk {
         }
         List<ConversationListing> admitted = candidates.subList(judged, judged + room);
         try (Fetchers.Fetching<Fetched> fetching =
-            fetchers.each(admitted, l -> fetch(l.id(), resumed), LOOKAHEAD)) {
+            fetchers.each(admitted, l -> fetch(l.id(), resumed, ahead), LOOKAHEAD)) {
           for (int i = 0; i < admitted.size() && !exhausted; i++) {
             HistoryPosition position = position(admitted.get(i));
             if (!quota.admits(position)) {
@@ -214,10 +217,25 @@ final class HistoryWalk {
   }
 
   /**
-   * A history conversation with what it brings: its copied files, and its author's profile the
-   * first time this run meets the author (unless the walk resumes and stored it before).
+   * The customers of a page's conversations, to look up together before the conversations are
+   * fetched: those of conversations the reply rule will leave out cost a place in a search, not a
+   * call. A resumed walk leaves out those it stored before the crash.
    */
-  private Fetched fetch(ConversationId id, boolean resumed) {
+  private Set<ContactId> customers(List<ConversationListing> candidates, boolean resumed) {
+    Set<ContactId> customers = new LinkedHashSet<>();
+    candidates.forEach(l -> customers.addAll(l.contactIds()));
+    if (resumed && !customers.isEmpty()) {
+      customers.removeAll(run.profiled(customers));
+    }
+    return customers;
+  }
+
+  /**
+   * A history conversation with what it brings: its copied files, and its author's profile the
+   * first time this run meets the author (unless the walk resumes and stored it before), its
+   * contact looked up ahead with the page's if it could be.
+   */
+  private Fetched fetch(ConversationId id, boolean resumed, ProfileFetches.Ahead ahead) {
     ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
     if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
       return new Fetched(
@@ -236,7 +254,7 @@ final class HistoryWalk {
     if (author.isEmpty() || resumed && run.hasProfile(author.get())) {
       return new Fetched(kept, List.of());
     }
-    ItemRead<Optional<CustomerProfile>> profile = profiles.read(author.get());
+    ItemRead<Optional<CustomerProfile>> profile = ahead.read(author.get());
     if (profile instanceof ItemRead.Unreadable<Optional<CustomerProfile>> failed) {
       return new Fetched(kept, List.of(failed.setAside(ItemKind.CONTACT, author.get().value())));
     }

@@ -19,9 +19,11 @@ import com.feedbacksync.domain.sync.SyncedConversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run's context: the account, its connection and open workspace, the store it commits to, what
@@ -106,7 +108,12 @@ final class SyncRun {
 
   /** Whether this account's store holds the customer's profile already. */
   boolean hasProfile(ContactId customer) {
-    return !store.profiled(account.id(), connection.workspace().id(), List.of(customer)).isEmpty();
+    return !profiled(List.of(customer)).isEmpty();
+  }
+
+  /** Those of these customers whose profiles this account's store holds already. */
+  Set<ContactId> profiled(Collection<ContactId> customers) {
+    return store.profiled(account.id(), connection.workspace().id(), customers);
   }
 
   /**

@@ -12,6 +12,7 @@ import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.domain.intercom.AuthorType;
 import com.feedbacksync.domain.intercom.Company;
+import com.feedbacksync.domain.intercom.CompanyId;
 import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.Conversation;
@@ -40,6 +41,9 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private final Map<ConversationId, Conversation> conversations = new LinkedHashMap<>();
   private final List<DeletedConversation> deleted = new ArrayList<>();
   private final Map<ContactId, Contact> contacts = new LinkedHashMap<>();
+  private final Map<CompanyId, Company> companies = new LinkedHashMap<>();
+  private final Map<String, Long> callsByKind = new java.util.TreeMap<>();
+  private final java.util.Set<ContactId> unsearchable = new java.util.HashSet<>();
   private final int pageSize;
   private long calls;
   private long conversationFetches;
@@ -60,6 +64,19 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public FakeIntercom put(Contact c) {
     contacts.put(c.id(), c);
     return this;
+  }
+
+  public FakeIntercom put(Company c) {
+    companies.put(c.id(), c);
+    return this;
+  }
+
+  /**
+   * The contact is not in the search index yet (Intercom's "contact creation delay"): only its own
+   * retrieve finds it.
+   */
+  public synchronized void notYetSearchable(ContactId id) {
+    unsearchable.add(id);
   }
 
   public void removeContact(ContactId id) {
@@ -105,6 +122,19 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
 
   public synchronized long conversationFetches() {
     return conversationFetches;
+  }
+
+  /**
+   * Calls of one kind: {@code contact}, {@code contact search}, {@code segments}, {@code companies
+   * of}, {@code company}.
+   */
+  public synchronized long calls(String kind) {
+    return callsByKind.getOrDefault(kind, 0L);
+  }
+
+  private void call(String kind) {
+    call();
+    callsByKind.merge(kind, 1L, Long::sum);
   }
 
   @Override
@@ -174,7 +204,8 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
         c.source().author().type() == null ? AuthorType.UNKNOWN : c.source().author().type(),
         Optional.empty(),
         false,
-        "none");
+        "none",
+        c.contacts());
   }
 
   @Override
@@ -209,23 +240,54 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
 
   @Override
   public synchronized Optional<Contact> contact(ContactId id) {
-    call();
+    call("contact");
     item(id.value());
     return Optional.ofNullable(contacts.get(id));
   }
 
+  /**
+   * Searches of up to 150 ids, as Intercom's contact search pages; a contact whose reads fail is
+   * left out, as the adapter leaves out one it cannot read.
+   */
+  @Override
+  public synchronized List<Contact> contacts(java.util.Collection<ContactId> ids) {
+    List<ContactId> distinct = ids.stream().distinct().toList();
+    List<Contact> found = new ArrayList<>();
+    for (int from = 0; from < distinct.size(); from += 150) {
+      call("contact search");
+      for (ContactId id : distinct.subList(from, Math.min(distinct.size(), from + 150))) {
+        if (contacts.containsKey(id)
+            && !itemFaults.containsKey(id.value())
+            && !unsearchable.contains(id)) {
+          found.add(contacts.get(id));
+        }
+      }
+    }
+    return found;
+  }
+
   @Override
   public synchronized List<Segment> segmentsOf(ContactId id) {
-    call();
+    call("segments");
     item(id.value());
     return List.of(new Segment("s1", "Active"));
   }
 
   @Override
   public synchronized List<Company> companiesOf(ContactId id) {
-    call();
+    call("companies of");
     item(id.value());
-    return List.of();
+    return Optional.ofNullable(contacts.get(id)).map(Contact::companyIds).orElse(List.of()).stream()
+        .map(companies::get)
+        .filter(java.util.Objects::nonNull)
+        .toList();
+  }
+
+  @Override
+  public synchronized Optional<Company> company(CompanyId id) {
+    call("company");
+    item(id.value());
+    return Optional.ofNullable(companies.get(id));
   }
 
   @Override

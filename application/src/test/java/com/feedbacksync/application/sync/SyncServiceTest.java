@@ -267,7 +267,9 @@ class SyncServiceTest {
   void a_run_that_fails_midway_resumes_from_its_last_committed_page() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(10, 0);
-    intercom.failAfter(20); // a page costs 13 calls: a listing, 3 fetches, 3 profiles of 3 calls
+    // A page costs 8 calls: a listing, one search for its 3 customers' contacts, 3 fetches, 3
+    // customers' segments; the third page's listing fails.
+    intercom.failAfter(16);
     SyncOutcome failed = sync.run(ACME, SyncKind.FIRST, LEASE);
     assertInstanceOf(SyncOutcome.Failed.class, failed);
     assertTrue(connections.find(ACME).orElseThrow().lastError().orElseThrow().contains("503"));
@@ -344,19 +346,21 @@ class SyncServiceTest {
   void a_first_sync_cut_again_and_again_costs_at_most_the_parts_in_flight_per_cut() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     FakeIntercom fake = repeatCustomers(600, 300);
-    // Clean: 4 listings of 150, 600 retrieves, 300 customers' contact and segments.
-    long clean = 4 + 600 + 300 * 2;
+    // Clean: 4 listings of 150, a contact search for each page's customers, 600 retrieves, 300
+    // customers' segments.
+    long clean = 4 + 4 + 600 + 300;
     SyncService cutAgain = sync(new PlanLimits(5), fake, new Fetchers(FETCH_POOL, 4));
     int cuts = 0;
     do {
-      fake.failAfter(200); // every run gets 200 calls, then Intercom fails
+      fake.failAfter(150); // every run gets 150 calls, then Intercom fails
       cuts++;
     } while (!(cutAgain.run(ACME, SyncKind.FIRST, LEASE) instanceof SyncOutcome.Completed));
     cuts--; // the last run completed
 
     // A cut loses the part being gathered (8 rows) and what was fetched ahead of it, each at most
-    // a retrieve and its author's two calls, and the resumed run lists its page again.
-    long bound = clean + cuts * (1 + 3L * (8 + HistoryWalk.LOOKAHEAD));
+    // a retrieve and its author's two calls (contact, segments), and the resumed run lists its
+    // page again and searches its customers' contacts again.
+    long bound = clean + cuts * (2 + 3L * (8 + HistoryWalk.LOOKAHEAD));
     assertTrue(cuts >= 5, "cut " + cuts + " times");
     assertTrue(
         fake.calls() <= bound,

@@ -1,6 +1,7 @@
 package com.feedbacksync.domain.intercom;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param adminAssigneeId who it is assigned to; shown, never a reason to re-fetch
  * @param priority Intercom's priority (2.16: none..urgent; older: priority/not_priority); shown
  *     only
+ * @param contactIds the conversation's contacts (its customers), so that their profiles can be
+ *     looked up together before the conversations are fetched
  */
 public record ConversationListing(
     ConversationId id,
@@ -25,7 +28,36 @@ public record ConversationListing(
     AuthorType sourceAuthorType,
     Optional<String> adminAssigneeId,
     boolean read,
-    String priority) {
+    String priority,
+    List<ContactId> contactIds) {
+
+  /** A listing that names no contacts. */
+  public ConversationListing(
+      ConversationId id,
+      Instant createdAt,
+      Instant updatedAt,
+      ConversationState state,
+      Set<TagId> tagIds,
+      Statistics statistics,
+      DeliveredAs deliveredAs,
+      AuthorType sourceAuthorType,
+      Optional<String> adminAssigneeId,
+      boolean read,
+      String priority) {
+    this(
+        id,
+        createdAt,
+        updatedAt,
+        state,
+        tagIds,
+        statistics,
+        deliveredAs,
+        sourceAuthorType,
+        adminAssigneeId,
+        read,
+        priority,
+        List.of());
+  }
 
   public ConversationListing {
     Objects.requireNonNull(id, "id");
@@ -38,5 +70,6 @@ public record ConversationListing(
     Objects.requireNonNull(adminAssigneeId, "adminAssigneeId");
     tagIds = Set.copyOf(tagIds);
     priority = priority == null ? "" : priority;
+    contactIds = List.copyOf(contactIds);
   }
 }

@@ -38,6 +38,7 @@ import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import com.feedbacksync.simulator.Counters;
+import com.feedbacksync.simulator.FirstSyncFloor;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.Oracle;
 import com.feedbacksync.simulator.SimulatorConfig;
@@ -144,6 +145,7 @@ class SyncBenchmarkIT {
       Counters c = sim.counters();
       long kept = first.getJsonNumber("kept").longValue();
       exactDocuments("B1", account, sim, first);
+      b1WithProfiles(c, sim.firstSyncFloor(), first);
       long conversationCalls =
           c.calls("POST /conversations/search") + c.calls("GET /conversations/{id}");
       long profileCalls = c.apiCalls() - conversationCalls - oauthCalls(c);
@@ -228,6 +230,52 @@ class SyncBenchmarkIT {
               "all_calls", h.apiCalls(),
               "calls_by_endpoint", h.callsByEndpoint()));
     }
+  }
+
+  /**
+   * B1 with profiles: every call of the first sync (the connect's OAuth, /me and access check
+   * aside) against the floor the simulator works out from its own records: search pages, a retrieve
+   * per listed conversation, and for the distinct customers of the kept conversations their
+   * contacts 150 to a search, their segments, their distinct companies.
+   */
+  private void b1WithProfiles(Counters c, FirstSyncFloor floor, JsonObject first) {
+    long calls = c.apiCalls() - oauthCalls(c) - 1;
+    long kept = first.getJsonNumber("kept").longValue();
+    double ratio = calls / (double) floor.total();
+    table.add(String.format("                 B1 floor = %s", floor));
+    row(
+        "B1 with profiles",
+        "%,d calls = %.3f per kept conversation (floor %.3f); %.3f x the floor %,d (goal <= 1.05);"
+            + " profiles stored %,d, the floor's customers %,d",
+        calls,
+        calls / (double) kept,
+        floor.total() / (double) kept,
+        ratio,
+        floor.total(),
+        first.getJsonNumber("profiles").longValue(),
+        floor.customers());
+    report.put(
+        "b1_with_profiles",
+        Map.of(
+            "calls",
+            calls,
+            "calls_per_kept",
+            calls / (double) kept,
+            "floor",
+            floor.total(),
+            "floor_per_kept",
+            floor.total() / (double) kept,
+            "ratio_to_floor",
+            ratio,
+            "floor_customers",
+            floor.customers(),
+            "floor_companies",
+            floor.companies()));
+    assertEquals(
+        floor.customers(),
+        first.getJsonNumber("profiles").longValue(),
+        "B1: one profile per distinct customer");
+    assertTrue(ratio <= 1.05, "B1 with profiles: " + calls + " calls against the floor " + floor);
   }
 
   /** B2: a first sync under 10,000 calls a minute: time against the budget's minimum, 429s. */

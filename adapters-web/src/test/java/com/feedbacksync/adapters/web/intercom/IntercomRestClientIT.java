@@ -81,6 +81,22 @@ class IntercomRestClientIT {
           intercom.conversation(
               new com.feedbacksync.domain.intercom.ConversationId(listed.get(0))));
 
+      // Customers by id in one search (id IN [...]), and one of their companies by id.
+      List<String> customers = sim.contactIds().stream().limit(20).toList();
+      List<com.feedbacksync.domain.intercom.Contact> found =
+          intercom.contacts(
+              customers.stream().map(com.feedbacksync.domain.intercom.ContactId::new).toList());
+      assertEquals(
+          new TreeSet<>(customers),
+          found.stream()
+              .map(c -> c.id().value())
+              .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+      com.feedbacksync.domain.intercom.Contact withCompany =
+          found.stream().filter(c -> !c.companyIds().isEmpty()).findFirst().orElseThrow();
+      assertEquals(
+          withCompany.companyIds().get(0),
+          intercom.company(withCompany.companyIds().get(0)).orElseThrow().id());
+
       IntercomOAuth oauth = IntercomOAuth.overRestClient(settings, Clock.systemUTC());
       assertEquals("abc12345", oauth.identify(new AccessToken("sim-token")).id().value());
       sim.revokeAll();

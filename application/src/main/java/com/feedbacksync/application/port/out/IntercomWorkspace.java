@@ -7,6 +7,7 @@ import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.domain.intercom.Company;
+import com.feedbacksync.domain.intercom.CompanyId;
 import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
@@ -14,6 +15,7 @@ import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Segment;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,9 +49,20 @@ public interface IntercomWorkspace {
   /** One contact, or empty when it was deleted. */
   Optional<Contact> contact(ContactId id);
 
+  /**
+   * The contacts among these that Intercom's contact search finds, in as few searches as the ids
+   * allow. One not found may be deleted, merged away, or too new for the search index: only {@link
+   * #contact} tells.
+   */
+  List<Contact> contacts(Collection<ContactId> ids);
+
   List<Segment> segmentsOf(ContactId id);
 
+  /** All the contact's companies (a contact lists only its first ten with it). */
   List<Company> companiesOf(ContactId id);
+
+  /** One company, or empty when Intercom no longer has it. */
+  Optional<Company> company(CompanyId id);
 
   /**
    * Downloads an attachment or inline image, from an allowed host and within the size limit.
