@@ -170,14 +170,14 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
             .toString();
     JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
     // Intercom matches dates by whole days: the day before comes too, and is cut here.
-    return page(page, "data", IntercomJson::contact).keeping(c -> !c.updatedAt().isBefore(since));
+    return page(page, "data", ProfileJson::contact).keeping(c -> !c.updatedAt().isBefore(since));
   }
 
   @Override
   public Optional<Contact> contact(ContactId id) {
     return calls
         .json("contact " + id, () -> http.contact(api, token, id.value()))
-        .map(json -> readable("contact " + id, () -> IntercomJson.contact(json)));
+        .map(json -> readable("contact " + id, () -> ProfileJson.contact(json)));
   }
 
   @Override
@@ -206,7 +206,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
                     "companies of " + id,
                     () ->
                         IntercomJson.objects(json, "companies").stream()
-                            .map(IntercomJson::company)
+                            .map(ProfileJson::company)
                             .toList()))
         .orElse(List.of());
   }

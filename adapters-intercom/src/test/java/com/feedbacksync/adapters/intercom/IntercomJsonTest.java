@@ -90,7 +90,7 @@ class IntercomJsonTest {
 
   @Test
   void reads_a_contact_with_its_custom_attributes_and_company() {
-    var contact = IntercomJson.contact(fixture("contact-with-custom-attributes-and-company.json"));
+    var contact = ProfileJson.contact(fixture("contact-with-custom-attributes-and-company.json"));
     assertEquals(ContactRole.USER, contact.role());
     assertEquals(Optional.of("Casey Customer"), contact.name());
     assertEquals(
@@ -103,7 +103,7 @@ class IntercomJsonTest {
 
   @Test
   void reads_a_company_its_plan_and_the_segments() {
-    var company = IntercomJson.company(fixture("company.json"));
+    var company = ProfileJson.company(fixture("company.json"));
     assertEquals("Example Analytics Ltd", company.name());
     assertEquals(new AttributeValue.Text("Pro"), company.standardAttributes().get("plan"));
     assertEquals(new AttributeValue.Bool(false), company.customAttributes().get("churn_risk"));
@@ -245,7 +245,7 @@ class IntercomJsonTest {
           assertEquals(
               List.of("Example Analytics Ltd"),
               IntercomJson.objects(json, "companies").stream()
-                  .map(IntercomJson::company)
+                  .map(ProfileJson::company)
                   .map(c -> c.name())
                   .toList());
       case "webhook-conversation-user-replied.json" ->

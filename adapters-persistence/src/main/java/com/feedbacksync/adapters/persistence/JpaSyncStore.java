@@ -419,6 +419,10 @@ public class JpaSyncStore implements SyncStore {
             1_000_000);
     e.tagsJson = JsonColumns.tags(doc.tags());
     e.attributesJson = JsonColumns.attributes(doc.attributes());
+    e.intercomAttributesJson = JsonColumns.attributes(doc.intercomAttributes());
+    e.partsReported = doc.parts().reported();
+    e.partsReceived = doc.parts().received();
+    e.truncatedByIntercom = doc.parts().truncatedByIntercom();
     e.lastContactReplyAt = stored.synced().lastContactReplyAt().orElse(null);
     e.lastAdminReplyAt = stored.synced().lastAdminReplyAt().orElse(null);
     e.conversationTagIds =
