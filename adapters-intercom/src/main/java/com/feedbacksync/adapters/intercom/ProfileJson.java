@@ -34,8 +34,9 @@ final class ProfileJson {
   static final Set<String> COMPANY_OWN = Set.of("id", "name", "updated_at", "custom_attributes");
 
   /**
-   * Fields of contacts and companies deliberately not kept, by path ({@code []} for a list's items,
-   * {@code *} for any run of characters but brackets), each with its reason.
+   * Fields of contacts and companies deliberately not kept, by path ({@code []} for a list's items;
+   * {@code x.*} for everything under {@code x}, elsewhere {@code *} for any run of characters but
+   * brackets), each with its reason.
    */
   static final Map<String, String> DROPPED = dropped();
 
