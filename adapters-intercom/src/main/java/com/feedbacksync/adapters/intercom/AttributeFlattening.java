@@ -1,12 +1,14 @@
 package com.feedbacksync.adapters.intercom;
 
 import com.feedbacksync.domain.intercom.AttributeValue;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +62,7 @@ final class AttributeFlattening {
 
   /** The array a list object carries: {@code data}, or the one other array field. */
   static Optional<String> listField(JsonObject o) {
-    if (o.get("data") instanceof jakarta.json.JsonArray) {
+    if (o.get("data") instanceof JsonArray) {
       return Optional.of("data");
     }
     return o.entrySet().stream()
@@ -114,7 +116,7 @@ final class AttributeFlattening {
   /** An item of a list: a scalar typed as itself, an object without its kind marker. */
   private static Optional<AttributeValue> item(JsonValue v) {
     if (v.getValueType() == JsonValue.ValueType.OBJECT) {
-      Map<String, AttributeValue> fields = new java.util.LinkedHashMap<>();
+      Map<String, AttributeValue> fields = new LinkedHashMap<>();
       v.asJsonObject()
           .forEach(
               (k, x) -> {

@@ -9,6 +9,7 @@ import com.feedbacksync.domain.intercom.ContactRole;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +135,7 @@ final class ProfileJson {
   }
 
   private static Set<String> plus(Set<String> set, String more) {
-    java.util.HashSet<String> all = new java.util.HashSet<>(set);
+    Set<String> all = new HashSet<>(set);
     all.add(more);
     return all;
   }
