@@ -208,6 +208,13 @@ function infoFacts(i) {
     )
   );
   const attributes = Object.entries(i.attributes || {}).map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, plain(v))));
+  const intercomAttributes = Object.entries(i.intercomAttributes || {}).map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, plain(v))));
+  const c = i.completeness;
+  const completeness = !c
+    ? "—"
+    : c.truncatedByIntercom
+      ? `Cut short by Intercom: ${c.partsReceived} of ${c.partsReported} parts (the oldest are missing)`
+      : `Complete: ${c.partsReceived} of ${c.partsReported} parts`;
   return [
     fact("Source", `${i.source} ${i.sourceType || ""}`.trim(), i.deliveredAs ? ` (${i.deliveredAs.replace(/_/g, " ")})` : ""),
     fact("Conversation id", h("span", { id: "info-conversation-id" }, i.conversationId)),
@@ -218,6 +225,8 @@ function infoFacts(i) {
     fact("Created", timeElement(i.createdAt)),
     fact("Updated", timeElement(i.updatedAt)),
     fact("Synced", timeElement(i.syncedAt)),
+    fact("Completeness", h("span", { id: "info-completeness" }, completeness)),
     h("div", { className: "wide" }, h("dt", {}, "Attributes"), h("dd", {}, attributes.length ? h("dl", { className: "attributes" }, ...attributes) : "None")),
+    h("div", { className: "wide" }, h("dt", {}, "Intercom attributes"), h("dd", {}, intercomAttributes.length ? h("dl", { className: "attributes" }, ...intercomAttributes) : "None")),
   ];
 }

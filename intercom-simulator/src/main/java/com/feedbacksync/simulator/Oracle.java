@@ -19,6 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param flatTagIds per kept conversation, its conversation tag ids and those of the parts the API
  *     shows (the most recent 500), once each, sorted
+ * @param truncatedByIntercom per kept conversation longer than the API shows: how many parts it has
+ *     and how many the API returns (500); its document must say it was cut short
  */
 public record Oracle(
     List<String> qualifyingNewestFirst,
@@ -26,12 +28,17 @@ public record Oracle(
     Map<String, List<String>> flatTagIds,
     List<String> deleted,
     int contacts,
-    int companies) {
+    int companies,
+    Map<String, PartCounts> truncatedByIntercom) {
+
+  /** How many parts a conversation has, and how many the API returns of them. */
+  public record PartCounts(int reported, int returned) {}
 
   static Oracle of(SimWorkspace workspace) {
     List<Conversation> kept = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     Map<String, List<String>> tags = new TreeMap<>();
+    Map<String, PartCounts> truncated = new TreeMap<>();
     for (Conversation c : workspace.conversations()) {
       List<Part> parts = workspace.parts(c);
       boolean customerWrote = c.customerOpened() || parts.stream().anyMatch(Part::isCustomerWords);
@@ -49,6 +56,9 @@ public record Oracle(
               ? parts.subList(parts.size() - Render.PART_CAP, parts.size())
               : parts;
       shown.forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
+      if (parts.size() > Render.PART_CAP) {
+        truncated.put(c.id, new PartCounts(parts.size(), Render.PART_CAP));
+      }
       tags.put(c.id, List.copyOf(ids));
     }
     kept.sort(
@@ -61,7 +71,8 @@ public record Oracle(
         tags,
         workspace.deletedConversations().stream().map(SimWorkspace.Deleted::id).toList(),
         workspace.contacts().size(),
-        workspace.companies().size());
+        workspace.companies().size(),
+        truncated);
   }
 
   ObjectNode toJson() {
@@ -80,6 +91,13 @@ public record Oracle(
     deleted.forEach(d::add);
     o.put("contacts", contacts);
     o.put("companies", companies);
+    ObjectNode cut = o.putObject("truncated_by_intercom");
+    truncatedByIntercom.forEach(
+        (id, counts) -> {
+          ObjectNode n = cut.putObject(id);
+          n.put("parts_reported", counts.reported());
+          n.put("parts_returned", counts.returned());
+        });
     return o;
   }
 }

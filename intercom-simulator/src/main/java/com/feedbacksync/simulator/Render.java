@@ -141,6 +141,7 @@ final class Render {
     linked.put("has_more", false);
     o.put("ai_agent_participated", false);
     o.putNull("ai_agent");
+    Extras.conversation(o, c);
     return o;
   }
 
@@ -296,6 +297,7 @@ final class Render {
     o.set(
         "companies",
         addressable(c.companyIds, "/contacts/" + c.id + "/companies", "company", "/companies/"));
+    Extras.contact(o, c);
     return o;
   }
 
@@ -346,6 +348,7 @@ final class Render {
     ObjectNode segments = o.putObject("segments");
     segments.put("type", "segment.list");
     segments.putArray("segments");
+    Extras.company(o, c);
     return o;
   }
 

@@ -4,11 +4,7 @@ import com.feedbacksync.domain.intercom.Attachment;
 import com.feedbacksync.domain.intercom.AttributeValue;
 import com.feedbacksync.domain.intercom.Author;
 import com.feedbacksync.domain.intercom.AuthorType;
-import com.feedbacksync.domain.intercom.Company;
-import com.feedbacksync.domain.intercom.CompanyId;
-import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;
-import com.feedbacksync.domain.intercom.ContactRole;
 import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationListing;
@@ -49,6 +45,8 @@ import java.util.stream.Collectors;
  * attributes of any JSON type, null attachment sizes), unknown part types kept; message HTML is
  * sanitized here ({@link SafeHtml}), so nothing downstream ever holds Intercom's raw markup. What
  * cannot be read at all (not JSON, no id) is a {@link Malformed} answer, which the caller retries.
+ * Intercom's own conversation attributes are read by {@link ConversationAttributesJson}, contacts
+ * and companies by {@link ProfileJson}.
  */
 final class IntercomJson {
 
@@ -61,41 +59,6 @@ final class IntercomJson {
       super(message, cause);
     }
   }
-
-  /** Standard contact fields kept as profile properties (besides name, e-mail and role). */
-  private static final List<String> CONTACT_FIELDS =
-      List.of(
-          "external_id",
-          "phone",
-          "owner_id",
-          "created_at",
-          "signed_up_at",
-          "last_seen_at",
-          "last_replied_at",
-          "last_contacted_at",
-          "last_email_opened_at",
-          "browser",
-          "os",
-          "browser_language",
-          "language_override",
-          "unsubscribed_from_emails",
-          "has_hard_bounced",
-          "utm_source",
-          "utm_campaign",
-          "referrer");
-
-  private static final List<String> COMPANY_FIELDS =
-      List.of(
-          "company_id",
-          "website",
-          "industry",
-          "size",
-          "monthly_spend",
-          "session_count",
-          "user_count",
-          "created_at",
-          "remote_created_at",
-          "last_request_at");
 
   private IntercomJson() {}
 
@@ -185,7 +148,15 @@ final class IntercomJson {
               objects(p, "tags").stream().map(IntercomJson::tag).flatMap(Optional::stream).toList(),
               p.getBoolean("redacted", false)));
     }
-    int total = number(partsJson, "total_count").map(Long::intValue).orElse(parts.size());
+    // Intercom returns the 500 most recent parts; the list's total_count and the statistics say
+    // how many there are. Whichever says more is the count the conversation is measured against.
+    int total =
+        Math.max(
+            number(partsJson, "total_count").map(Long::intValue).orElse(parts.size()),
+            object(c, "statistics")
+                .flatMap(s -> number(s, "count_conversation_parts"))
+                .map(Long::intValue)
+                .orElse(0));
     return new Conversation(
         conversationId(c),
         text(c, "title").orElse(""),
@@ -199,66 +170,8 @@ final class IntercomJson {
         attributes(object(c, "custom_attributes")),
         statistics(c),
         object(c, "first_contact_reply").flatMap(f -> time(f, "created_at")),
-        contactIds(c));
-  }
-
-  static Contact contact(JsonObject c) {
-    String id = text(c, "id").orElseThrow(() -> new Malformed("contact without id", null));
-    Map<String, AttributeValue> standard = new LinkedHashMap<>();
-    for (String field : CONTACT_FIELDS) {
-      if (c.containsKey(field) && !c.isNull(field)) {
-        standard.put(field, value(c.get(field)));
-      }
-    }
-    object(c, "location")
-        .ifPresent(
-            l -> {
-              for (String field : List.of("city", "region", "country")) {
-                text(l, field)
-                    .ifPresent(v -> standard.put("location." + field, new AttributeValue.Text(v)));
-              }
-            });
-    JsonObject listed = object(c, "companies").orElse(JsonValue.EMPTY_JSON_OBJECT);
-    List<JsonObject> refs = objects(listed, "data");
-    List<CompanyId> companies =
-        refs.stream()
-            .map(ref -> text(ref, "id"))
-            .flatMap(Optional::stream)
-            .map(CompanyId::new)
-            .toList();
-    // A contact lists up to 10 companies; has_more (or a larger total) says there are others.
-    boolean more =
-        listed.getBoolean("has_more", false)
-            || number(listed, "total_count").orElse(0L) > refs.size();
-    return new Contact(
-        new ContactId(id),
-        ContactRole.fromIntercom(text(c, "role").orElse(null)),
-        text(c, "name"),
-        text(c, "email"),
-        time(c, "updated_at").or(() -> time(c, "created_at")).orElse(Instant.EPOCH),
-        standard,
-        attributes(object(c, "custom_attributes")),
-        companies,
-        more);
-  }
-
-  static Company company(JsonObject c) {
-    String id = text(c, "id").orElseThrow(() -> new Malformed("company without id", null));
-    Map<String, AttributeValue> standard = new LinkedHashMap<>();
-    object(c, "plan")
-        .flatMap(p -> text(p, "name"))
-        .ifPresent(p -> standard.put("plan", new AttributeValue.Text(p)));
-    for (String field : COMPANY_FIELDS) {
-      if (c.containsKey(field) && !c.isNull(field)) {
-        standard.put(field, value(c.get(field)));
-      }
-    }
-    return new Company(
-        new CompanyId(id),
-        text(c, "name").orElse(null),
-        time(c, "updated_at").orElse(Instant.EPOCH),
-        standard,
-        attributes(object(c, "custom_attributes")));
+        contactIds(c),
+        ConversationAttributesJson.of(c));
   }
 
   static Optional<Segment> segment(JsonObject s) {
@@ -392,7 +305,7 @@ final class IntercomJson {
     return list;
   }
 
-  private static Map<String, AttributeValue> attributes(Optional<JsonObject> attributes) {
+  static Map<String, AttributeValue> attributes(Optional<JsonObject> attributes) {
     Map<String, AttributeValue> map = new LinkedHashMap<>();
     attributes.ifPresent(a -> a.forEach((k, v) -> map.put(k, value(v))));
     return map;

@@ -179,14 +179,14 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
             .toString();
     JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
     // Intercom matches dates by whole days: the day before comes too, and is cut here.
-    return page(page, "data", IntercomJson::contact).keeping(c -> !c.updatedAt().isBefore(since));
+    return page(page, "data", ProfileJson::contact).keeping(c -> !c.updatedAt().isBefore(since));
   }
 
   @Override
   public Optional<Contact> contact(ContactId id) {
     return calls
         .json("contact " + id, () -> http.contact(api, token, id.value()))
-        .map(json -> readable("contact " + id, () -> IntercomJson.contact(json)));
+        .map(json -> readable("contact " + id, () -> ProfileJson.contact(json)));
   }
 
   @Override
@@ -227,7 +227,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
       Page<JsonObject> objects = page(page, "data", Function.identity());
       for (JsonObject contact : objects.items()) {
         try {
-          found.add(IntercomJson.contact(contact));
+          found.add(ProfileJson.contact(contact));
         } catch (RuntimeException | StackOverflowError e) {
           // Left out here; its own retrieve says what is wrong with it.
         }
@@ -241,7 +241,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   public Optional<Company> company(CompanyId id) {
     return calls
         .json("company " + id, () -> http.company(api, token, id.value()))
-        .map(json -> readable("company " + id, () -> IntercomJson.company(json)));
+        .map(json -> readable("company " + id, () -> ProfileJson.company(json)));
   }
 
   @Override
@@ -270,7 +270,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
                     "companies of " + id,
                     () ->
                         IntercomJson.objects(json, "companies").stream()
-                            .map(IntercomJson::company)
+                            .map(ProfileJson::company)
                             .toList()))
         .orElse(List.of());
   }

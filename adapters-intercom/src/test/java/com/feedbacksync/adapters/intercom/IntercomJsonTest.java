@@ -96,7 +96,7 @@ class IntercomJsonTest {
 
   @Test
   void reads_a_contact_with_its_custom_attributes_and_company() {
-    var contact = IntercomJson.contact(fixture("contact-with-custom-attributes-and-company.json"));
+    var contact = ProfileJson.contact(fixture("contact-with-custom-attributes-and-company.json"));
     assertEquals(ContactRole.USER, contact.role());
     assertEquals(Optional.of("Casey Customer"), contact.name());
     assertEquals(
@@ -120,18 +120,18 @@ class IntercomJsonTest {
                     .add("total_count", 12)
                     .add("has_more", true))
             .build();
-    assertTrue(IntercomJson.contact(more).moreCompanies(), "has_more");
+    assertTrue(ProfileJson.contact(more).moreCompanies(), "has_more");
     JsonObject countOnly =
         jakarta.json.Json.createObjectBuilder(contact)
             .add(
                 "companies", jakarta.json.Json.createObjectBuilder(companies).add("total_count", 2))
             .build();
-    assertTrue(IntercomJson.contact(countOnly).moreCompanies(), "a total above what is listed");
+    assertTrue(ProfileJson.contact(countOnly).moreCompanies(), "a total above what is listed");
   }
 
   @Test
   void reads_a_company_its_plan_and_the_segments() {
-    var company = IntercomJson.company(fixture("company.json"));
+    var company = ProfileJson.company(fixture("company.json"));
     assertEquals("Example Analytics Ltd", company.name());
     assertEquals(new AttributeValue.Text("Pro"), company.standardAttributes().get("plan"));
     assertEquals(new AttributeValue.Bool(false), company.customAttributes().get("churn_risk"));
@@ -273,7 +273,7 @@ class IntercomJsonTest {
           assertEquals(
               List.of("Example Analytics Ltd"),
               IntercomJson.objects(json, "companies").stream()
-                  .map(IntercomJson::company)
+                  .map(ProfileJson::company)
                   .map(c -> c.name())
                   .toList());
       case "webhook-conversation-user-replied.json" ->

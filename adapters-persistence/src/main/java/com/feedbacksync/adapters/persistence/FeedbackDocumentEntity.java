@@ -66,6 +66,21 @@ public class FeedbackDocumentEntity {
   @Column(name = "attributes_json", nullable = false)
   String attributesJson;
 
+  /** Intercom's own attributes of the conversation, typed JSON under stable names. */
+  @Column(name = "intercom_attributes_json", nullable = false)
+  String intercomAttributesJson;
+
+  /** How many parts Intercom says the conversation has; NULL in rows written before V16. */
+  @Column(name = "parts_reported")
+  Integer partsReported;
+
+  /** How many parts Intercom returned (at most 500); NULL in rows written before V16. */
+  @Column(name = "parts_received")
+  Integer partsReceived;
+
+  @Column(name = "truncated_by_intercom", nullable = false)
+  boolean truncatedByIntercom;
+
   @Column(name = "last_contact_reply_at")
   Instant lastContactReplyAt;
 

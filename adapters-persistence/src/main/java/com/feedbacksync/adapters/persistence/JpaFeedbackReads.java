@@ -11,6 +11,7 @@ import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.application.port.out.DocumentLibrary;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.document.PartsCount;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ContactRole;
 import com.feedbacksync.domain.intercom.ConversationId;
@@ -114,7 +115,7 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
       List<Object[]> found =
           em.createQuery(
                   "select d.key.conversationId, d.title, d.status, d.tagsJson,"
-                      + " d.customerContactId, d.createdAt, d.updatedAt"
+                      + " d.customerContactId, d.createdAt, d.updatedAt, d.truncatedByIntercom"
                       + " from FeedbackDocumentEntity d"
                       + " where d.key.accountId = :account and d.key.conversationId in :ids",
                   Object[].class)
@@ -131,7 +132,8 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
                 JsonColumns.readTags((String) r[3]).stream().map(FlatTag::name).toList(),
                 Optional.ofNullable((String) r[4]).map(ContactId::new),
                 (Instant) r[5],
-                (Instant) r[6]));
+                (Instant) r[6],
+                (Boolean) r[7]));
       }
     }
     return rows;
@@ -163,7 +165,11 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
                 Optional.ofNullable(e.customerContactId).map(ContactId::new),
                 e.createdAt,
                 e.updatedAt,
-                e.syncedAt));
+                e.syncedAt,
+                JsonColumns.readAttributes(e.intercomAttributesJson),
+                e.partsReported == null
+                    ? PartsCount.whole(e.partsReceived == null ? 0 : e.partsReceived)
+                    : new PartsCount(e.partsReported, e.partsReceived)));
   }
 
   /**

@@ -71,7 +71,8 @@ public class JpaSyncRuns implements SyncRuns {
     em.createNativeQuery(
             "UPDATE sync_run SET state = ?, finished_at = ?, fetched = ?, kept = ?,"
                 + " skipped_without_reply = ?, resynced = ?, unchanged = ?, deleted = ?, profiles = ?,"
-                + " api_calls = ?, rate_limit_waits = ?, unreadable = ?, error = ? WHERE id = ?")
+                + " api_calls = ?, rate_limit_waits = ?, unreadable = ?, truncated_by_intercom = ?, error = ?"
+                + " WHERE id = ?")
         .setParameter(1, outcome.state().name())
         .setParameter(2, finishedAt)
         .setParameter(3, c.fetched())
@@ -84,8 +85,9 @@ public class JpaSyncRuns implements SyncRuns {
         .setParameter(10, c.apiCalls())
         .setParameter(11, c.rateLimitWaits())
         .setParameter(12, c.unreadable())
-        .setParameter(13, error)
-        .setParameter(14, runId)
+        .setParameter(13, c.truncatedByIntercom())
+        .setParameter(14, error)
+        .setParameter(15, runId)
         .executeUpdate();
   }
 
@@ -123,7 +125,8 @@ public class JpaSyncRuns implements SyncRuns {
   private static final String RUN_COLUMNS =
       "SELECT id, kind, state, started_at, finished_at, fetched, kept,"
           + " skipped_without_reply, resynced, unchanged, deleted, profiles, api_calls,"
-          + " rate_limit_waits, progress_done, progress_total, error, runner, unreadable"
+          + " rate_limit_waits, progress_done, progress_total, error, runner, unreadable,"
+          + " truncated_by_intercom"
           + " FROM sync_run";
 
   private static List<SyncRunView> views(List<?> rows) {
@@ -133,7 +136,7 @@ public class JpaSyncRuns implements SyncRuns {
       RunCounts counts =
           new RunCounts(
               n(r[5]), n(r[6]), n(r[7]), n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13]),
-              n(r[18]));
+              n(r[18]), n(r[19]));
       views.add(
           new SyncRunView(
               (String) r[0],

@@ -230,7 +230,9 @@ public class JpaSyncStore implements SyncStore {
       var document =
           em.createQuery(
                   "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]',"
-                      + " d.bodyText = '', d.title = '(deleted in Intercom)'"
+                      + " d.bodyText = '', d.title = '(deleted in Intercom)',"
+                      // Intercom's attributes carry words too (the subject, a rating's remark)
+                      + " d.intercomAttributesJson = '{}'"
                       + " where d.key.accountId = :account and d.key.conversationId = :id"
                       + " and d.deletedAt is null"
                       // a run's tombstones are its workspace's; another workspace's document of
@@ -419,6 +421,10 @@ public class JpaSyncStore implements SyncStore {
             1_000_000);
     e.tagsJson = JsonColumns.tags(doc.tags());
     e.attributesJson = JsonColumns.attributes(doc.attributes());
+    e.intercomAttributesJson = JsonColumns.attributes(doc.intercomAttributes());
+    e.partsReported = doc.parts().reported();
+    e.partsReceived = doc.parts().received();
+    e.truncatedByIntercom = doc.parts().truncatedByIntercom();
     e.lastContactReplyAt = stored.synced().lastContactReplyAt().orElse(null);
     e.lastAdminReplyAt = stored.synced().lastAdminReplyAt().orElse(null);
     e.conversationTagIds =

@@ -90,9 +90,13 @@ final class JsonColumns {
   }
 
   static String attributes(Map<String, AttributeValue> attributes) {
+    return attributesObject(attributes).build().toString();
+  }
+
+  private static JsonObjectBuilder attributesObject(Map<String, AttributeValue> attributes) {
     JsonObjectBuilder o = JSON.createObjectBuilder();
     attributes.forEach((k, v) -> o.add(k, value(v)));
-    return o.build().toString();
+    return o;
   }
 
   static String strings(Collection<String> values) {
@@ -104,7 +108,12 @@ final class JsonColumns {
   static String companies(List<CompanyRef> companies) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
     companies.forEach(
-        c -> array.add(JSON.createObjectBuilder().add("id", c.id().value()).add("name", c.name())));
+        c ->
+            array.add(
+                JSON.createObjectBuilder()
+                    .add("id", c.id().value())
+                    .add("name", c.name())
+                    .add("properties", attributesObject(c.properties()))));
     return array.build().toString();
   }
 
@@ -195,10 +204,14 @@ final class JsonColumns {
   }
 
   static Map<String, AttributeValue> readAttributes(String json) {
-    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
     try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      reader.readObject().forEach((k, v) -> attributes.put(k, attribute(v)));
+      return attributesOf(reader.readObject());
     }
+  }
+
+  private static Map<String, AttributeValue> attributesOf(JsonObject object) {
+    Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+    object.forEach((k, v) -> attributes.put(k, attribute(v)));
     return attributes;
   }
 
@@ -209,7 +222,15 @@ final class JsonColumns {
   static List<CompanyRef> readCompanies(String json) {
     return array(json).stream()
         .map(JsonValue::asJsonObject)
-        .map(c -> new CompanyRef(new CompanyId(c.getString("id")), c.getString("name")))
+        .map(
+            c ->
+                new CompanyRef(
+                    new CompanyId(c.getString("id")),
+                    c.getString("name"),
+                    // Rows written before every company kept its properties have none.
+                    c.containsKey("properties")
+                        ? attributesOf(c.getJsonObject("properties"))
+                        : Map.of()))
         .toList();
   }
 

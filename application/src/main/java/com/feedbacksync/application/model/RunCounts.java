@@ -1,6 +1,11 @@
 package com.feedbacksync.application.model;
 
-/** What a sync run did, as admins see it per run. */
+/**
+ * What a sync run did, as admins see it per run.
+ *
+ * @param truncatedByIntercom documents stored whose conversation Intercom returned cut short (its
+ *     500 most recent parts only)
+ */
 public record RunCounts(
     long fetched,
     long kept,
@@ -11,7 +16,34 @@ public record RunCounts(
     long profiles,
     long apiCalls,
     long rateLimitWaits,
-    long unreadable) {
+    long unreadable,
+    long truncatedByIntercom) {
+
+  /** Counts without truncated documents, as runs before they were counted. */
+  public RunCounts(
+      long fetched,
+      long kept,
+      long skippedWithoutReply,
+      long resynced,
+      long unchanged,
+      long deleted,
+      long profiles,
+      long apiCalls,
+      long rateLimitWaits,
+      long unreadable) {
+    this(
+        fetched,
+        kept,
+        skippedWithoutReply,
+        resynced,
+        unchanged,
+        deleted,
+        profiles,
+        apiCalls,
+        rateLimitWaits,
+        unreadable,
+        0);
+  }
 
   /** Counts without unreadable items, as runs before dead letters were counted. */
   public RunCounts(
@@ -60,6 +92,10 @@ public record RunCounts(
    */
   public static final RunCounts UNREADABLE = new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
+  /** A document stored whose conversation Intercom cut short (500 most recent parts). */
+  public static final RunCounts TRUNCATED_BY_INTERCOM =
+      new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+
   /** Listings that showed no change worth a fetch. */
   public static RunCounts unchanged(long listings) {
     return new RunCounts(0, 0, 0, 0, listings, 0, 0, 0, 0);
@@ -91,6 +127,7 @@ public record RunCounts(
         profiles + o.profiles,
         apiCalls + o.apiCalls,
         rateLimitWaits + o.rateLimitWaits,
-        unreadable + o.unreadable);
+        unreadable + o.unreadable,
+        truncatedByIntercom + o.truncatedByIntercom);
   }
 }

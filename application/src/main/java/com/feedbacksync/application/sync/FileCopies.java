@@ -70,22 +70,7 @@ final class FileCopies {
           new DocumentMessage(
               m.id(), m.kind(), m.author(), m.createdAt(), html, attachments, m.redacted()));
     }
-    FeedbackDocument relinked =
-        new FeedbackDocument(
-            d.workspace(),
-            d.conversationId(),
-            d.title(),
-            messages,
-            d.status(),
-            d.tags(),
-            d.attributes(),
-            d.originalUrl(),
-            d.sourceType(),
-            d.deliveredAs(),
-            d.customer(),
-            d.createdAt(),
-            d.updatedAt(),
-            d.syncedAt());
+    FeedbackDocument relinked = d.withMessages(messages);
     return new Copied(relinked, files);
   }
 

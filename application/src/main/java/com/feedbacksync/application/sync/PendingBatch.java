@@ -38,6 +38,9 @@ final class PendingBatch {
 
   void imported(DocumentImport.Imported imported) {
     documents.add(imported.document());
+    if (imported.document().document().parts().truncatedByIntercom()) {
+      counts = counts.plus(RunCounts.TRUNCATED_BY_INTERCOM);
+    }
     files.addAll(imported.files());
     imported.files().forEach(f -> fileBytes += f.bytes().length);
   }

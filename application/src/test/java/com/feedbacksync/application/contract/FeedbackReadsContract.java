@@ -22,6 +22,7 @@ import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.document.MappingSettings;
+import com.feedbacksync.domain.document.PartsCount;
 import com.feedbacksync.domain.intercom.AttributeValue;
 import com.feedbacksync.domain.intercom.Author;
 import com.feedbacksync.domain.intercom.AuthorType;
@@ -109,7 +110,16 @@ public abstract class FeedbackReadsContract {
         Optional.of("Customer " + id),
         Optional.of(email),
         List.of(segment),
-        List.of(new CompanyRef(new CompanyId("co-1"), "Globex")),
+        List.of(
+            new CompanyRef(
+                new CompanyId("co-1"),
+                "Globex",
+                Map.of(
+                    "plan", new AttributeValue.Text("enterprise"),
+                    "size", new AttributeValue.Number(new BigDecimal("85")),
+                    "tags.names",
+                        new AttributeValue.ListValue(List.of(new AttributeValue.Text("vip"))))),
+            new CompanyRef(new CompanyId("co-2"), "Initech")),
         Map.of("company.plan", new AttributeValue.Text("enterprise")),
         updatedAt);
   }
@@ -170,10 +180,22 @@ public abstract class FeedbackReadsContract {
                 new AttributeValue.ListValue(
                     List.of(new AttributeValue.Text("billing"), new AttributeValue.Null())))
             .contact("c1")
+            .intercomAttribute("priority", new AttributeValue.Text("high"))
+            .intercomAttribute("admin_assignee_id", new AttributeValue.Text("991267715123456789"))
+            .intercomAttribute("conversation_rating.rating", AttributeValue.number(4))
+            .intercomAttribute(
+                "conversation_rating.created_at", new AttributeValue.Text("2026-07-29T07:10:00Z"))
+            .intercomAttribute("ai_agent_participated", new AttributeValue.Bool(true))
+            .intercomAttribute(
+                "teammates.ids",
+                new AttributeValue.ListValue(List.of(new AttributeValue.Text("7"))))
+            // Intercom says 800 parts; it returned these two.
+            .partsTotalCount(800)
             .build();
     FeedbackDocument written =
         new DocumentMapping(MappingSettings.DEFAULT)
             .map(WORKSPACE, conversation, T.plusSeconds(700));
+    assertEquals(new PartsCount(800, 2), written.parts());
     commitDocuments(
         account, new SyncBatch.StoredDocument(written, SyncedConversation.of(conversation)));
 
@@ -387,6 +409,31 @@ public abstract class FeedbackReadsContract {
             T,
             T),
         summary);
+  }
+
+  @Test
+  void a_summary_says_whether_intercom_cut_the_conversation_short() {
+    AccountId account = newAccount();
+    var cut =
+        ConversationBuilder.conversation()
+            .id("cut")
+            .createdAt(T)
+            .updatedAt(T.plusSeconds(5))
+            .part("comment", ConversationBuilder.user("c1"), "<p>the latest</p>")
+            .partsTotalCount(801)
+            .build();
+    commitDocuments(
+        account,
+        document("whole", T, ConversationState.OPEN, "c9", "hi", "bug"),
+        new SyncBatch.StoredDocument(
+            new DocumentMapping(MappingSettings.DEFAULT).map(WORKSPACE, cut, T.plusSeconds(5)),
+            SyncedConversation.of(cut)));
+
+    List<DocumentSummary> items = library().documents(account, DocumentQuery.firstPage(5)).items();
+
+    assertEquals(List.of("cut", "whole"), items.stream().map(d -> d.id().value()).toList());
+    assertEquals(
+        List.of(true, false), items.stream().map(DocumentSummary::truncatedByIntercom).toList());
   }
 
   @Test

@@ -441,6 +441,7 @@ public final class InMemorySyncStore
         d.tags().stream().map(FlatTag::name).toList(),
         d.customer(),
         d.createdAt(),
-        d.updatedAt());
+        d.updatedAt(),
+        d.parts().truncatedByIntercom());
   }
 }

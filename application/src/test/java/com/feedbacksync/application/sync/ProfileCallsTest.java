@@ -37,7 +37,6 @@ import com.feedbacksync.domain.intercom.Source;
 import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
-import com.feedbacksync.domain.profile.CompanyRef;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
@@ -179,10 +178,8 @@ class ProfileCallsTest {
     assertEquals(2, intercom.calls("company"), "each company once, whoever belongs to it");
     assertEquals(0, intercom.calls("companies of"));
     assertEquals(
-        List.of(
-            new CompanyRef(new CompanyId("co-2"), "Company co-2"),
-            new CompanyRef(new CompanyId("co-1"), "Company co-1")),
-        profile("c-2").companies(),
+        List.of("co-2 Company co-2", "co-1 Company co-1"),
+        profile("c-2").companies().stream().map(c -> c.id().value() + " " + c.name()).toList(),
         "the companies in the contact's order, the primary first");
     assertEquals(List.of(), profile("c-3").companies());
     assertEquals(5, store.data(ACME).profiles.size());

@@ -23,7 +23,8 @@ import java.util.Optional;
  * changes, button clicks and other events are not messages (status and tags are the document's
  * metadata). Title: the conversation's title, else the opening subject, else the start of the first
  * customer message, else of the first message, else "Conversation {id}". The document links to the
- * customer who wrote first (else the conversation's first contact).
+ * customer who wrote first (else the conversation's first contact). Intercom's own attributes are
+ * kept as they were read; the part counts say whether Intercom cut the oldest parts off.
  */
 public final class DocumentMapping {
 
@@ -52,7 +53,9 @@ public final class DocumentMapping {
         customer(conversation, messages),
         conversation.createdAt(),
         conversation.updatedAt(),
-        syncedAt);
+        syncedAt,
+        conversation.intercomAttributes(),
+        new PartsCount(conversation.partsTotalCount(), conversation.parts().size()));
   }
 
   List<DocumentMessage> messages(Conversation conversation) {

@@ -20,8 +20,12 @@ import java.util.Optional;
  * (source type, delivery, conversation id, status, tags, attributes, original URL, workspace,
  * times).
  *
+ * @param attributes the conversation's custom attributes (the workspace's own), under their names
  * @param customer the customer profile the document links to (its author)
  * @param originalUrl the conversation in the Intercom inbox
+ * @param intercomAttributes Intercom's own attributes of the conversation, under stable dotted
+ *     names (see {@link com.feedbacksync.domain.intercom.Conversation#intercomAttributes()})
+ * @param parts how many parts Intercom says the conversation has against how many it returned
  */
 public record FeedbackDocument(
     WorkspaceId workspace,
@@ -37,7 +41,47 @@ public record FeedbackDocument(
     Optional<ContactId> customer,
     Instant createdAt,
     Instant updatedAt,
-    Instant syncedAt) {
+    Instant syncedAt,
+    Map<String, AttributeValue> intercomAttributes,
+    PartsCount parts) {
+
+  /**
+   * A document stored before Intercom's own attributes and part counts were kept: none of the
+   * first, and its messages taken as the whole conversation.
+   */
+  public FeedbackDocument(
+      WorkspaceId workspace,
+      ConversationId conversationId,
+      String title,
+      List<DocumentMessage> messages,
+      ConversationState status,
+      List<FlatTag> tags,
+      Map<String, AttributeValue> attributes,
+      String originalUrl,
+      String sourceType,
+      DeliveredAs deliveredAs,
+      Optional<ContactId> customer,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant syncedAt) {
+    this(
+        workspace,
+        conversationId,
+        title,
+        messages,
+        status,
+        tags,
+        attributes,
+        originalUrl,
+        sourceType,
+        deliveredAs,
+        customer,
+        createdAt,
+        updatedAt,
+        syncedAt,
+        Map.of(),
+        PartsCount.whole(messages.size()));
+  }
 
   public FeedbackDocument {
     Objects.requireNonNull(workspace, "workspace");
@@ -54,5 +98,28 @@ public record FeedbackDocument(
     messages = List.copyOf(messages);
     tags = List.copyOf(tags);
     attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    intercomAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(intercomAttributes));
+    Objects.requireNonNull(parts, "parts");
+  }
+
+  /** The same document with other messages (its files relinked to stored copies). */
+  public FeedbackDocument withMessages(List<DocumentMessage> newMessages) {
+    return new FeedbackDocument(
+        workspace,
+        conversationId,
+        title,
+        newMessages,
+        status,
+        tags,
+        attributes,
+        originalUrl,
+        sourceType,
+        deliveredAs,
+        customer,
+        createdAt,
+        updatedAt,
+        syncedAt,
+        intercomAttributes,
+        parts);
   }
 }

@@ -17,6 +17,11 @@ import java.util.Optional;
  * @param firstContactReplyAt when a customer first wrote ({@code first_contact_reply.created_at},
  *     else {@code statistics.first_contact_reply_at})
  * @param customAttributes conversation data attributes, in Intercom's order
+ * @param intercomAttributes Intercom's own attributes of the conversation (priority, assignee and
+ *     team ids, rating, channel, source url and subject, statistics, AI agent, ...) under stable
+ *     dotted names ({@code conversation_rating.rating}, {@code statistics.count_reopens}); times as
+ *     ISO-8601 text, ids as text, counts and durations (seconds) as numbers; absent when Intercom
+ *     leaves them out or empty
  */
 public record Conversation(
     ConversationId id,
@@ -31,7 +36,40 @@ public record Conversation(
     Map<String, AttributeValue> customAttributes,
     Statistics statistics,
     Optional<Instant> firstContactReplyAt,
-    List<ContactId> contacts) {
+    List<ContactId> contacts,
+    Map<String, AttributeValue> intercomAttributes) {
+
+  /** A conversation without Intercom's own attributes (tests, older callers). */
+  public Conversation(
+      ConversationId id,
+      String title,
+      Instant createdAt,
+      Instant updatedAt,
+      ConversationState state,
+      Source source,
+      List<Part> parts,
+      int partsTotalCount,
+      List<Tag> tags,
+      Map<String, AttributeValue> customAttributes,
+      Statistics statistics,
+      Optional<Instant> firstContactReplyAt,
+      List<ContactId> contacts) {
+    this(
+        id,
+        title,
+        createdAt,
+        updatedAt,
+        state,
+        source,
+        parts,
+        partsTotalCount,
+        tags,
+        customAttributes,
+        statistics,
+        firstContactReplyAt,
+        contacts,
+        Map.of());
+  }
 
   public Conversation {
     Objects.requireNonNull(id, "id");
@@ -47,6 +85,7 @@ public record Conversation(
     tags = List.copyOf(tags);
     customAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(customAttributes));
     contacts = List.copyOf(contacts);
+    intercomAttributes = Collections.unmodifiableMap(new LinkedHashMap<>(intercomAttributes));
   }
 
   /** Whether Intercom left out older parts (it returns the 500 most recent only). */

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * {@code custom.<name>}, so neither is lost), then the primary company's as {@code company.<name>}:
  * {@code company.name}, {@code company.id}, its standard attributes, then its custom attributes
  * (clashes become {@code company.custom.<name>}). The primary company is the first the contact
- * lists that is known; every company is listed in {@link CustomerProfile#companies()}. Segments are
- * listed by name, sorted, once each.
+ * lists that is known; every company is listed in {@link CustomerProfile#companies()}, each with
+ * all its properties under the same names without the prefix. Segments are listed by name, sorted,
+ * once each.
  */
 public final class ProfileMapping {
 
@@ -48,7 +49,8 @@ public final class ProfileMapping {
 
     Map<String, AttributeValue> properties = new LinkedHashMap<>();
     putAll(properties, "", contact.standardAttributes(), contact.customAttributes());
-    primary(ordered).ifPresent(company -> putCompany(properties, company));
+    primary(ordered)
+        .ifPresent(company -> properties.putAll(companyProperties(company, COMPANY_PREFIX)));
 
     return new CustomerProfile(
         workspace,
@@ -57,7 +59,9 @@ public final class ProfileMapping {
         contact.name(),
         contact.email(),
         segmentNames(segments),
-        ordered.stream().map(c -> new CompanyRef(c.id(), c.name())).toList(),
+        ordered.stream()
+            .map(c -> new CompanyRef(c.id(), c.name(), companyProperties(c, "")))
+            .toList(),
         properties,
         contact.updatedAt());
   }
@@ -66,10 +70,12 @@ public final class ProfileMapping {
     return ordered.stream().findFirst();
   }
 
-  private static void putCompany(Map<String, AttributeValue> properties, Company company) {
-    properties.put(COMPANY_PREFIX + "name", new AttributeValue.Text(company.name()));
-    properties.put(COMPANY_PREFIX + "id", new AttributeValue.Text(company.id().value()));
-    putAll(properties, COMPANY_PREFIX, company.standardAttributes(), company.customAttributes());
+  private static Map<String, AttributeValue> companyProperties(Company company, String prefix) {
+    Map<String, AttributeValue> properties = new LinkedHashMap<>();
+    properties.put(prefix + "name", new AttributeValue.Text(company.name()));
+    properties.put(prefix + "id", new AttributeValue.Text(company.id().value()));
+    putAll(properties, prefix, company.standardAttributes(), company.customAttributes());
+    return properties;
   }
 
   private static void putAll(

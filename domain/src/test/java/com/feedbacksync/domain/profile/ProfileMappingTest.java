@@ -84,7 +84,7 @@ class ProfileMappingTest {
     assertEquals(Optional.of("casey@example.com"), p.email());
     assertEquals(ContactRole.USER, p.role());
     assertEquals(List.of("active", "Power users"), p.segments());
-    assertEquals(List.of(new CompanyRef(ACME.id(), "Acme Analytics")), p.companies());
+    assertEquals(List.of(ACME.id()), p.companies().stream().map(CompanyRef::id).toList());
     assertEquals(
         List.of(
             "external_id",
@@ -117,6 +117,35 @@ class ProfileMappingTest {
     assertEquals(new AttributeValue.Text("Globex"), p.properties().get("company.name"));
     assertEquals(
         List.of("Globex", "Acme Analytics"), p.companies().stream().map(CompanyRef::name).toList());
+  }
+
+  @Test
+  void lists_every_company_with_all_its_properties_not_only_the_primary() {
+    CustomerProfile p =
+        ProfileMapping.map(
+            WS, casey(List.of(GLOBEX.id(), ACME.id())), List.of(ACME, GLOBEX), List.of());
+    CompanyRef acme = p.companies().get(1);
+    assertEquals(
+        ordered(
+            "name",
+            AttributeValue.text("Acme Analytics"),
+            "id",
+            AttributeValue.text("6690a1b2c3d4e5f60718293a"),
+            "company_id",
+            AttributeValue.text("acme-42"),
+            "plan",
+            AttributeValue.text("Enterprise"),
+            "size",
+            AttributeValue.number(250),
+            "industry",
+            AttributeValue.text("Software"),
+            "custom.plan",
+            AttributeValue.text("custom-plan")),
+        acme.properties());
+    assertEquals(List.of("name", "id"), List.copyOf(p.companies().get(0).properties().keySet()));
+    // The second company is not the primary: nothing of it under company.*.
+    assertEquals(new AttributeValue.Text("Globex"), p.properties().get("company.name"));
+    assertEquals(null, p.properties().get("company.industry"));
   }
 
   @Test

@@ -38,6 +38,7 @@ public final class ConversationBuilder {
   private int partsTotalCount = -1;
   private final List<Tag> tags = new ArrayList<>();
   private final Map<String, AttributeValue> attributes = new LinkedHashMap<>();
+  private final Map<String, AttributeValue> intercomAttributes = new LinkedHashMap<>();
   private Statistics statistics = Statistics.NONE;
   private Optional<Instant> firstContactReplyAt = Optional.empty();
   private final List<ContactId> contacts = new ArrayList<>();
@@ -149,6 +150,12 @@ public final class ConversationBuilder {
     return this;
   }
 
+  /** One of Intercom's own attributes ({@code priority}, {@code statistics.count_reopens}). */
+  public ConversationBuilder intercomAttribute(String name, AttributeValue value) {
+    intercomAttributes.put(name, value);
+    return this;
+  }
+
   public ConversationBuilder statistics(Statistics statistics) {
     this.statistics = statistics;
     return this;
@@ -178,6 +185,7 @@ public final class ConversationBuilder {
         attributes,
         statistics,
         firstContactReplyAt,
-        contacts);
+        contacts,
+        intercomAttributes);
   }
 }

@@ -77,6 +77,7 @@ public class DocumentsResource {
                           {"items":[{"id":"215474154200001","title":"Export to CSV fails",\
                           "status":"OPEN","tags":["bug","export"],"customerId":"6650a1b2c3",\
                           "createdAt":"2026-11-20T09:12:00Z","updatedAt":"2026-11-26T16:40:00Z",\
+                          "truncatedByIntercom":false,\
                           "url":"/api/v1/documents/215474154200001",\
                           "infoUrl":"/api/v1/documents/215474154200001/info"}],\
                           "nextCursor":"MTc4NTAwMDAwMC4wLjIxNTQ3NDE1NDIwMDAwMQ"}""")))
@@ -188,7 +189,8 @@ public class DocumentsResource {
   @Operation(
       summary =
           "Document Info: source type, conversation id, status, tags with where they were"
-              + " applied, attributes, original URL, workspace, created/updated/synced times")
+              + " applied, custom and Intercom's own attributes, completeness (parts Intercom"
+              + " reports and returned), original URL, workspace, created/updated/synced times")
   @APIResponse(
       responseCode = "200",
       description = "The document's metadata",
@@ -207,6 +209,13 @@ public class DocumentsResource {
                           "appliedAt":"2026-11-20T09:30:00Z","appliedBy":{"type":"admin",\
                           "id":"814860","name":"Dana Support"}}]}],\
                           "attributes":{"Priority score":2.5,"VIP":true},\
+                          "intercomAttributes":{"priority":"high","admin_assignee_id":"814860",\
+                          "conversation_rating.rating":4,\
+                          "conversation_rating.created_at":"2026-11-26T16:50:00Z",\
+                          "source.url":"https://app.acme-saas.example/reports",\
+                          "statistics.time_to_admin_reply":540,"statistics.count_reopens":1},\
+                          "completeness":{"partsReported":812,"partsReceived":500,\
+                          "truncatedByIntercom":true},\
                           "originalUrl":"https://app.intercom.com/a/inbox/abc12345/inbox/conversation/215474154200001",\
                           "workspaceId":"abc12345","createdAt":"2026-11-20T09:12:00Z",\
                           "updatedAt":"2026-11-26T16:40:00Z","syncedAt":"2026-11-26T17:00:03Z"}""")))

@@ -5,6 +5,7 @@ import com.feedbacksync.application.model.Slice;
 import com.feedbacksync.application.model.SliceCursor;
 import com.feedbacksync.domain.document.DocumentMessage;
 import com.feedbacksync.domain.document.FeedbackDocument;
+import com.feedbacksync.domain.document.PartsCount;
 import com.feedbacksync.domain.intercom.Attachment;
 import com.feedbacksync.domain.intercom.AttributeValue;
 import com.feedbacksync.domain.intercom.Author;
@@ -40,7 +41,10 @@ final class FeedbackJson {
   /** How many there are in all. */
   public record CountJson(long count) {}
 
-  /** A document in the list. */
+  /**
+   * A document in the list; {@code truncatedByIntercom} says Intercom returned only the 500 most
+   * recent parts of its conversation, so its oldest messages are missing.
+   */
   public record DocumentSummaryJson(
       String id,
       String title,
@@ -49,6 +53,7 @@ final class FeedbackJson {
       String customerId,
       Instant createdAt,
       Instant updatedAt,
+      boolean truncatedByIntercom,
       String url,
       String infoUrl) {
     static DocumentSummaryJson of(DocumentSummary d) {
@@ -61,6 +66,7 @@ final class FeedbackJson {
           d.customer().map(c -> c.value()).orElse(null),
           d.createdAt(),
           d.updatedAt(),
+          d.truncatedByIntercom(),
           url,
           url + "/info");
     }
@@ -192,7 +198,22 @@ final class FeedbackJson {
     }
   }
 
-  /** Document Info: every piece of metadata the document carries. */
+  /**
+   * How complete the document is: how many parts Intercom says the conversation has, how many it
+   * returned (at most the 500 most recent), and whether it cut the oldest off.
+   */
+  public record CompletenessJson(
+      int partsReported, int partsReceived, boolean truncatedByIntercom) {
+    static CompletenessJson of(PartsCount p) {
+      return new CompletenessJson(p.reported(), p.received(), p.truncatedByIntercom());
+    }
+  }
+
+  /**
+   * Document Info: every piece of metadata the document carries; {@code attributes} are the
+   * conversation's custom attributes, {@code intercomAttributes} Intercom's own (priority, assignee
+   * and team ids, rating, channel, source url and subject, statistics, AI agent, ...).
+   */
   public record DocumentInfoJson(
       String documentId,
       String source,
@@ -202,6 +223,8 @@ final class FeedbackJson {
       String status,
       List<TagJson> tags,
       Map<String, Object> attributes,
+      Map<String, Object> intercomAttributes,
+      CompletenessJson completeness,
       String originalUrl,
       String workspaceId,
       Instant createdAt,
@@ -217,6 +240,8 @@ final class FeedbackJson {
           d.status().name(),
           d.tags().stream().map(TagJson::of).toList(),
           plain(d.attributes()),
+          plain(d.intercomAttributes()),
+          CompletenessJson.of(d.parts()),
           d.originalUrl(),
           d.workspace().value(),
           d.createdAt(),
@@ -225,8 +250,8 @@ final class FeedbackJson {
     }
   }
 
-  /** A company of a customer. */
-  public record CompanyJson(String id, String name) {}
+  /** A company of a customer, with all its properties. */
+  public record CompanyJson(String id, String name, Map<String, Object> properties) {}
 
   /** A customer profile: every attribute as a property, companies' as {@code company.*}. */
   public record CustomerJson(
@@ -245,7 +270,9 @@ final class FeedbackJson {
           p.name().orElse(null),
           p.email().orElse(null),
           p.segments(),
-          p.companies().stream().map(c -> new CompanyJson(c.id().value(), c.name())).toList(),
+          p.companies().stream()
+              .map(c -> new CompanyJson(c.id().value(), c.name(), plain(c.properties())))
+              .toList(),
           plain(p.properties()),
           p.updatedAt());
     }

@@ -327,6 +327,7 @@ public class IntegrationsResource {
       long apiCalls,
       long rateLimitWaits,
       long unreadable,
+      long truncatedByIntercom,
       String error) {
     static RunJson of(SyncRunView r) {
       var c = r.counts();
@@ -347,6 +348,7 @@ public class IntegrationsResource {
           c.apiCalls(),
           c.rateLimitWaits(),
           c.unreadable(),
+          c.truncatedByIntercom(),
           r.error().orElse(null));
     }
   }

@@ -11,6 +11,7 @@ import com.feedbacksync.adapters.web.support.TestDatabase;
 import com.feedbacksync.adapters.web.webhook.WebhookSignature;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
+import com.feedbacksync.simulator.WorkspaceSpec;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -63,6 +64,8 @@ class AdminApiIT {
     try (IntercomSimulator sim =
         IntercomSimulator.start(
             SimulatorConfig.defaults(21, 120)
+                // A few threads longer than the 500 parts Intercom returns.
+                .withWorkspace(WorkspaceSpec.of(21, 120).withLongThreadShare(0.03))
                 .withRatePerMinute(0)
                 .withPort(port)
                 .withWebhookUrl(webhookUrl))) {
@@ -86,6 +89,7 @@ class AdminApiIT {
       filters(member, all);
       customers(member, all);
       runs(member);
+      completenessAndIntercomAttributes(sim, member, all);
       isolation(stranger, all.get(0).getString("id"), account);
       refusals(member, admin);
       plan(admin);
@@ -244,6 +248,92 @@ class AdminApiIT {
     assertProblem(404, api.get("api/v1/integrations/intercom/runs/no-such-run", token));
     JsonObject status = ok(api.get("api/v1/integrations/intercom", token));
     assertTrue(status.containsKey("lastSync") && status.containsKey("nextSync"), status.toString());
+  }
+
+  /**
+   * The documents the simulator's oracle names as cut to 500 parts are flagged in the list, with
+   * both counts in Document Info, and counted by the first run; Document Info's Intercom attributes
+   * and a customer's companies' properties are what the simulator serves.
+   */
+  private void completenessAndIntercomAttributes(
+      IntercomSimulator sim, String token, List<JsonObject> all) throws Exception {
+    var cut = sim.oracle().truncatedByIntercom();
+    assertFalse(cut.isEmpty(), "the workspace has threads over 500 parts");
+    for (JsonObject d : all) {
+      assertEquals(
+          cut.containsKey(d.getString("id")), d.getBoolean("truncatedByIntercom"), d.toString());
+    }
+    var one = cut.entrySet().iterator().next();
+    JsonObject completeness =
+        ok(api.get("api/v1/documents/" + one.getKey() + "/info", token))
+            .getJsonObject("completeness");
+    assertEquals(one.getValue().reported(), completeness.getInt("partsReported"));
+    assertEquals(one.getValue().returned(), completeness.getInt("partsReceived"));
+    assertTrue(completeness.getBoolean("truncatedByIntercom"));
+    JsonObject first =
+        jakarta.json.Json.createReader(
+                new java.io.StringReader(
+                    api.get("api/v1/integrations/intercom/runs", token).body()))
+            .readArray()
+            .getValuesAs(JsonObject.class)
+            .stream()
+            .filter(r -> r.getString("kind").equals("FIRST"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(cut.size(), first.getJsonNumber("truncatedByIntercom").longValue());
+
+    // Intercom's own attributes, against what the simulator serves for the conversation.
+    int rated = 0;
+    for (JsonObject d : all) {
+      String id = d.getString("id");
+      JsonObject served = simulatorGet(sim, "/conversations/" + id);
+      JsonObject attributes =
+          ok(api.get("api/v1/documents/" + id + "/info", token))
+              .getJsonObject("intercomAttributes");
+      assertEquals(served.getString("priority"), attributes.getString("priority"), id);
+      assertEquals(
+          served.getJsonObject("source").getString("delivered_as"),
+          attributes.getString("source.delivered_as"),
+          id);
+      if (served.get("conversation_rating") instanceof JsonObject rating) {
+        assertEquals(rating.getInt("rating"), attributes.getInt("conversation_rating.rating"), id);
+        assertEquals(
+            Instant.ofEpochSecond(rating.getJsonNumber("created_at").longValue()).toString(),
+            attributes.getString("conversation_rating.created_at"),
+            id);
+        rated++;
+      }
+      if (rated >= 3) {
+        break;
+      }
+    }
+    assertTrue(rated > 0, "the sample workspace has rated conversations");
+
+    // Every company of a customer with its properties, not only the primary.
+    int companies = 0;
+    for (JsonObject customer : items(api.get("api/v1/customers?limit=100", token))) {
+      for (JsonValue c : customer.getJsonArray("companies")) {
+        JsonObject properties = c.asJsonObject().getJsonObject("properties");
+        assertTrue(
+            properties.containsKey("company_id") && properties.containsKey("plan"),
+            properties.toString());
+        companies++;
+      }
+    }
+    assertTrue(companies > 0, "the sample customers belong to companies");
+  }
+
+  private static JsonObject simulatorGet(IntercomSimulator sim, String path) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(sim.baseUri().resolve(path))
+                    .header("Authorization", "Bearer sim-token")
+                    .header("Accept", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readObject();
   }
 
   /** Another account's admin sees none of it: every id answers 404, lists are empty. */
