@@ -43,10 +43,15 @@ class FailureIsolationIT {
   private static final int SIM_PORT =
       Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
 
-  /** Its own server, on the ports after the suite's (the suite's server stays up meanwhile). */
-  private static final int HTTP_PORT = Integer.getInteger("it.http.port", 9186) + 1;
+  /**
+   * Its own server, by default on the ports after the suite's (the suite's server stays up
+   * meanwhile); {@code it.isolation.http.port} and {@code .https.port} move it elsewhere.
+   */
+  private static final int HTTP_PORT =
+      Integer.getInteger("it.isolation.http.port", Integer.getInteger("it.http.port", 9186) + 1);
 
-  private static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9448) + 1;
+  private static final int HTTPS_PORT =
+      Integer.getInteger("it.isolation.https.port", Integer.getInteger("it.https.port", 9448) + 1);
 
   /** How every access token the simulator issues begins ("tok:" in base64). */
   private static final String TOKEN_PREFIX = "dG9rOj";
