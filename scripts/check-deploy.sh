@@ -101,8 +101,8 @@ for name in $(snippet variables | grep -o '[A-Z][A-Z0-9_]*=' | tr -d '='); do
 done
 # Only the stand-in is not the operator's: the real Intercom needs no base URL.
 export INTERCOM_BASE_URL="$sim"
-account=$(snippet account | sed -n "s/.*VALUES ('\([^']*\)'.*/\1/p")
-[ -n "$account" ] || fail "the README's account SQL names no account id"
+account=$(snippet account | sed -n 's|.*/api/v1/accounts/\([A-Za-z0-9._-]*\).*|\1|p')
+[ -n "$account" ] || fail "the README's account call names no account id"
 
 fresh_database() {
   as_root -e "DROP DATABASE IF EXISTS feedbacksync;"
@@ -120,10 +120,13 @@ await_ready() {
   fail "/health/ready did not come UP"
 }
 
-# An account (the README's SQL, as the README's user), its admin's token, the account read back;
-# then Intercom connected through the consent page and the first sync awaited and compared.
+# An account (the README's call, with the research repository's service token), its admin's
+# token, the account read back; then Intercom connected through the consent page and the first
+# sync awaited and compared.
 account_connect_and_sync() {
-  snippet account | mariadb --no-defaults -h127.0.0.1 -P"$DB_PORT" -u"$DB_USER" -p"$DB_PASSWORD" "$DB_NAME"
+  local SERVICE_TOKEN
+  SERVICE_TOKEN=$("$root/scripts/jwt.sh" service deploy-check-repository)
+  (eval "$(snippet account)") >/dev/null || fail "the README's account call failed"
   local token answer
   token=$("$root/scripts/jwt.sh" token deploy-check-admin "$account" admin)
   auth=(-H "Authorization: Bearer $token")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Feedback Sync end to end on embedded defaults: a private MariaDB, the Intercom simulator with a
-# sample workspace, Open Liberty with the WAR; creates a demo account and admin, connects Intercom
+# sample workspace, Open Liberty with the WAR; creates a demo account (through the API, as the
+# research repository does) and admin, connects Intercom
 # through the real OAuth flow, runs the first sync with a progress line, and prints a summary.
 # Leaves everything running; `scripts/run.sh stop` stops it all.
 set -euo pipefail
@@ -53,10 +54,11 @@ for _ in $(seq 1 120); do curl -fsS "$base/health/ready" >/dev/null 2>&1 && brea
 curl -fsS "$base/health/ready" >/dev/null || { echo "not ready; see adapters-web/target/liberty/wlp/usr/servers/feedbackSync/logs/messages.log" >&2; exit 1; }
 echo "ready after $(( $(date +%s) - start )) s"
 
-# The research repository owns accounts; the demo creates one the way it would (Start plan).
-scripts/mariadb.sh client <<SQL
-INSERT INTO account (id, name, plan) VALUES ('$account', 'Demo Research', 'START') ON DUPLICATE KEY UPDATE name = name;
-SQL
+# The research repository owns accounts; the demo creates one the way it does: through the API,
+# with a token the repository signs for itself (role service, no account claim). Start plan.
+service_token=$(scripts/jwt.sh service demo-research-repository)
+curl -fsS -X PUT -H "Authorization: Bearer $service_token" -H 'Content-Type: application/json' \
+  -d '{"name":"Demo Research","plan":"START"}' "$base/api/v1/accounts/$account" >/dev/null
 token=$(scripts/jwt.sh token demo-admin "$account" admin)
 auth=(-H "Authorization: Bearer $token")
 

@@ -15,6 +15,9 @@ import jakarta.persistence.Table;
 @Table(name = "account")
 public class AccountEntity {
 
+  /** The column's length. */
+  static final int NAME_LENGTH = 200;
+
   @Id
   @Column(name = "id", length = 64)
   private String id;
@@ -30,6 +33,14 @@ public class AccountEntity {
 
   Account toDomain() {
     return new Account(new AccountId(id), name, plan);
+  }
+
+  void rename(String newName) {
+    if (newName.length() > NAME_LENGTH) {
+      throw new IllegalArgumentException(
+          "an account name has at most " + NAME_LENGTH + " characters");
+    }
+    this.name = newName;
   }
 
   void changePlan(Plan newPlan) {

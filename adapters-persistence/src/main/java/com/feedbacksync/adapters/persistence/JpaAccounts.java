@@ -24,6 +24,34 @@ public class JpaAccounts implements Accounts {
         .map(AccountEntity::toDomain);
   }
 
+  /**
+   * One statement, so two requests creating the same id at once cannot both insert: the loser's
+   * INSERT IGNORE inserts nothing (the name's length is checked first, since IGNORE would cut it).
+   */
+  @Override
+  public boolean add(Account account) {
+    if (account.name().length() > AccountEntity.NAME_LENGTH) {
+      throw new IllegalArgumentException(
+          "an account name has at most " + AccountEntity.NAME_LENGTH + " characters");
+    }
+    return em.createNativeQuery("INSERT IGNORE INTO account (id, name, plan) VALUES (?, ?, ?)")
+            .setParameter(1, account.id().value())
+            .setParameter(2, account.name())
+            .setParameter(3, account.plan().name())
+            .executeUpdate()
+        == 1;
+  }
+
+  @Override
+  public boolean rename(AccountId id, String name) {
+    AccountEntity account = em.find(AccountEntity.class, id.value());
+    if (account == null) {
+      return false;
+    }
+    account.rename(name);
+    return true;
+  }
+
   @Override
   public boolean changePlan(AccountId id, Plan plan) {
     AccountEntity account = em.find(AccountEntity.class, id.value());

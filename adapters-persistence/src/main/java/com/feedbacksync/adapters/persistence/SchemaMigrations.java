@@ -29,6 +29,9 @@ public class SchemaMigrations {
 
   private volatile SchemaState state = new SchemaState.NotMigrated("not migrated yet");
 
+  /** The text of the migration failure last logged. */
+  private String lastFailure = "";
+
   void onStartup(@Observes Startup startup) {
     ensureMigrated();
   }
@@ -63,8 +66,13 @@ public class SchemaMigrations {
                   + result.migrationsExecuted
                   + " migrations applied now)");
     } catch (RuntimeException e) {
-      state = new SchemaState.NotMigrated(e.getMessage());
-      LOG.log(Level.WARNING, "schema migration failed; readiness will retry", e);
+      // The reason is shown by the unauthenticated readiness check: operator words only. The
+      // detail is logged, once for each new failure, not at every readiness probe.
+      state = new SchemaState.NotMigrated(DatabaseTrouble.migrating(e));
+      if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
+        lastFailure = String.valueOf(e.getMessage());
+        LOG.log(Level.WARNING, "schema migration failed; readiness will retry", e);
+      }
     }
     return state;
   }

@@ -65,6 +65,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   private final String owner;
   private final Duration lease;
   private final FailureBackoff backoff;
+  private final RunLog log;
 
   /** The lease of every account whose run row is open on this server, renewed at every tick. */
   private final Map<AccountId, LeaseToken> running = new ConcurrentHashMap<>();
@@ -88,6 +89,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     this.webhooks = Objects.requireNonNull(webhooks);
     this.lease = Objects.requireNonNull(lease);
     this.backoff = Objects.requireNonNull(backoff);
+    this.log = new RunLog(runs, backoff);
     this.accounts = Objects.requireNonNull(accounts);
     this.connections = Objects.requireNonNull(connections);
     this.runs = Objects.requireNonNull(runs);
@@ -272,10 +274,10 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     }
     LeaseToken held = claimed.get();
     String runId;
+    // The run starts once the lease is held: the claim may have waited for the previous
+    // holder's release, so the time read before it could fall inside that holder's run.
+    Instant started = clock.instant();
     try {
-      // The run starts once the lease is held: the claim may have waited for the previous
-      // holder's release, so the time read before it could fall inside that holder's run.
-      Instant started = clock.instant();
       // Holding the lease, any run still marked running for the account ended without recording
       // how: its server stopped, or the database was gone when it failed.
       runs.interrupted(
@@ -294,24 +296,31 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       executor.execute(
           () -> {
             try {
-              SyncOutcome outcome = work.apply(held);
-              runs.finish(runId, outcome, clock.instant());
-            } catch (RuntimeException e) {
-              runs.finish(
-                  runId,
-                  new SyncOutcome.Failed("Unexpected error: " + e.getMessage(), RunCounts.NONE),
-                  clock.instant());
-              throw e;
+              SyncOutcome outcome;
+              try {
+                outcome = work.apply(held);
+              } catch (RuntimeException e) {
+                finish(
+                    runId,
+                    account,
+                    kind,
+                    started,
+                    new SyncOutcome.Failed("Unexpected error: " + e.getMessage(), RunCounts.NONE));
+                throw e;
+              }
+              finish(runId, account, kind, started, outcome);
             } finally {
               ended(account, held);
             }
           });
     } catch (RuntimeException rejected) {
       try {
-        runs.finish(
+        finish(
             runId,
-            new SyncOutcome.Failed("Could not start: " + rejected.getMessage(), RunCounts.NONE),
-            clock.instant());
+            account,
+            kind,
+            started,
+            new SyncOutcome.Failed("Could not start: " + rejected.getMessage(), RunCounts.NONE));
       } finally {
         running.remove(account, held);
         release(held);
@@ -319,6 +328,14 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       return Optional.empty();
     }
     return Optional.of(runId);
+  }
+
+  /** Records how the run ended, then says so in the log (after: a failure counts in the streak). */
+  private void finish(
+      String runId, AccountId account, SyncKind kind, Instant started, SyncOutcome outcome) {
+    Instant finished = clock.instant();
+    runs.finish(runId, outcome, finished);
+    log.ended(runId, account, kind, started, finished, outcome);
   }
 
   /** A run ended: the lease goes back, and webhook re-syncs that waited for it may start. */

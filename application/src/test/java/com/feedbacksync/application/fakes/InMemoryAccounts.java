@@ -23,6 +23,16 @@ public final class InMemoryAccounts implements Accounts {
   }
 
   @Override
+  public boolean add(Account account) {
+    return byId.putIfAbsent(account.id(), account) == null;
+  }
+
+  @Override
+  public boolean rename(AccountId id, String name) {
+    return byId.computeIfPresent(id, (k, a) -> new Account(a.id(), name, a.plan())) != null;
+  }
+
+  @Override
   public boolean changePlan(AccountId id, com.feedbacksync.domain.account.Plan plan) {
     return byId.computeIfPresent(id, (k, a) -> new Account(a.id(), a.name(), plan)) != null;
   }

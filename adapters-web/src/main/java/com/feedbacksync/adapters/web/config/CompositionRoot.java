@@ -2,6 +2,7 @@ package com.feedbacksync.adapters.web.config;
 
 import com.feedbacksync.application.account.AccountService;
 import com.feedbacksync.application.account.PlanService;
+import com.feedbacksync.application.account.SaveAccountService;
 import com.feedbacksync.application.connection.ConnectionService;
 import com.feedbacksync.application.connection.IntegrationStatusService;
 import com.feedbacksync.application.connection.SkippedItemsService;
@@ -11,6 +12,7 @@ import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
 import com.feedbacksync.application.port.in.ReceiveWebhooksUseCase;
+import com.feedbacksync.application.port.in.SaveAccountUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
@@ -222,5 +224,11 @@ public class CompositionRoot {
   ChangePlanUseCase changePlan(
       Accounts accounts, Connections connections, ScheduleSyncsUseCase scheduler) {
     return new PlanService(accounts, connections, new PlanLimits(startPlanHistoryLimit), scheduler);
+  }
+
+  @Produces
+  @ApplicationScoped
+  SaveAccountUseCase saveAccount(Accounts accounts, ChangePlanUseCase plans) {
+    return new SaveAccountService(accounts, plans);
   }
 }

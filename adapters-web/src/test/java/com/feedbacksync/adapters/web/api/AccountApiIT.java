@@ -20,10 +20,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The real WAR on a real Liberty against the real MariaDB: one slice through every layer. */
+/**
+ * The real WAR on a real Liberty against the real MariaDB: one slice through every layer; the
+ * research repository creating and updating an account with its service token.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class AccountApiIT {
+
+  private static final String PROBLEM = "application/problem+json";
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -72,6 +77,70 @@ class AccountApiIT {
   }
 
   @Test
+  void the_repository_creates_and_updates_an_account_and_its_admins_cannot_change_the_plan()
+      throws Exception {
+    String account = "repo-" + UUID.randomUUID().toString().substring(0, 8);
+    String service = AdminTokens.serviceToken("research-repository");
+
+    HttpResponse<String> created =
+        put("api/v1/accounts/" + account, service, "{\"name\":\"Initech\",\"plan\":\"START\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(
+        created.headers().firstValue("Location").orElse("").endsWith("/api/v1/accounts/" + account),
+        created.headers().toString());
+    String admin = AdminTokens.token("ada", account, "admin");
+    assertEquals(
+        "{\"id\":\"" + account + "\",\"name\":\"Initech\",\"plan\":\"START\"}",
+        get("api/v1/account", admin).body(),
+        "its admins read the account the repository created");
+
+    HttpResponse<String> refused = put("api/v1/account/plan", admin, "{\"plan\":\"PAID\"}");
+    assertEquals(403, refused.statusCode(), refused.body());
+    assertEquals(PROBLEM, refused.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(refused.body().contains("set by the research repository"), refused.body());
+    assertEquals(
+        403,
+        put("api/v1/accounts/" + account, admin, "{\"name\":\"Initech\",\"plan\":\"PAID\"}")
+            .statusCode(),
+        "an admin token cannot use the repository's endpoint either");
+    assertTrue(get("api/v1/account", admin).body().contains("\"plan\":\"START\""));
+
+    HttpResponse<String> upgraded =
+        put(
+            "api/v1/accounts/" + account,
+            service,
+            "{\"name\":\"Initech Research\",\"plan\":\"PAID\"}");
+    assertEquals(200, upgraded.statusCode(), upgraded.body());
+    assertTrue(upgraded.body().contains("\"created\":false"), upgraded.body());
+    assertTrue(upgraded.body().contains("\"backfill\":"), "a plan change says what it means");
+    assertEquals(
+        "{\"id\":\"" + account + "\",\"name\":\"Initech Research\",\"plan\":\"PAID\"}",
+        get("api/v1/account", admin).body());
+    assertEquals(
+        403,
+        get("api/v1/documents", service).statusCode(),
+        "the repository's token reads no account's data");
+  }
+
+  @Test
+  void invalid_account_requests_are_problems_naming_each_field() throws Exception {
+    String service = AdminTokens.serviceToken("research-repository");
+
+    HttpResponse<String> bad =
+        put("api/v1/accounts/bad%20id", service, "{\"name\":\" \",\"plan\":\"GOLD\"}");
+
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals(PROBLEM, bad.headers().firstValue("Content-Type").orElse(""));
+    for (String field :
+        new String[] {"\"field\":\"id\"", "\"field\":\"name\"", "\"field\":\"plan\""}) {
+      assertTrue(bad.body().contains(field), field + " in " + bad.body());
+    }
+    assertEquals(400, put("api/v1/accounts/acme-x", service, "{\"name\":").statusCode());
+    assertEquals(
+        404, get("api/v1/accounts/never-created-" + UUID.randomUUID(), service).statusCode());
+  }
+
+  @Test
   void a_request_without_a_token_is_refused() throws Exception {
     HttpResponse<String> response =
         http.send(
@@ -103,6 +172,17 @@ class AccountApiIT {
 
     assertEquals(200, response.statusCode());
     assertTrue(response.body().contains("/api/v1/account"), response.body());
+  }
+
+  private HttpResponse<String> put(String path, String token, String json) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(base.toURI().resolve(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {

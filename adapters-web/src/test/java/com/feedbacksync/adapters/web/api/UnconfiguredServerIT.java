@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.AdminTokens;
@@ -13,15 +14,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server pointed at the real Intercom without its app, redirect or token keys, and with the
- * simulator's public secret, as an operator might start it by mistake: it starts, but is not ready
- * and says why (readiness and log), and connecting answers 503 naming what to set. Nothing falls
- * back to the simulator's app or to a throwaway key.
+ * A server pointed at the real Intercom without its app, redirect or token keys, with the
+ * simulator's public secret and a wrong database password, as an operator might start it by
+ * mistake: it starts, but is not ready and says why (readiness, in words that name the variables to
+ * fix and never the database's own text, which goes to the log), and connecting answers 503 naming
+ * what to set. Nothing falls back to the simulator's app or to a throwaway key.
  */
 class UnconfiguredServerIT {
 
   private static final int HTTP_PORT = Integer.getInteger("it.bare.http.port", 9187);
   private static final int HTTPS_PORT = Integer.getInteger("it.bare.https.port", 9449);
+
+  private static final String WRONG_PASSWORD = "not-the-password-" + System.nanoTime();
 
   @Test
   void against_the_real_intercom_without_app_or_keys_it_is_not_ready_and_says_why()
@@ -38,6 +42,7 @@ class UnconfiguredServerIT {
             "FEEDBACKSYNC_TOKEN_KEYS", "",
             // Set, but five bytes: not ready rather than a 500 on every document read.
             "FEEDBACKSYNC_FILE_LINKS_KEY", "c2hvcnQ=",
+            "DB_PASSWORD", WRONG_PASSWORD,
             "FEEDBACKSYNC_SCHEDULER_ENABLED", "false");
     try (LibertyServer server =
         LibertyServer.start("feedbackSyncBare", HTTP_PORT, HTTPS_PORT, env, List.of())) {
@@ -51,7 +56,17 @@ class UnconfiguredServerIT {
               .filter(check -> check.getString("name").equals("database"))
               .findFirst()
               .orElseThrow();
-      assertEquals("UP", database.getString("status"), "only the configuration is missing");
+      assertEquals("DOWN", database.getString("status"), health);
+      String databaseError = database.getJsonObject("data").getString("error");
+      assertTrue(
+          databaseError.contains("refused the user name or password")
+              && databaseError.contains("DB_USER and DB_PASSWORD"),
+          databaseError);
+      // Readiness needs no token: none of the database's own words, user or host.
+      for (String raw :
+          List.of("Access denied", "feedbacksync@", "'feedbacksync'", "SQL", "DSRA")) {
+        assertFalse(health.contains(raw), raw + " in " + health);
+      }
       for (String expected :
           List.of(
               "INTERCOM_CLIENT_ID is not set",
@@ -82,6 +97,10 @@ class UnconfiguredServerIT {
       assertTrue(logs.contains("Not ready: Intercom is not configured on this server"), "logged");
       assertTrue(logs.contains("Not ready: FEEDBACKSYNC_TOKEN_KEYS is not set"), "logged");
       assertTrue(logs.contains("Not ready: FEEDBACKSYNC_FILE_LINKS_KEY"), "logged");
+      assertTrue(
+          logs.contains("Not ready: the database refused the user name or password"), "logged");
+      assertTrue(logs.contains("Access denied"), "the database's own words are in the log");
+      assertFalse(logs.contains(WRONG_PASSWORD), "but never the password");
     }
   }
 

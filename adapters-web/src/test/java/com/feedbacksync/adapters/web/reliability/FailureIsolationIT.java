@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.web.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.AdminTokens;
@@ -10,16 +11,23 @@ import com.feedbacksync.adapters.web.support.TestDatabase;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,17 +35,26 @@ import org.junit.jupiter.api.Test;
  * whose answer is corrupt forever in a first sync of 400, one that answers 500 forever in an hourly
  * sync, a contact refused with 400. Each time the run completes, every other document is the
  * oracle's, the item is listed by {@code /integrations/intercom/skipped}, and once the fault is
- * gone the next run cures it. Prints its rows in the reliability table's format.
+ * gone the next run cures it. Last, a run that fails outright leaves one WARN line in the server's
+ * JSON log naming it (and no token). Prints its rows in the reliability table's format.
  */
 class FailureIsolationIT {
 
   private static final int SIM_PORT =
       Integer.parseInt(System.getProperty("it.simulator.port", "9189"));
 
-  /** Its own server, on the ports after the suite's (the suite's server stays up meanwhile). */
-  private static final int HTTP_PORT = Integer.getInteger("it.http.port", 9186) + 1;
+  /**
+   * Its own server, by default on the ports after the suite's (the suite's server stays up
+   * meanwhile); {@code it.isolation.http.port} and {@code .https.port} move it elsewhere.
+   */
+  private static final int HTTP_PORT =
+      Integer.getInteger("it.isolation.http.port", Integer.getInteger("it.http.port", 9186) + 1);
 
-  private static final int HTTPS_PORT = Integer.getInteger("it.https.port", 9448) + 1;
+  private static final int HTTPS_PORT =
+      Integer.getInteger("it.isolation.https.port", Integer.getInteger("it.https.port", 9448) + 1);
+
+  /** How every access token the simulator issues begins ("tok:" in base64). */
+  private static final String TOKEN_PREFIX = "dG9rOj";
 
   private final List<String> table = new ArrayList<>();
 
@@ -63,6 +80,7 @@ class FailureIsolationIT {
       hourly(api, sim, account);
       contact(api, sim);
       files(api, sim);
+      failedRunIsLogged(server, api, sim, account);
     } finally {
       System.out.println("\nfailure isolation:\n" + String.join("\n", table));
     }
@@ -188,6 +206,70 @@ class FailureIsolationIT {
             .intValue());
     record("20 MB stored, 40 MB too large", account, sim, Set.of());
     assertTrue(bigFile.endsWith("-pdf"));
+  }
+
+  /**
+   * A run that fails (Intercom refuses the hourly listing with 400) leaves one WARN line in the
+   * server's JSON log with the account, kind, run id, reason and next attempt, and the run after it
+   * one INFO line; no access token is anywhere in the logs. Last: the fault fails every account's
+   * listing while it lasts.
+   */
+  private void failedRunIsLogged(
+      LibertyServer server, ApiClient api, IntercomSimulator sim, String account) throws Exception {
+    sim.faultProbability("POST /conversations/search", 1.0, List.of(Fault.HTTP_400), 0);
+    Instant before = Instant.now();
+    String failed = syncNow(api, account, "FAILED");
+    sim.clearFaults();
+
+    JsonObject warn = onlyLineOf(server, failed);
+    assertEquals("WARNING", warn.getString("loglevel"), warn.toString());
+    assertEquals("com.feedbacksync.runs", warn.getString("module"), warn.toString());
+    String message = warn.getString("message");
+    assertTrue(message.startsWith("sync run failed: run=" + failed + " "), message);
+    assertTrue(message.contains(" account=" + account + " "), message);
+    assertTrue(message.contains(" kind=HOURLY "), message);
+    assertTrue(message.contains(" outcome=FAILED "), message);
+    assertTrue(message.matches(".* reason=\"[^\"]*answered 400.*"), message);
+    Matcher next = Pattern.compile(" nextAttempt=(\\S+)").matcher(message);
+    assertTrue(next.find(), message);
+    Instant nextAttempt = Instant.parse(next.group(1));
+    assertTrue(
+        nextAttempt.isAfter(before) && nextAttempt.isBefore(Instant.now().plusSeconds(61)),
+        "the first failure's backoff, a minute at most: " + message);
+
+    String completed = syncNow(api, account, "COMPLETED");
+    JsonObject info = onlyLineOf(server, completed);
+    assertEquals("INFO", info.getString("loglevel"), info.toString());
+    assertTrue(info.getString("message").contains(" outcome=COMPLETED "), info.toString());
+    assertFalse(server.logs().contains(TOKEN_PREFIX), "no Intercom access token in the logs");
+    table.add("  a failed run: one WARN line (run " + failed + "), the next one INFO, no token");
+  }
+
+  /** The one line of the server's JSON messages.log that names this run. */
+  private static JsonObject onlyLineOf(LibertyServer server, String run) throws Exception {
+    List<JsonObject> lines = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(server.file("logs/messages.log"), StandardCharsets.UTF_8)) {
+      if (line.contains("run=" + run + " ")) {
+        lines.add(Json.createReader(new StringReader(line)).readObject());
+      }
+    }
+    assertEquals(1, lines.size(), "lines naming run " + run + ": " + lines);
+    return lines.get(0);
+  }
+
+  /** "Sync now" once the lease is free; the run's id once it ended in {@code state}. */
+  private static String syncNow(ApiClient api, String account, String state) throws Exception {
+    String run = startSync(api, account);
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    String now;
+    while ("RUNNING"
+        .equals(now = single(String.class, "SELECT state FROM sync_run WHERE id = ?", run))) {
+      assertTrue(System.nanoTime() < deadline, account + ": run " + run + " did not end");
+      Thread.sleep(200);
+    }
+    assertEquals(state, now, "run " + run);
+    return run;
   }
 
   private static void assertListed(ApiClient api, String account, String id, String kind)
@@ -323,6 +405,17 @@ class FailureIsolationIT {
    * started before, which may have met the fault).
    */
   private static void cleanRun(ApiClient api, String account) throws Exception {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    String run = startSync(api, account);
+    while (!single(String.class, "SELECT state FROM sync_run WHERE id = ?", run)
+        .equals("COMPLETED")) {
+      assertTrue(System.nanoTime() < deadline, account + ": run " + run + " did not complete");
+      Thread.sleep(200);
+    }
+  }
+
+  /** "Sync now" once the lease is free; the id of the run it started. */
+  private static String startSync(ApiClient api, String account) throws Exception {
     String admin = AdminTokens.token("ada", account, "admin");
     long deadline = System.nanoTime() + 60_000_000_000L;
     var started = api.send("POST", "api/v1/integrations/intercom/sync", admin, null);
@@ -331,12 +424,7 @@ class FailureIsolationIT {
       Thread.sleep(200);
       started = api.send("POST", "api/v1/integrations/intercom/sync", admin, null);
     }
-    String run = ApiClient.json(started).getString("runId");
-    while (!single(String.class, "SELECT state FROM sync_run WHERE id = ?", run)
-        .equals("COMPLETED")) {
-      assertTrue(System.nanoTime() < deadline, account + ": run " + run + " did not complete");
-      Thread.sleep(200);
-    }
+    return ApiClient.json(started).getString("runId");
   }
 
   private static java.sql.Timestamp updatedAt(String account, String conversation)

@@ -55,6 +55,14 @@ public final class AdminTokens {
     return token(subject, account, role, Instant.now());
   }
 
+  /**
+   * The research repository's own token: role {@code service} and no {@code account} claim, signed
+   * with the same key as its admins' tokens.
+   */
+  public static String serviceToken(String subject) {
+    return sign(claims(subject, "service", Instant.now(), ISSUER).build());
+  }
+
   /** A well-signed token that expired an hour ago (beyond any clock-skew allowance). */
   public static String expiredToken(String subject, String account, String role) {
     return token(subject, account, role, Instant.now().minusSeconds(4200));
@@ -79,17 +87,22 @@ public final class AdminTokens {
 
   private static String token(
       String subject, String account, String role, Instant now, String issuer) {
-    JWTClaimsSet claims =
-        new JWTClaimsSet.Builder()
-            .issuer(issuer)
-            .subject(subject)
-            .jwtID(UUID.randomUUID().toString())
-            .claim("upn", subject)
-            .claim("groups", List.of(role))
-            .claim("account", account)
-            .issueTime(Date.from(now))
-            .expirationTime(Date.from(now.plusSeconds(600)))
-            .build();
+    return sign(claims(subject, role, now, issuer).claim("account", account).build());
+  }
+
+  private static JWTClaimsSet.Builder claims(
+      String subject, String role, Instant now, String issuer) {
+    return new JWTClaimsSet.Builder()
+        .issuer(issuer)
+        .subject(subject)
+        .jwtID(UUID.randomUUID().toString())
+        .claim("upn", subject)
+        .claim("groups", List.of(role))
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(600)));
+  }
+
+  private static String sign(JWTClaimsSet claims) {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
     try {
       jwt.sign(new RSASSASigner(KEYS.getPrivate()));

@@ -10,6 +10,15 @@ public interface Accounts {
 
   Optional<Account> find(AccountId id);
 
+  /**
+   * Stores a new account; false, changing nothing, when its id is taken (also when another request
+   * stored it a moment before: the check and the write are one).
+   */
+  boolean add(Account account);
+
+  /** Stores the account's new name; false when no such account exists. */
+  boolean rename(AccountId id, String name);
+
   /** Stores the account's new plan; false when no such account exists. */
   boolean changePlan(AccountId id, Plan plan);
 }
