@@ -55,10 +55,13 @@ curl -fsS "$base/health/ready" >/dev/null || { echo "not ready; see adapters-web
 echo "ready after $(( $(date +%s) - start )) s"
 
 # The research repository owns accounts; the demo creates one the way it does: through the API,
-# with a token the repository signs for itself (role service, no account claim). Start plan.
+# with a token the repository signs for itself (role service, no account claim). Start plan, once:
+# a demo account upgraded since keeps its plan on the next run.
 service_token=$(scripts/jwt.sh service demo-research-repository)
-curl -fsS -X PUT -H "Authorization: Bearer $service_token" -H 'Content-Type: application/json' \
-  -d '{"name":"Demo Research","plan":"START"}' "$base/api/v1/accounts/$account" >/dev/null
+if ! curl -fsS -H "Authorization: Bearer $service_token" "$base/api/v1/accounts/$account" >/dev/null 2>&1; then
+  curl -fsS -X PUT -H "Authorization: Bearer $service_token" -H 'Content-Type: application/json' \
+    -d '{"name":"Demo Research","plan":"START"}' "$base/api/v1/accounts/$account" >/dev/null
+fi
 token=$(scripts/jwt.sh token demo-admin "$account" admin)
 auth=(-H "Authorization: Bearer $token")
 

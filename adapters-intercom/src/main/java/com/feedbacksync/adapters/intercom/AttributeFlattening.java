@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +142,9 @@ final class AttributeFlattening {
           yield Optional.empty();
         }
         if (time && s.strip().chars().allMatch(Character::isDigit)) {
-          yield time(Long.parseLong(s.strip()));
+          // A time too large to be one stays the text it is: a bad detail of the metadata never
+          // makes the whole conversation or contact unreadable.
+          yield time(s.strip());
         }
         yield Optional.of(new AttributeValue.Text(s));
       }
@@ -151,7 +154,7 @@ final class AttributeFlattening {
           yield Optional.of(new AttributeValue.Text(n.bigDecimalValue().toPlainString()));
         }
         yield time
-            ? time(n.longValue())
+            ? time(n.bigDecimalValue().toPlainString())
             : Optional.of(new AttributeValue.Number(n.bigDecimalValue()));
       }
       case TRUE -> Optional.of(new AttributeValue.Bool(true));
@@ -160,10 +163,19 @@ final class AttributeFlattening {
     };
   }
 
-  private static Optional<AttributeValue> time(long epochSeconds) {
-    return epochSeconds > 0
-        ? Optional.of(new AttributeValue.Text(Instant.ofEpochSecond(epochSeconds).toString()))
-        : Optional.empty();
+  /**
+   * Epoch seconds as ISO-8601 text; zero or less is no time (absent); what cannot be a time (too
+   * large, a fraction) stays the text it came as.
+   */
+  private static Optional<AttributeValue> time(String epochSeconds) {
+    try {
+      long seconds = Long.parseLong(epochSeconds);
+      return seconds > 0
+          ? Optional.of(new AttributeValue.Text(Instant.ofEpochSecond(seconds).toString()))
+          : Optional.empty();
+    } catch (NumberFormatException | DateTimeException notATime) {
+      return Optional.of(new AttributeValue.Text(epochSeconds));
+    }
   }
 
   private static String leaf(String name) {

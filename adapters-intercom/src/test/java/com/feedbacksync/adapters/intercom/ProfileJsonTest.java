@@ -189,6 +189,22 @@ class ProfileJsonTest {
         Map.of("owner_id", AttributeValue.text("991267715123456789")), c.standardAttributes());
   }
 
+  @Test
+  void a_time_that_cannot_be_one_stays_text_and_the_contact_stays_readable() {
+    Contact c =
+        ProfileJson.contact(
+            json(
+                "{\"id\":\"c1\",\"last_seen_at\":99999999999999999999,"
+                    + "\"signed_up_at\":\"99999999999999999999\",\"created_at\":1700000000,"
+                    + "\"last_replied_at\":-5}"));
+    assertEquals(
+        Map.of(
+            "last_seen_at", AttributeValue.text("99999999999999999999"),
+            "signed_up_at", AttributeValue.text("99999999999999999999"),
+            "created_at", AttributeValue.text("2023-11-14T22:13:20Z")),
+        c.standardAttributes());
+  }
+
   // The walk over a payload, and the names the README promises for each kind of field.
 
   record Leaf(String path, JsonValue value) {

@@ -231,8 +231,9 @@ public class JpaSyncStore implements SyncStore {
           em.createQuery(
                   "update FeedbackDocumentEntity d set d.deletedAt = :now, d.messagesJson = '[]',"
                       + " d.bodyText = '', d.title = '(deleted in Intercom)',"
-                      // Intercom's attributes carry words too (the subject, a rating's remark)
-                      + " d.intercomAttributesJson = '{}'"
+                      // Attributes carry words too (the subject, a rating's remark, a custom
+                      // attribute such as "CX Score explanation")
+                      + " d.intercomAttributesJson = '{}', d.attributesJson = '{}'"
                       + " where d.key.accountId = :account and d.key.conversationId = :id"
                       + " and d.deletedAt is null"
                       // a run's tombstones are its workspace's; another workspace's document of

@@ -2,6 +2,9 @@ package com.feedbacksync.application.account;
 
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.SaveAccountUseCase;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.IdClash;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.Saved;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.SavedAccount;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.domain.account.Account;
 import java.util.Objects;
@@ -23,7 +26,7 @@ public final class SaveAccountService implements SaveAccountUseCase {
   }
 
   @Override
-  public SavedAccount save(Account account) {
+  public Saved save(Account account) {
     if (accounts.add(account)) {
       return new SavedAccount(account, true, Optional.empty());
     }
@@ -32,6 +35,9 @@ public final class SaveAccountService implements SaveAccountUseCase {
         accounts
             .find(account.id())
             .orElseThrow(() -> new IllegalStateException("account " + account.id() + " vanished"));
+    if (!before.id().value().equals(account.id().value())) {
+      return new IdClash(account.id(), before.id());
+    }
     if (!before.name().equals(account.name())) {
       accounts.rename(account.id(), account.name());
     }

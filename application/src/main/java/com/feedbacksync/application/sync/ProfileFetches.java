@@ -164,7 +164,8 @@ final class ProfileFetches {
       Optional<Company> company = workspace.company(id);
       mine.complete(company);
       return company;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // Every end completes the shared future: a fetcher waiting on it must never wait for ever.
       companies.remove(id, mine);
       mine.completeExceptionally(e);
       throw e;

@@ -2,11 +2,14 @@ package com.feedbacksync.application.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.IdClash;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.Saved;
 import com.feedbacksync.application.port.in.SaveAccountUseCase.SavedAccount;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.domain.account.Account;
@@ -60,7 +63,9 @@ class SaveAccountServiceTest {
 
   @Test
   void a_new_id_creates_the_account_as_given() {
-    SavedAccount saved = service.save(new Account(ACME, "Acme Research", Plan.START));
+    SavedAccount saved =
+        assertInstanceOf(
+            SavedAccount.class, service.save(new Account(ACME, "Acme Research", Plan.START)));
 
     assertTrue(saved.created());
     assertEquals(Optional.of(new Account(ACME, "Acme Research", Plan.START)), accounts.find(ACME));
@@ -71,7 +76,9 @@ class SaveAccountServiceTest {
   void saving_the_same_account_again_changes_nothing() {
     service.save(new Account(ACME, "Acme Research", Plan.START));
 
-    SavedAccount again = service.save(new Account(ACME, "Acme Research", Plan.START));
+    SavedAccount again =
+        assertInstanceOf(
+            SavedAccount.class, service.save(new Account(ACME, "Acme Research", Plan.START)));
 
     assertFalse(again.created());
     assertEquals(Optional.empty(), again.planChange());
@@ -82,7 +89,9 @@ class SaveAccountServiceTest {
   void a_known_id_is_renamed_and_keeps_its_plan() {
     accounts.with(new Account(ACME, "Acme", Plan.PAID));
 
-    SavedAccount saved = service.save(new Account(ACME, "Acme Research Inc.", Plan.PAID));
+    SavedAccount saved =
+        assertInstanceOf(
+            SavedAccount.class, service.save(new Account(ACME, "Acme Research Inc.", Plan.PAID)));
 
     assertFalse(saved.created());
     assertEquals(
@@ -97,11 +106,25 @@ class SaveAccountServiceTest {
         InMemoryConnections.connection(
             ACME, ConnectionState.CONNECTED, T, new HistoryCoverage.DownTo(oldest)));
 
-    SavedAccount saved = service.save(new Account(ACME, "Acme", Plan.PAID));
+    SavedAccount saved =
+        assertInstanceOf(SavedAccount.class, service.save(new Account(ACME, "Acme", Plan.PAID)));
 
     assertEquals(Plan.PAID, accounts.find(ACME).orElseThrow().plan());
     assertEquals(new PlanChange.Backfill(oldest), saved.planChange().orElseThrow().change());
     assertEquals(Optional.of("run-1"), saved.planChange().orElseThrow().backfillRun());
     assertEquals(List.of(ACME), syncsStarted);
+  }
+
+  @Test
+  void an_id_that_differs_from_a_stored_one_only_in_letter_case_saves_nothing() {
+    service.save(new Account(ACME, "Acme Research", Plan.START));
+
+    Saved clash = service.save(new Account(new AccountId("ACME"), "Mallory", Plan.PAID));
+
+    assertEquals(new IdClash(new AccountId("ACME"), ACME), clash);
+    assertEquals(
+        Optional.of(new Account(ACME, "Acme Research", Plan.START)),
+        accounts.find(ACME),
+        "the stored account keeps its name and plan");
   }
 }

@@ -4,6 +4,8 @@ import com.feedbacksync.adapters.web.api.AccountsResource.AccountJson;
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.SaveAccountUseCase;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.IdClash;
+import com.feedbacksync.application.port.in.SaveAccountUseCase.Saved;
 import com.feedbacksync.application.port.in.SaveAccountUseCase.SavedAccount;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.domain.account.Account;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -95,6 +98,9 @@ public class RepositoryAccountsResource {
   @APIResponse(responseCode = "201", description = "Created")
   @APIResponse(responseCode = "400", description = "An invalid id, name or plan, each named")
   @APIResponse(responseCode = "403", description = "Not the research repository's token")
+  @APIResponse(
+      responseCode = "409",
+      description = "The id differs from a stored account's only in letter case; nothing saved")
   public Response save(
       @PathParam("id")
           @Pattern(
@@ -115,8 +121,19 @@ public class RepositoryAccountsResource {
           @Valid
           AccountRequest body,
       @jakarta.ws.rs.core.Context UriInfo uri) {
-    SavedAccount saved =
+    Saved outcome =
         saving.save(new Account(new AccountId(id), body.name().strip(), Plan.valueOf(body.plan())));
+    if (outcome instanceof IdClash clash) {
+      throw new ClientErrorException(
+          "The id "
+              + clash.requested().value()
+              + " differs from the stored account "
+              + clash.stored().value()
+              + " only in letter case, which this service does not tell apart; nothing was saved."
+              + " Use the stored id, or another one.",
+          Response.Status.CONFLICT);
+    }
+    SavedAccount saved = (SavedAccount) outcome;
     SavedJson json =
         new SavedJson(
             AccountJson.of(saved.account()),

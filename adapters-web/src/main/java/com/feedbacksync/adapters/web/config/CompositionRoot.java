@@ -102,7 +102,11 @@ public class CompositionRoot {
 
   private synchronized WebhookQueue webhookQueue() {
     if (webhookQueue == null) {
-      webhookQueue = new WebhookQueue(webhookQueueCapacity, webhookQueuePerAccount);
+      webhookQueue =
+          new WebhookQueue(
+              webhookQueueCapacity,
+              // A capacity set below the default share alone means a smaller queue, not a failure.
+              Math.min(webhookQueuePerAccount, webhookQueueCapacity));
     }
     return webhookQueue;
   }

@@ -1,6 +1,7 @@
 package com.feedbacksync.application.port.in;
 
 import com.feedbacksync.domain.account.Account;
+import com.feedbacksync.domain.account.AccountId;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,17 +12,33 @@ import java.util.Optional;
 public interface SaveAccountUseCase {
 
   /** Creates the account, or brings the stored one to this name and plan. */
-  SavedAccount save(Account account);
+  Saved save(Account account);
+
+  /** What saving an account did. */
+  sealed interface Saved permits SavedAccount, IdClash {}
 
   /**
    * The account as stored now; whether this call created it; what its plan change meant for its
    * history, when the plan changed.
    */
   record SavedAccount(
-      Account account, boolean created, Optional<ChangePlanUseCase.PlanChanged> planChange) {
+      Account account, boolean created, Optional<ChangePlanUseCase.PlanChanged> planChange)
+      implements Saved {
     public SavedAccount {
       Objects.requireNonNull(account, "account");
       Objects.requireNonNull(planChange, "planChange");
+    }
+  }
+
+  /**
+   * Nothing saved: the database compares ids without letter case, and another account's id differs
+   * from this one only so. Saving would rename and re-plan that account, and tokens of this id
+   * would read its data.
+   */
+  record IdClash(AccountId requested, AccountId stored) implements Saved {
+    public IdClash {
+      Objects.requireNonNull(requested, "requested");
+      Objects.requireNonNull(stored, "stored");
     }
   }
 }
