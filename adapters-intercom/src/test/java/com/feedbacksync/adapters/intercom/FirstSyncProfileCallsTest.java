@@ -17,6 +17,7 @@ import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
 import com.feedbacksync.application.sync.DeadLetterBackoff;
+import com.feedbacksync.application.sync.DocumentMappings;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.SyncService;
@@ -126,7 +127,7 @@ class FirstSyncProfileCallsTest {
             JdkIntercom.workspaces(settings),
             store,
             PlanLimits.DEFAULT,
-            new DocumentMapping(MappingSettings.DEFAULT),
+            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
             Clock.systemUTC(),
             (conversation, file) -> "/f/" + file,
             new InMemorySyncRuns(),

@@ -3,12 +3,14 @@ package com.feedbacksync.adapters.persistence;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
+import com.feedbacksync.domain.document.MappingSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.Optional;
 
 /** The `account` row. */
 @Entity
@@ -29,7 +31,19 @@ public class AccountEntity {
   @Column(name = "plan", nullable = false, length = 16)
   private Plan plan;
 
+  /** Null: the account made no choice, and the server's default applies. */
+  @Column(name = "include_internal_notes")
+  private Boolean includeInternalNotes;
+
   protected AccountEntity() {}
+
+  Optional<MappingSettings> documentChoices() {
+    return Optional.ofNullable(includeInternalNotes).map(MappingSettings::new);
+  }
+
+  void chooseDocuments(MappingSettings settings) {
+    this.includeInternalNotes = settings.includeInternalNotes();
+  }
 
   Account toDomain() {
     return new Account(new AccountId(id), name, plan);

@@ -17,7 +17,6 @@ import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
-import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
@@ -44,7 +43,7 @@ public final class SyncService implements SyncIntercomUseCase {
   private final IntercomWorkspaces intercom;
   private final SyncStore store;
   private final PlanLimits limits;
-  private final DocumentMapping mapping;
+  private final DocumentMappings mappings;
   private final Clock clock;
   private final FileLinks links;
   private final SyncRuns runs;
@@ -70,7 +69,7 @@ public final class SyncService implements SyncIntercomUseCase {
       IntercomWorkspaces intercom,
       SyncStore store,
       PlanLimits limits,
-      DocumentMapping mapping,
+      DocumentMappings mappings,
       Clock clock,
       FileLinks links,
       SyncRuns runs,
@@ -85,7 +84,7 @@ public final class SyncService implements SyncIntercomUseCase {
     this.intercom = Objects.requireNonNull(intercom);
     this.store = Objects.requireNonNull(store);
     this.limits = Objects.requireNonNull(limits);
-    this.mapping = Objects.requireNonNull(mapping);
+    this.mappings = Objects.requireNonNull(mappings);
     this.clock = Objects.requireNonNull(clock);
     this.links = Objects.requireNonNull(links);
     this.runs = Objects.requireNonNull(runs);
@@ -146,7 +145,7 @@ public final class SyncService implements SyncIntercomUseCase {
         new ProfileFetches(workspace, connection.workspace().id(), fetchers, run.reads());
     DocumentImport imports =
         new DocumentImport(
-            mapping,
+            mappings.of(connection.account()),
             connection.workspace(),
             new FileCopies(workspace, links, store.maxFileBytes()),
             clock);

@@ -105,7 +105,7 @@ class BadItemsTest {
             intercom,
             store,
             new PlanLimits(5_000),
-            new DocumentMapping(MappingSettings.DEFAULT),
+            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
             new FollowingClock(() -> now),
             (conversation, file) -> "/files/" + conversation.value() + "/" + file,
             new InMemorySyncRuns(),

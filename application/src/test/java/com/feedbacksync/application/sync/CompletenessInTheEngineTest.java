@@ -85,7 +85,7 @@ class CompletenessInTheEngineTest {
             intercom,
             store,
             new PlanLimits(5_000),
-            new DocumentMapping(MappingSettings.DEFAULT),
+            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
             new FollowingClock(() -> now),
             (conversation, file) -> "/files/" + conversation.value() + "/" + file,
             runs,

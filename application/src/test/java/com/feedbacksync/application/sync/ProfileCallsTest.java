@@ -92,7 +92,7 @@ class ProfileCallsTest {
         intercom,
         store,
         PlanLimits.DEFAULT,
-        new DocumentMapping(MappingSettings.DEFAULT),
+        DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
         new FollowingClock(() -> now),
         (conversation, file) -> "/files/" + file,
         new InMemorySyncRuns(),

@@ -2,11 +2,14 @@ package com.feedbacksync.application.sync;
 
 import static com.feedbacksync.domain.testing.ConversationBuilder.admin;
 import static com.feedbacksync.domain.testing.ConversationBuilder.conversation;
+import static com.feedbacksync.domain.testing.ConversationBuilder.customerSource;
 import static com.feedbacksync.domain.testing.ConversationBuilder.outboundSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.application.account.DocumentSettingsService;
 import com.feedbacksync.application.fakes.FakeIntercom;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
@@ -19,6 +22,7 @@ import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.WebhookItem;
+import com.feedbacksync.application.port.in.DocumentSettingsUseCase.DocumentSettings;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
@@ -81,6 +85,8 @@ class SyncServiceTest {
   private final FakeIntercom intercom = new FakeIntercom(3);
   private final com.feedbacksync.application.fakes.InMemorySyncRuns runs =
       new com.feedbacksync.application.fakes.InMemorySyncRuns();
+  private final com.feedbacksync.application.fakes.InMemoryDocumentChoices choices =
+      new com.feedbacksync.application.fakes.InMemoryDocumentChoices(accounts);
   private SyncService sync;
 
   @BeforeEach
@@ -125,7 +131,8 @@ class SyncServiceTest {
         intercom,
         store,
         limits,
-        new DocumentMapping(MappingSettings.DEFAULT),
+        // As production: each account's choice, else the server's default.
+        DocumentMappings.chosenOr(choices, MappingSettings.DEFAULT),
         clock,
         (conversation, file) -> "/files/" + conversation.value() + "/" + file,
         runs,
@@ -473,7 +480,7 @@ class SyncServiceTest {
             perAccount,
             store,
             new PlanLimits(5),
-            new DocumentMapping(MappingSettings.DEFAULT),
+            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
             Clock.systemUTC(),
             (conversation, file) -> "/files/" + file,
             runs,
@@ -621,6 +628,57 @@ class SyncServiceTest {
             new AccountId("nobody"),
             List.of(new WebhookItem.Conversation(new ConversationId("101"))),
             lease(new AccountId("nobody"))));
+  }
+
+  @Test
+  void an_accounts_choice_of_internal_notes_applies_from_the_next_sync_of_each_conversation() {
+    String note = "Internal: churn risk, call them";
+    for (String id : List.of("101", "102")) {
+      Instant created = CONNECTED.minusSeconds(3600);
+      intercom.put(
+          conversation()
+              .id(id)
+              .createdAt(created)
+              .updatedAt(created.plusSeconds(600))
+              .source(customerSource("<p>Export is broken " + id + "</p>"))
+              .part("note", admin("1"), "<p>" + note + " " + id + "</p>")
+              .part("comment", admin("1"), "<p>Looking into it</p>")
+              .firstContactReplyAt(created)
+              .contact("c-" + id)
+              .build());
+    }
+    DocumentSettingsService settings =
+        new DocumentSettingsService(accounts, choices, MappingSettings.DEFAULT);
+    assertEquals(
+        Optional.of(new DocumentSettings(MappingSettings.DEFAULT, false)),
+        settings.settings(ACME),
+        "no choice yet: the server's default, said to be one");
+    sync.run(ACME, SyncKind.FIRST, LEASE);
+    assertFalse(text("101").contains(note), "notes stay out by default");
+
+    assertEquals(
+        Optional.of(new DocumentSettings(new MappingSettings(true), true)),
+        settings.choose(ACME, new MappingSettings(true)));
+    sync.resync(ACME, List.of(new WebhookItem.Conversation(new ConversationId("101"))), LEASE);
+
+    assertTrue(text("101").contains(note + " 101"), "its next sync takes the note in");
+    assertFalse(text("102").contains(note), "a conversation not synced since is as it was");
+    assertEquals(
+        Optional.empty(), settings.choose(new AccountId("nobody"), MappingSettings.DEFAULT));
+    assertEquals(Optional.empty(), settings.settings(new AccountId("nobody")));
+  }
+
+  /** The stored document's messages, as one text. */
+  private String text(String conversation) {
+    return store
+        .data(ACME)
+        .documents
+        .get(new ConversationId(conversation))
+        .document()
+        .messages()
+        .stream()
+        .map(m -> m.html())
+        .collect(Collectors.joining("\n"));
   }
 
   @Test

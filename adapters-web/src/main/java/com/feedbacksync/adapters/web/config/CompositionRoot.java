@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.web.config;
 
 import com.feedbacksync.application.account.AccountService;
+import com.feedbacksync.application.account.DocumentSettingsService;
 import com.feedbacksync.application.account.PlanService;
 import com.feedbacksync.application.account.SaveAccountService;
 import com.feedbacksync.application.connection.ConnectionService;
@@ -9,6 +10,7 @@ import com.feedbacksync.application.connection.SkippedItemsService;
 import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.DocumentSettingsUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
 import com.feedbacksync.application.port.in.ReceiveWebhooksUseCase;
@@ -21,6 +23,7 @@ import com.feedbacksync.application.port.in.ViewSkippedItemsUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.CustomerDirectory;
+import com.feedbacksync.application.port.out.DocumentChoices;
 import com.feedbacksync.application.port.out.DocumentLibrary;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
@@ -36,10 +39,10 @@ import com.feedbacksync.application.schedule.SchedulingService;
 import com.feedbacksync.application.schedule.WebhookQueue;
 import com.feedbacksync.application.schedule.WebhookService;
 import com.feedbacksync.application.sync.DeadLetterBackoff;
+import com.feedbacksync.application.sync.DocumentMappings;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.SyncService;
-import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.sync.PlanLimits;
 import com.feedbacksync.domain.sync.Schedules;
@@ -129,8 +132,20 @@ public class CompositionRoot {
 
   @Produces
   @ApplicationScoped
+  DocumentSettingsUseCase documentSettings(Accounts accounts, DocumentChoices choices) {
+    return new DocumentSettingsService(accounts, choices, serverDocumentDefaults());
+  }
+
+  /** What an account's documents show until it chooses otherwise. */
+  private MappingSettings serverDocumentDefaults() {
+    return new MappingSettings(includeInternalNotes);
+  }
+
+  @Produces
+  @ApplicationScoped
   SyncIntercomUseCase syncIntercom(
       Accounts accounts,
+      DocumentChoices choices,
       Connections connections,
       IntercomWorkspaces intercom,
       SyncStore store,
@@ -142,7 +157,7 @@ public class CompositionRoot {
         intercom,
         store,
         new PlanLimits(startPlanHistoryLimit),
-        new DocumentMapping(new MappingSettings(includeInternalNotes)),
+        DocumentMappings.chosenOr(choices, serverDocumentDefaults()),
         clock,
         (conversation, file) -> "/api/v1/documents/" + conversation.value() + "/files/" + file,
         runs,

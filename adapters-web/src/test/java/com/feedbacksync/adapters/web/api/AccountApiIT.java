@@ -141,6 +141,37 @@ class AccountApiIT {
   }
 
   @Test
+  void an_admin_chooses_internal_notes_for_the_account_a_member_only_reads_it() throws Exception {
+    String account = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    TestDatabase.insertAccount(account, "Hooli", "START");
+    String admin = AdminTokens.token("ada", account, "admin");
+    String member = AdminTokens.token("bo", account, "member");
+    String settings = "api/v1/integrations/intercom/settings";
+
+    assertEquals(
+        "{\"chosen\":false,\"includeInternalNotes\":false}",
+        get(settings, member).body(),
+        "no choice yet: the server's default (the ITs' server keeps notes out)");
+    assertEquals(403, put(settings, member, "{\"includeInternalNotes\":true}").statusCode());
+    for (String invalid : new String[] {"{}", "{\"includeInternalNotes\":null}", ""}) {
+      HttpResponse<String> bad = put(settings, admin, invalid);
+      assertEquals(400, bad.statusCode(), invalid + ": " + bad.body());
+      assertEquals(PROBLEM, bad.headers().firstValue("Content-Type").orElse(""), invalid);
+    }
+    assertEquals(
+        400,
+        put(settings, admin, "{\"includeInternalNotes\":\"yes\"}").statusCode(),
+        "a string is not a yes");
+
+    HttpResponse<String> chosen = put(settings, admin, "{\"includeInternalNotes\":true}");
+    assertEquals(200, chosen.statusCode(), chosen.body());
+    assertEquals("{\"chosen\":true,\"includeInternalNotes\":true}", chosen.body());
+    assertEquals(chosen.body(), get(settings, member).body(), "stored, for every member to read");
+    assertEquals(
+        404, get(settings, AdminTokens.token("ada", "no-such-account", "admin")).statusCode());
+  }
+
+  @Test
   void a_request_without_a_token_is_refused() throws Exception {
     HttpResponse<String> response =
         http.send(

@@ -22,6 +22,7 @@ import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.sync.DocumentMappings;
 import com.feedbacksync.application.sync.Fetchers;
 import com.feedbacksync.application.sync.HistoryParts;
 import com.feedbacksync.application.sync.SyncService;
@@ -487,7 +488,7 @@ class SyncBenchmarkIT {
                       .pointedAt(sim.baseUri())),
               new DiscardingStore(),
               PlanLimits.DEFAULT,
-              new DocumentMapping(MappingSettings.DEFAULT),
+              DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
               Clock.systemUTC(),
               (conversation, file) -> "/f/" + file,
               new InMemorySyncRuns(),
