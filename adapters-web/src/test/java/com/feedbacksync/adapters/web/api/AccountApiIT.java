@@ -136,6 +136,23 @@ class AccountApiIT {
       assertTrue(bad.body().contains(field), field + " in " + bad.body());
     }
     assertEquals(400, put("api/v1/accounts/acme-x", service, "{\"name\":").statusCode());
+
+    // The database tells ids apart without letter case: one that differs only so is refused.
+    String lower = "case-" + UUID.randomUUID().toString().substring(0, 8);
+    assertEquals(
+        201,
+        put("api/v1/accounts/" + lower, service, "{\"name\":\"Lower\",\"plan\":\"START\"}")
+            .statusCode());
+    HttpResponse<String> clash =
+        put(
+            "api/v1/accounts/" + lower.toUpperCase(java.util.Locale.ROOT),
+            service,
+            "{\"name\":\"Upper\",\"plan\":\"PAID\"}");
+    assertEquals(409, clash.statusCode(), clash.body());
+    assertEquals(PROBLEM, clash.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(
+        get("api/v1/accounts/" + lower, service).body().contains("\"name\":\"Lower\""),
+        "the stored account is untouched");
     assertEquals(
         404, get("api/v1/accounts/never-created-" + UUID.randomUUID(), service).statusCode());
   }
