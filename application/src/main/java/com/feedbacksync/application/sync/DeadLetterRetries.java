@@ -9,7 +9,6 @@ import com.feedbacksync.application.model.SkippedItem;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
-import com.feedbacksync.domain.profile.CustomerProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,15 +62,12 @@ final class DeadLetterRetries {
   }
 
   private void conversation(ConversationId id, PendingBatch part) {
-    ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
-    if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
-      part.setAside(failed.setAside(ItemKind.CONVERSATION, id.value()));
-    } else if (((ItemRead.Read<ConversationFetch>) read).value()
-        instanceof ConversationFetch.Found found) {
+    Optional<ConversationFetch> fetched = ItemsAgain.conversation(run, id, part);
+    if (fetched.isPresent() && fetched.get() instanceof ConversationFetch.Found found) {
       Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
       kept.ifPresentOrElse(part::imported, () -> part.setAside(SetAside.withoutReply(id.value())));
       part.count(kept.isPresent() ? RunCounts.KEPT : RunCounts.SKIPPED_WITHOUT_REPLY);
-    } else {
+    } else if (fetched.isPresent()) {
       // Gone from Intercom: a tombstone, which also ends its dead letter.
       part.deletion(id);
       part.count(RunCounts.FETCHED_DELETED);
@@ -80,13 +76,6 @@ final class DeadLetterRetries {
 
   private void contact(ContactId id, PendingBatch part) {
     profiles.claim(id);
-    ItemRead<Optional<CustomerProfile>> read = profiles.read(id);
-    if (read instanceof ItemRead.Unreadable<Optional<CustomerProfile>> failed) {
-      part.setAside(failed.setAside(ItemKind.CONTACT, id.value()));
-    } else {
-      ((ItemRead.Read<Optional<CustomerProfile>>) read)
-          .value()
-          .ifPresentOrElse(part::profile, () -> part.goneContact(id));
-    }
+    ItemsAgain.contact(profiles, id, part);
   }
 }

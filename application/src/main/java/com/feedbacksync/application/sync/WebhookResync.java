@@ -2,12 +2,10 @@ package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ConversationFetch;
-import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
-import com.feedbacksync.domain.profile.CustomerProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,20 +33,20 @@ final class WebhookResync {
    */
   void conversation(ConversationId id) {
     PendingBatch part = new PendingBatch();
-    ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
-    if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
-      part.setAside(failed.setAside(ItemKind.CONVERSATION, id.value()));
-    } else if (((ItemRead.Read<ConversationFetch>) read).value()
-        instanceof ConversationFetch.Found found) {
+    Optional<ConversationFetch> fetched = ItemsAgain.conversation(run, id, part);
+    if (fetched.isPresent() && fetched.get() instanceof ConversationFetch.Found found) {
       Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
       kept.ifPresent(part::imported);
       part.count(kept.isPresent() ? RunCounts.RESYNCED : RunCounts.SKIPPED_WITHOUT_REPLY);
       part.authors(profiles.authorsOf(part.documents()));
-    } else if (run.synced(List.of(id)).isEmpty()) {
-      part.count(RunCounts.FETCHED);
-    } else {
-      part.deletion(id);
-      part.count(RunCounts.FETCHED_DELETED);
+    } else if (fetched.isPresent()) {
+      // Deleted in Intercom: a tombstone, unless it was never synced here.
+      if (run.synced(List.of(id)).isEmpty()) {
+        part.count(RunCounts.FETCHED);
+      } else {
+        part.deletion(id);
+        part.count(RunCounts.FETCHED_DELETED);
+      }
     }
     run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
   }
@@ -59,14 +57,7 @@ final class WebhookResync {
    */
   void customer(ContactId id) {
     PendingBatch part = new PendingBatch();
-    ItemRead<Optional<CustomerProfile>> read = profiles.read(id);
-    if (read instanceof ItemRead.Unreadable<Optional<CustomerProfile>> failed) {
-      part.setAside(failed.setAside(ItemKind.CONTACT, id.value()));
-    } else {
-      ((ItemRead.Read<Optional<CustomerProfile>>) read)
-          .value()
-          .ifPresentOrElse(part::profile, () -> part.goneContact(id));
-    }
+    ItemsAgain.contact(profiles, id, part);
     run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
   }
 }
