@@ -8,14 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.application.fakes.FakeIntercom;
-import com.feedbacksync.application.fakes.FollowingClock;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
-import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.fakes.InMemorySyncStore;
-import com.feedbacksync.application.model.AccessToken;
-import com.feedbacksync.application.model.Connection;
-import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SkipReason;
@@ -27,8 +22,6 @@ import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.document.DocumentMapping;
-import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.intercom.Author;
 import com.feedbacksync.domain.intercom.AuthorType;
 import com.feedbacksync.domain.intercom.Contact;
@@ -43,7 +36,6 @@ import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
-import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -88,30 +80,12 @@ class BadItemsTest {
   @BeforeEach
   void setUp() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
-    connections.save(
-        new Connection(
-            ACME,
-            WORKSPACE,
-            new AccessToken("t"),
-            ConnectionState.CONNECTED,
-            "ada",
-            CONNECTED,
-            new HistoryCoverage.NotYet(),
-            Optional.empty()));
+    connections.save(EngineUnderTest.connected(ACME, WORKSPACE, CONNECTED));
     sync =
-        new SyncService(
-            accounts,
-            connections,
-            intercom,
-            store,
-            new PlanLimits(5_000),
-            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
-            new FollowingClock(() -> now),
-            (conversation, file) -> "/files/" + conversation.value() + "/" + file,
-            new InMemorySyncRuns(),
-            new Fetchers(POOL, 4),
-            new HistoryParts(8, 8, Duration.ZERO),
-            new DeadLetterBackoff(Duration.ofMinutes(30), Duration.ofHours(24)));
+        EngineUnderTest.over(accounts, connections, intercom, store, () -> now)
+            .fetchers(new Fetchers(POOL, 4))
+            .deadLetters(new DeadLetterBackoff(Duration.ofMinutes(30), Duration.ofHours(24)))
+            .build();
   }
 
   /** Conversations 101.. by customers c-101.., newest first by number. */

@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.feedbacksync.application.fakes.FakeIntercom;
-import com.feedbacksync.application.fakes.FollowingClock;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.fakes.InMemorySyncStore;
-import com.feedbacksync.application.model.AccessToken;
-import com.feedbacksync.application.model.Connection;
-import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.DocumentQuery;
 import com.feedbacksync.application.model.DocumentSummary;
 import com.feedbacksync.application.model.LeaseToken;
@@ -23,9 +19,7 @@ import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.FeedbackDocument;
-import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.document.PartsCount;
 import com.feedbacksync.domain.intercom.AttributeValue;
 import com.feedbacksync.domain.intercom.ConversationId;
@@ -33,14 +27,10 @@ import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
-import com.feedbacksync.domain.sync.HistoryCoverage;
-import com.feedbacksync.domain.sync.PlanLimits;
 import com.feedbacksync.domain.testing.ConversationBuilder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,29 +59,10 @@ class CompletenessInTheEngineTest {
   void setUp() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     connections.save(
-        new Connection(
-            ACME,
-            new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US),
-            new AccessToken("t"),
-            ConnectionState.CONNECTED,
-            "ada",
-            CONNECTED,
-            new HistoryCoverage.NotYet(),
-            Optional.empty()));
+        EngineUnderTest.connected(
+            ACME, new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US), CONNECTED));
     sync =
-        new SyncService(
-            accounts,
-            connections,
-            intercom,
-            store,
-            new PlanLimits(5_000),
-            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
-            new FollowingClock(() -> now),
-            (conversation, file) -> "/files/" + conversation.value() + "/" + file,
-            runs,
-            new Fetchers(Executors.newSingleThreadExecutor(), 1),
-            new HistoryParts(8, 8, Duration.ZERO),
-            DeadLetterBackoff.DEFAULT);
+        EngineUnderTest.over(accounts, connections, intercom, store, () -> now).runs(runs).build();
   }
 
   /** A customer conversation with {@code returned} parts of the {@code total} Intercom reports. */

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.feedbacksync.application.fakes.FakeIntercom;
-import com.feedbacksync.application.fakes.FollowingClock;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
-import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.fakes.InMemorySyncStore;
-import com.feedbacksync.application.model.AccessToken;
-import com.feedbacksync.application.model.Connection;
-import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncKind;
@@ -21,8 +16,6 @@ import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.document.DocumentMapping;
-import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.intercom.Author;
 import com.feedbacksync.domain.intercom.AuthorType;
 import com.feedbacksync.domain.intercom.Company;
@@ -38,7 +31,6 @@ import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
-import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,28 +69,17 @@ class ProfileCallsTest {
 
   private SyncService sync(Fetchers fetchers) {
     connections.save(
-        new Connection(
-            ACME,
-            new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US),
-            new AccessToken("t"),
-            ConnectionState.CONNECTED,
-            "ada",
-            CONNECTED,
-            new HistoryCoverage.NotYet(),
-            Optional.empty()));
-    return new SyncService(
-        new InMemoryAccounts().with(new Account(ACME, "Acme Research", Plan.PAID)),
-        connections,
-        intercom,
-        store,
-        PlanLimits.DEFAULT,
-        DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
-        new FollowingClock(() -> now),
-        (conversation, file) -> "/files/" + file,
-        new InMemorySyncRuns(),
-        fetchers,
-        new HistoryParts(8, 8, Duration.ZERO),
-        DeadLetterBackoff.DEFAULT);
+        EngineUnderTest.connected(
+            ACME, new Workspace(new WorkspaceId("abc12345"), "Acme", Region.US), CONNECTED));
+    return EngineUnderTest.over(
+            new InMemoryAccounts().with(new Account(ACME, "Acme Research", Plan.PAID)),
+            connections,
+            intercom,
+            store,
+            () -> now)
+        .limits(PlanLimits.DEFAULT)
+        .fetchers(fetchers)
+        .build();
   }
 
   /**

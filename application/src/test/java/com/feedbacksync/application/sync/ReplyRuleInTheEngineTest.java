@@ -9,14 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.feedbacksync.application.fakes.FakeIntercom;
-import com.feedbacksync.application.fakes.FollowingClock;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
-import com.feedbacksync.application.fakes.InMemorySyncRuns;
 import com.feedbacksync.application.fakes.InMemorySyncStore;
-import com.feedbacksync.application.model.AccessToken;
-import com.feedbacksync.application.model.Connection;
-import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
@@ -24,8 +19,6 @@ import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.document.DocumentMapping;
-import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.DeliveredAs;
@@ -33,16 +26,12 @@ import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
-import com.feedbacksync.domain.sync.HistoryCoverage;
-import com.feedbacksync.domain.sync.PlanLimits;
 import com.feedbacksync.domain.testing.ConversationBuilder;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,30 +63,8 @@ class ReplyRuleInTheEngineTest {
   @BeforeEach
   void setUp() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
-    connections.save(
-        new Connection(
-            ACME,
-            WORKSPACE,
-            new AccessToken("t"),
-            ConnectionState.CONNECTED,
-            "ada",
-            CONNECTED,
-            new HistoryCoverage.NotYet(),
-            Optional.empty()));
-    sync =
-        new SyncService(
-            accounts,
-            connections,
-            intercom,
-            store,
-            new PlanLimits(5_000),
-            DocumentMappings.always(new DocumentMapping(MappingSettings.DEFAULT)),
-            new FollowingClock(() -> now),
-            (conversation, file) -> "/files/" + conversation.value() + "/" + file,
-            new InMemorySyncRuns(),
-            new Fetchers(Executors.newSingleThreadExecutor(), 1),
-            new HistoryParts(8, 8, Duration.ZERO),
-            DeadLetterBackoff.DEFAULT);
+    connections.save(EngineUnderTest.connected(ACME, WORKSPACE, CONNECTED));
+    sync = EngineUnderTest.over(accounts, connections, intercom, store, () -> now).build();
   }
 
   /** An outbound message created {@code hours} before connecting, with what the test adds. */
