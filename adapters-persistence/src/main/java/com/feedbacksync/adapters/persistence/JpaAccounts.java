@@ -18,9 +18,16 @@ public class JpaAccounts implements Accounts {
   @PersistenceContext(unitName = "feedbacksync")
   private EntityManager em;
 
+  /**
+   * By a query, not {@code em.find}: the column's collation matches ids without letter case, and
+   * {@code find} would hand back the row under the id asked for rather than the one stored.
+   */
   @Override
   public Optional<Account> find(AccountId id) {
-    return Optional.ofNullable(em.find(AccountEntity.class, id.value()))
+    return em.createQuery("select a from AccountEntity a where a.id = :id", AccountEntity.class)
+        .setParameter("id", id.value())
+        .getResultStream()
+        .findFirst()
         .map(AccountEntity::toDomain);
   }
 

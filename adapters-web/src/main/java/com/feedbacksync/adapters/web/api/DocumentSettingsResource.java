@@ -8,8 +8,10 @@ import com.feedbacksync.domain.document.MappingSettings;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -79,14 +81,29 @@ public class DocumentSettingsResource {
           @Valid
           SettingsRequest body) {
     return settings
-        .choose(caller.account(), new MappingSettings(body.includeInternalNotes()))
+        .choose(caller.account(), new MappingSettings(body.include()))
         .map(SettingsJson::of)
         .orElseThrow(() -> new NotFoundException(NOT_FOUND));
   }
 
-  /** A change of settings: every setting named, none left to a default. */
+  /**
+   * A change of settings: every setting named, none left to a default. Read as JSON values, since
+   * JSON-B would turn a string such as "yes" into false without a word.
+   */
   public record SettingsRequest(
-      @NotNull(message = "is required: true or false") Boolean includeInternalNotes) {}
+      @NotNull(message = "is required: true or false") JsonValue includeInternalNotes) {
+
+    boolean include() {
+      if (includeInternalNotes.getValueType() == JsonValue.ValueType.TRUE) {
+        return true;
+      }
+      if (includeInternalNotes.getValueType() == JsonValue.ValueType.FALSE) {
+        return false;
+      }
+      throw new BadRequestException(
+          "includeInternalNotes must be true or false, not " + includeInternalNotes + ".");
+    }
+  }
 
   /** The settings that apply, and whether the account chose them or they are the server's. */
   public record SettingsJson(boolean includeInternalNotes, boolean chosen) {
