@@ -150,6 +150,9 @@ final class ApiGate {
                       .getBytes(StandardCharsets.UTF_8)),
               decision);
     }
+    if (response.status() == 200) {
+      response = ListingCorruption.apply(response, faults);
+    }
     if (fault == Fault.TRUNCATED && response.status() == 200) {
       sender.sendTruncated(request.exchange(), response);
       return;

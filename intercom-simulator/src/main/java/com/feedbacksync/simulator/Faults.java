@@ -2,10 +2,12 @@ package com.feedbacksync.simulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -32,7 +34,13 @@ public final class Faults {
     /** 400: Intercom refuses the request itself. */
     HTTP_400,
     /** 200 with the item's id made longer than any Intercom id (a corrupt answer). */
-    OVERLONG_ID
+    OVERLONG_ID,
+    /**
+     * For one item only: every listing (a search, a list) shows it corrupt, while its own retrieve
+     * answers soundly. A conversation is listed with a {@code created_at} that is not a time, a
+     * contact with a company id longer than any Intercom id.
+     */
+    LISTED_CORRUPT
   }
 
   /** Faults that every call about one item (a conversation or contact id in the path) meets. */
@@ -73,12 +81,29 @@ public final class Faults {
     }
     for (String segment : path.split("/")) {
       Fault fault = items.get(segment);
-      if (fault != null) {
+      if (fault != null && fault != Fault.LISTED_CORRUPT) {
         injected.merge(fault, 1L, Long::sum);
         return Optional.of(fault);
       }
     }
     return Optional.empty();
+  }
+
+  /** The items every listing shows corrupt. */
+  Set<String> listedCorrupt() {
+    Set<String> ids = new HashSet<>();
+    items.forEach(
+        (id, fault) -> {
+          if (fault == Fault.LISTED_CORRUPT) {
+            ids.add(id);
+          }
+        });
+    return ids;
+  }
+
+  /** A fault applied to an answer (counted where it took effect, not where it was set). */
+  void injected(Fault fault) {
+    injected.merge(fault, 1L, Long::sum);
   }
 
   Map<Fault, Long> injected() {

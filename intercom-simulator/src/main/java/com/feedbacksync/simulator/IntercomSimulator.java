@@ -117,7 +117,7 @@ public final class IntercomSimulator implements AutoCloseable {
   /**
    * Every call about this conversation or contact (its id in the path) meets the fault until {@link
    * #clearFaults}: HTTP_500 and the like fail it, INVALID_JSON and OVERLONG_ID spoil its answers,
-   * HTTP_400 refuses it.
+   * HTTP_400 refuses it. LISTED_CORRUPT spoils it in every listing instead, not in its own answer.
    */
   public void faultItem(String intercomId, Fault fault) {
     faults.item(intercomId, fault);

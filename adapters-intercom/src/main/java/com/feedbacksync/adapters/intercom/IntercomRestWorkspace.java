@@ -4,6 +4,7 @@ import com.feedbacksync.application.model.ConversationFetch;
 import com.feedbacksync.application.model.DeletedConversation;
 import com.feedbacksync.application.model.Download;
 import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.TimeWindow;
@@ -123,7 +124,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
             .toString();
     JsonObject page =
         require("conversation search", () -> http.searchConversations(api, token, body));
-    return page(page, "conversations", IntercomJson::listing);
+    return ListingPages.of(
+        page, "conversations", IntercomJson::listing, Optional.of(ItemKind.CONVERSATION));
   }
 
   @Override
@@ -179,7 +181,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
             .toString();
     JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
     // Intercom matches dates by whole days: the day before comes too, and is cut here.
-    return page(page, "data", ProfileJson::contact).keeping(c -> !c.updatedAt().isBefore(since));
+    return ListingPages.of(page, "data", ProfileJson::contact, Optional.of(ItemKind.CONTACT))
+        .keeping(c -> !c.updatedAt().isBefore(since));
   }
 
   @Override
@@ -224,7 +227,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
               .build()
               .toString();
       JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
-      Page<JsonObject> objects = page(page, "data", Function.identity());
+      Page<JsonObject> objects = ListingPages.of(page, "data", Function.identity());
       for (JsonObject contact : objects.items()) {
         try {
           found.add(ProfileJson.contact(contact));
@@ -340,16 +343,5 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     return calls
         .json(what, call)
         .orElseThrow(() -> new IntercomFailure.Rejected(what + " answered 404"));
-  }
-
-  private static <T> Page<T> page(JsonObject json, String field, Function<JsonObject, T> item) {
-    List<T> items = IntercomJson.objects(json, field).stream().map(item).toList();
-    Optional<PageCursor> next =
-        IntercomJson.object(json, "pages")
-            .flatMap(p -> IntercomJson.object(p, "next"))
-            .flatMap(n -> IntercomJson.text(n, "starting_after"))
-            .filter(s -> !s.isBlank())
-            .map(PageCursor::new);
-    return new Page<>(items, next, IntercomJson.number(json, "total_count").map(Long::intValue));
   }
 }

@@ -1,5 +1,7 @@
 package com.feedbacksync.adapters.intercom;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.feedbacksync.application.model.AccessToken;
 import com.feedbacksync.application.model.ConversationFetch;
 import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.ItemKind;
+import com.feedbacksync.application.model.Page;
+import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.SetAside;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
+import com.feedbacksync.domain.intercom.Contact;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.intercom.ConversationListing;
 import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.simulator.Faults.Fault;
@@ -19,6 +27,10 @@ import com.feedbacksync.simulator.SimulatorConfig;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -105,5 +117,51 @@ class ItemFailuresTest {
         assertThrows(IntercomFailure.class, () -> intercom.contact(contact)));
     sim.clearFaults();
     assertTrue(intercom.contact(contact).isPresent(), "readable again once the fault is gone");
+  }
+
+  @Test
+  void a_conversation_listed_corrupt_is_reported_apart_and_the_page_read() {
+    sim.faultItem(poisoned.value(), Fault.LISTED_CORRUPT);
+    List<String> listed = new ArrayList<>();
+    List<SetAside> unreadable = new ArrayList<>();
+    Optional<PageCursor> cursor = Optional.empty();
+    do {
+      Page<ConversationListing> page = intercom.conversationsNewestFirst(Optional.empty(), cursor);
+      page.items().forEach(l -> listed.add(l.id().value()));
+      unreadable.addAll(page.unreadable());
+      cursor = page.next();
+    } while (cursor.isPresent());
+
+    assertEquals(1, sim.counters().faultsInjected().get("LISTED_CORRUPT"), "spoiled once");
+    assertEquals(List.of(poisoned.value()), unreadable.stream().map(SetAside::intercomId).toList());
+    assertEquals(ItemKind.CONVERSATION, unreadable.get(0).kind());
+    assertTrue(unreadable.get(0).detail().contains("created_at"), unreadable.get(0).detail());
+    assertFalse(listed.contains(poisoned.value()));
+    assertTrue(listed.contains(beside.value()), "the items beside it are read");
+    assertInstanceOf(
+        ConversationFetch.Found.class,
+        intercom.conversation(poisoned),
+        "its own retrieve is sound");
+  }
+
+  @Test
+  void a_contact_listed_corrupt_is_reported_apart_and_the_page_read() {
+    String corrupt = sim.contactIds().get(1);
+    sim.faultItem(corrupt, Fault.LISTED_CORRUPT);
+    List<String> listed = new ArrayList<>();
+    List<SetAside> unreadable = new ArrayList<>();
+    Optional<PageCursor> cursor = Optional.empty();
+    do {
+      Page<Contact> page = intercom.contactsUpdatedSince(Instant.EPOCH.plusSeconds(86_400), cursor);
+      page.items().forEach(c -> listed.add(c.id().value()));
+      unreadable.addAll(page.unreadable());
+      cursor = page.next();
+    } while (cursor.isPresent());
+
+    assertEquals(List.of(corrupt), unreadable.stream().map(SetAside::intercomId).toList());
+    assertEquals(ItemKind.CONTACT, unreadable.get(0).kind());
+    assertFalse(listed.contains(corrupt));
+    assertEquals(sim.contactIds().size() - 1, listed.size(), "every other contact is read");
+    assertTrue(intercom.contact(new ContactId(corrupt)).isPresent(), "its own retrieve is sound");
   }
 }

@@ -32,6 +32,7 @@ final class CustomersWalk {
     while (true) {
       Page<Contact> page = run.workspace().contactsUpdatedSince(since, cursor);
       PendingBatch part = new PendingBatch();
+      part.unread(page);
       for (Contact contact : page.items()) {
         // Its segments and companies are read per contact: one that cannot be had is set aside.
         ItemRead<CustomerProfile> read = run.reads().of(() -> profiles.profile(contact));

@@ -124,6 +124,10 @@ final class HistoryWalk {
       resumeAfter = Optional.empty();
       ProfileFetches.Ahead ahead = profiles.lookAhead(customers(candidates, resumed));
       PendingBatch part = new PendingBatch();
+      if (handledBefore.isEmpty()) {
+        // Once per page: a resumed page recorded them with its first part.
+        part.unread(page);
+      }
       Optional<HistoryPosition> handledTo = handledBefore;
       int judged = 0;
       Instant lastCommit = run.now();

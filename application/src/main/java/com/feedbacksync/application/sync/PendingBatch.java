@@ -1,6 +1,7 @@
 package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SetAside;
 import com.feedbacksync.application.model.SkipReason;
@@ -70,6 +71,17 @@ final class PendingBatch {
   void setAside(SetAside item) {
     setAside.add(item);
     if (item.reason() == SkipReason.UNREADABLE) {
+      counts = counts.plus(RunCounts.UNREADABLE);
+    }
+  }
+
+  /**
+   * A listing page's items that could not be read: those with an id are set aside (retried on their
+   * own later), the others only counted; the walk moves on past them either way.
+   */
+  void unread(Page<?> page) {
+    page.unreadable().forEach(this::setAside);
+    for (int i = 0; i < page.unidentified(); i++) {
       counts = counts.plus(RunCounts.UNREADABLE);
     }
   }

@@ -62,6 +62,7 @@ final class UpdatedConversationsWalk {
     while (true) {
       Page<ConversationListing> page = run.workspace().conversationsUpdated(window, cursor);
       PendingBatch part = fetchChanged(page.items());
+      part.unread(page);
       part.authors(profiles.authorsOf(part.documents()));
       cursor = page.next();
       boolean last = page.isLast();

@@ -4,8 +4,10 @@ import com.feedbacksync.application.model.ConversationFetch;
 import com.feedbacksync.application.model.DeletedConversation;
 import com.feedbacksync.application.model.Download;
 import com.feedbacksync.application.model.IntercomAccess;
+import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
+import com.feedbacksync.application.model.SetAside;
 import com.feedbacksync.application.model.TimeWindow;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.application.port.out.IntercomWorkspace;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -50,6 +53,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private boolean revoked;
   private long failAfterCalls = Long.MAX_VALUE;
   private final Map<String, IntercomFailure> itemFaults = new java.util.HashMap<>();
+  private final Set<String> listedCorrupt = new java.util.HashSet<>();
   private final Map<String, Integer> fileSizes = new java.util.HashMap<>();
 
   public FakeIntercom(int pageSize) {
@@ -107,6 +111,32 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
 
   public synchronized void heal(String intercomId) {
     itemFaults.remove(intercomId);
+    listedCorrupt.remove(intercomId);
+  }
+
+  /**
+   * Every listing shows this conversation or contact corrupt, as the adapter reports an item it
+   * cannot read (set aside under its id, out of the page's items); its own retrieve stays sound.
+   */
+  public synchronized void listCorrupt(String intercomId) {
+    listedCorrupt.add(intercomId);
+  }
+
+  /** A page of these items as the adapter makes it: the items listed corrupt reported apart. */
+  private <T> Page<T> listed(
+      List<T> all,
+      java.util.function.Function<T, String> id,
+      ItemKind kind,
+      Optional<PageCursor> next,
+      int total) {
+    List<T> readable = all.stream().filter(i -> !listedCorrupt.contains(id.apply(i))).toList();
+    List<SetAside> unreadable =
+        all.stream()
+            .map(id)
+            .filter(listedCorrupt::contains)
+            .map(i -> SetAside.unreadable(kind, i, "listed corrupt"))
+            .toList();
+    return new Page<>(readable, next, Optional.of(total), unreadable, 0);
   }
 
   private void item(String intercomId) {
@@ -186,10 +216,12 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
     int end = Math.min(all.size(), start + pageSize);
     List<ConversationListing> items =
         all.subList(Math.min(start, end), end).stream().map(FakeIntercom::listing).toList();
-    return new Page<>(
+    return listed(
         items,
+        l -> l.id().value(),
+        ItemKind.CONVERSATION,
         end < all.size() ? Optional.of(new PageCursor(String.valueOf(end))) : Optional.empty(),
-        Optional.of(all.size()));
+        all.size());
   }
 
   static ConversationListing listing(Conversation c) {
@@ -232,10 +264,12 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
         contacts.values().stream().filter(c -> !c.updatedAt().isBefore(since)).toList();
     int from = after.map(c -> Integer.parseInt(c.value())).orElse(0);
     int to = Math.min(all.size(), from + pageSize);
-    return new Page<>(
+    return listed(
         all.subList(from, to),
+        c -> c.id().value(),
+        ItemKind.CONTACT,
         to < all.size() ? Optional.of(new PageCursor(String.valueOf(to))) : Optional.empty(),
-        Optional.of(all.size()));
+        all.size());
   }
 
   @Override

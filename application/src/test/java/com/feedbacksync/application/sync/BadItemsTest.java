@@ -315,6 +315,69 @@ class BadItemsTest {
   }
 
   @Test
+  void a_conversation_listed_corrupt_is_set_aside_and_fetched_on_its_own_later() {
+    workspaceOf(40);
+    intercom.listCorrupt("117");
+
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
+
+    assertInstanceOf(SyncOutcome.Completed.class, first, "the page is not failed for one item");
+    assertEquals(expected(40, "117"), stored());
+    assertEquals(1, first.counts().unreadable());
+    SkippedItem letter = only(SkipReason.UNREADABLE);
+    assertEquals(ItemKind.CONVERSATION, letter.kind());
+    assertEquals("117", letter.intercomId());
+    assertTrue(
+        store.checkpoint(ACME, com.feedbacksync.application.model.SyncStream.HISTORY).done());
+
+    // Its listing stays corrupt; its own retrieve is sound: the dead letter's retry stores it.
+    now = now.plus(Duration.ofHours(1));
+    SyncOutcome hourly = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
+    assertInstanceOf(SyncOutcome.Completed.class, hourly);
+    assertEquals(expected(40), stored());
+    assertEquals(List.of(), skipped());
+  }
+
+  @Test
+  void a_conversation_listed_corrupt_in_the_hourly_window_does_not_hold_it() {
+    workspaceOf(10);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
+    now = now.plus(Duration.ofHours(1));
+    Instant t = now.minusSeconds(600);
+    intercom.put(customer("150", t));
+    intercom.put(contact("c-150"));
+    intercom.put(customer("151", t.plusSeconds(1)));
+    intercom.put(contact("c-151"));
+    intercom.listCorrupt("150");
+
+    SyncOutcome hourly = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
+
+    assertInstanceOf(SyncOutcome.Completed.class, hourly);
+    assertTrue(stored().contains("151"));
+    assertEquals("150", only(SkipReason.UNREADABLE).intercomId());
+    assertEquals(1, hourly.counts().unreadable());
+    now = now.plus(Duration.ofHours(1));
+    sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
+    assertTrue(stored().contains("150"), "fetched on its own by the next hourly run");
+  }
+
+  @Test
+  void a_contact_listed_corrupt_in_the_daily_sync_is_set_aside_and_the_others_stored() {
+    workspaceOf(6);
+    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
+    intercom.listCorrupt("c-103");
+    store.data(ACME).profiles.clear();
+
+    SyncOutcome daily = sync.run(ACME, SyncKind.CUSTOMERS, new LeaseToken(ACME, "sync", "test", 1));
+
+    assertInstanceOf(SyncOutcome.Completed.class, daily);
+    assertEquals(5, store.data(ACME).profiles.size());
+    SkippedItem letter = only(SkipReason.UNREADABLE);
+    assertEquals(ItemKind.CONTACT, letter.kind());
+    assertEquals("c-103", letter.intercomId());
+  }
+
+  @Test
   void a_conversation_the_reply_rule_leaves_out_is_listed_with_its_reason() {
     workspaceOf(5);
     Instant created = CONNECTED.minusSeconds(1800);

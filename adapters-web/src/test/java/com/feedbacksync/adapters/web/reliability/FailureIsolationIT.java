@@ -77,6 +77,7 @@ class FailureIsolationIT {
       server.awaitReady();
       ApiClient api = new ApiClient(server.url());
       String account = firstSync(api, sim);
+      listedCorrupt(api, sim);
       hourly(api, sim, account);
       contact(api, sim);
       files(api, sim);
@@ -102,6 +103,28 @@ class FailureIsolationIT {
     assertNotListed(api, account, poisoned);
     record("  cured by the next run", account, sim, Set.of());
     return account;
+  }
+
+  /**
+   * A conversation every search page shows corrupt (its own retrieve sound), in a first sync of
+   * 400: the page is read without it, and its dead letter's retry stores it.
+   */
+  private void listedCorrupt(ApiClient api, IntercomSimulator sim) throws Exception {
+    String poisoned = sim.oracle().qualifyingNewestFirst().get(15);
+    sim.faultItem(poisoned, Fault.LISTED_CORRUPT);
+    String account = connect(api, sim, "listing");
+    api.awaitHistory(member(account));
+
+    assertTrue(sim.counters().faultsInjected().getOrDefault("LISTED_CORRUPT", 0L) > 0, "injected");
+    assertEquals(1, lastRun(api, account, "FIRST").getInt("unreadable"), "counted on the run");
+    assertListed(api, account, poisoned, "CONVERSATION");
+    record("first sync, 1 listed corrupt", account, sim, Set.of(poisoned));
+
+    // The listing stays corrupt: the retry retrieves it on its own.
+    cleanRun(api, account);
+    assertNotListed(api, account, poisoned);
+    record("  cured, listing still corrupt", account, sim, Set.of());
+    sim.clearFaults();
   }
 
   /** A changed conversation that answers 500 on every attempt, in an hourly sync. */
