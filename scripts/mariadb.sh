@@ -43,12 +43,12 @@ start() {
         --auth-root-authentication-method=normal --skip-test-db >"$dir/install.log" 2>&1
     fi
     # --no-defaults skips Debian's config, so the character set is given here (the default would be latin1).
-    # max_allowed_packet decides the largest attachment the service keeps (about half of it, see README).
+    # max_allowed_packet stays MariaDB's default (16 MB), as an operator's database has it: files are
+    # stored in 1 MiB pieces, so it does not limit attachments (see README).
     nohup mariadbd --no-defaults --user="$(id -un)" --datadir="$dir/data" --socket="$sock" \
       --port="$DB_PORT" --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" \
       --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
       --max-connections=300 --innodb-buffer-pool-size=512M \
-      --max-allowed-packet=64M \
       --log-error="$dir/error.log" >/dev/null 2>&1 &
     for _ in $(seq 1 120); do ping_db && break; sleep 0.25; done
     ping_db || { log "did not start; see $dir/error.log"; tail -n 20 "$dir/error.log" >&2; exit 1; }

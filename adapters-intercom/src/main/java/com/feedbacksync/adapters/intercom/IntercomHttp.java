@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.intercom;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.Map;
 
@@ -31,6 +32,10 @@ interface IntercomHttp {
 
   Reply exchangeCode(URI api, Map<String, String> form) throws IOException;
 
-  /** A file at an absolute URL (already checked against the allow-list), up to {@code maxBytes}. */
-  Reply download(URI file, long maxBytes) throws IOException;
+  /**
+   * A file at an absolute URL (already checked against the allow-list): a 200's body is written to
+   * {@code into}, up to {@code maxBytes} (a longer one fails with an IOException saying it is
+   * "larger than" that); the reply itself carries no body.
+   */
+  Reply download(URI file, long maxBytes, OutputStream into) throws IOException;
 }

@@ -24,6 +24,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -292,17 +293,41 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
       throw new IntercomFailure.Rejected(
           "files are downloaded from Intercom's hosts only, not " + uri.getHost());
     }
+    SpooledFile spool;
+    try {
+      spool = SpooledFile.create();
+    } catch (IOException e) {
+      throw new IntercomFailure.Unavailable("no room to keep the file: " + e.getMessage(), e);
+    }
+    boolean kept = false;
+    try {
+      Download download = download(uri, limit, spool);
+      kept = true;
+      return download;
+    } finally {
+      if (!kept) {
+        spool.discard();
+      }
+    }
+  }
+
+  /** The file into its spool, with the retries a file download gets. */
+  private Download download(URI uri, long limit, SpooledFile spool) {
     int failures = 0;
     while (true) {
       try {
-        Reply reply = http.download(uri, limit);
+        Reply reply;
+        try (OutputStream into = spool.rewrite()) {
+          reply = http.download(uri, limit, into);
+        }
         if (reply.status() == 200) {
           String type =
               reply.header("Content-Type").orElse("application/octet-stream").split(";")[0].strip();
           if (!settings.fileTypeAllowed(type)) {
             throw new IntercomFailure.Rejected("files of type " + type + " are not kept");
           }
-          return new Download(type, reply.body());
+          spool.written();
+          return new Download(type, spool);
         }
         if (reply.status() < 500) {
           throw new IntercomFailure.Rejected(

@@ -6,6 +6,7 @@ import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,9 +132,16 @@ final class RestClientHttp implements IntercomHttp {
   }
 
   @Override
-  public Reply download(URI file, long maxBytes) throws IOException {
+  public Reply download(URI file, long maxBytes, OutputStream into) throws IOException {
     try (Response response = files.target(file).request().get()) {
-      return reply(response, maxBytes);
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      response.getStringHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
+      if (response.getStatus() == 200 && response.hasEntity()) {
+        try (InputStream in = response.readEntity(InputStream.class)) {
+          BoundedCopy.copy(in, into, maxBytes);
+        }
+      }
+      return new Reply(response.getStatus(), headers, new byte[0]);
     } catch (ProcessingException e) {
       throw new IOException(e.getMessage(), e);
     }

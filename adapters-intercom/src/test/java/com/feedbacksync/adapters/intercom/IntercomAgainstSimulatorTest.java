@@ -346,6 +346,7 @@ class IntercomAgainstSimulatorTest {
     }
     assertTrue(image != null);
     assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
+    assertSpooledWhole(intercom, sim.oracle().qualifyingNewestFirst().get(0), 3 << 20);
     assertThrows(
         IntercomFailure.Rejected.class,
         () -> intercom.download("https://evil.example/x.png", Long.MAX_VALUE));
@@ -365,5 +366,35 @@ class IntercomAgainstSimulatorTest {
         () ->
             workspace(settings().withLimits(1 << 20, List.of("text/")))
                 .download(url, Long.MAX_VALUE));
+  }
+
+  /**
+   * A 3 MB attachment arrives in its spool whole (the simulator's sized files: a PDF header, then
+   * 'a' + i % 26 at byte i), and its spool is gone once discarded.
+   */
+  private void assertSpooledWhole(IntercomWorkspace intercom, String conversation, int size) {
+    sim.attachFile(conversation, size);
+    String url =
+        ((ConversationFetch.Found) intercom.conversation(new ConversationId(conversation)))
+            .conversation().source().attachments().stream()
+                .filter(a -> a.name().equals("report-" + size + ".pdf"))
+                .findFirst()
+                .orElseThrow()
+                .url();
+    var content = intercom.download(url, Long.MAX_VALUE).content();
+    assertEquals(size, content.size());
+    try (var in = content.open()) {
+      byte[] bytes = in.readAllBytes();
+      assertEquals(size, bytes.length);
+      for (int i = 9; i < size; i++) {
+        if (bytes[i] != (byte) ('a' + i % 26)) {
+          throw new AssertionError("byte " + i + " differs from the file's");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    content.discard();
+    assertThrows(java.nio.file.NoSuchFileException.class, content::open);
   }
 }

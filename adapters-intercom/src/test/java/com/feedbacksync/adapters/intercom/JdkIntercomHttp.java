@@ -2,6 +2,7 @@ package com.feedbacksync.adapters.intercom;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -128,8 +129,21 @@ class JdkIntercomHttp implements IntercomHttp {
   }
 
   @Override
-  public Reply download(URI file, long maxBytes) throws IOException {
-    return send(
-        HttpRequest.newBuilder(file).timeout(Duration.ofSeconds(30)).GET().build(), maxBytes);
+  public Reply download(URI file, long maxBytes, OutputStream into) throws IOException {
+    try {
+      HttpResponse<InputStream> response =
+          client.send(
+              HttpRequest.newBuilder(file).timeout(Duration.ofSeconds(30)).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        if (response.statusCode() == 200) {
+          BoundedCopy.copy(in, into, maxBytes);
+        }
+        return new Reply(response.statusCode(), response.headers().map(), new byte[0]);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
   }
 }

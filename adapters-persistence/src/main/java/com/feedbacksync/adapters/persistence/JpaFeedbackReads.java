@@ -192,7 +192,7 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
     List<?> rows =
         em.createNativeQuery(
                 // Only files of a live document: a tombstone's or a purged one's are not served.
-                "SELECT f.name, f.content_type, f.content FROM document_file f"
+                "SELECT f.name, f.content_type, f.size_bytes, f.workspace_id FROM document_file f"
                     + " JOIN feedback_document d ON d.account_id = f.account_id"
                     + " AND d.workspace_id = f.workspace_id AND d.conversation_id = f.conversation_id"
                     + " WHERE f.account_id = ? AND f.conversation_id = ? AND f.file_id = ?"
@@ -204,7 +204,19 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
             .getResultList();
     return rows.stream()
         .map(r -> (Object[]) r)
-        .map(r -> new StoredFile(document, fileId, (String) r[0], (String) r[1], (byte[]) r[2]))
+        .map(
+            r ->
+                new StoredFile(
+                    document,
+                    fileId,
+                    (String) r[0],
+                    (String) r[1],
+                    // Read as the answer is written, a piece at a time.
+                    FileChunks.read(
+                        em,
+                        new FileChunks.Key(
+                            account.value(), (String) r[3], document.value(), fileId),
+                        ((Number) r[2]).longValue())))
         .findFirst();
   }
 

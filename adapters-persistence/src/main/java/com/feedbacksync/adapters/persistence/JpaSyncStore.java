@@ -203,19 +203,35 @@ public class JpaSyncStore implements SyncStore {
             ? workspace.orElse(null)
             : batch.documents().get(0).document().workspace().value();
     for (StoredFile file : batch.files()) {
-      // The same file again (a re-sync) replaces the stored copy: same key, same content.
+      // The same file again (a re-sync) replaces the stored copy: same key, same content. The
+      // replaced row takes its pieces with it (ON DELETE CASCADE).
       em.createNativeQuery(
               "REPLACE INTO document_file (account_id, workspace_id, conversation_id, file_id,"
-                  + " name, content_type, size_bytes, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " name, content_type, size_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)")
           .setParameter(1, account.value())
           .setParameter(2, fileWorkspace)
           .setParameter(3, file.conversation().value())
           .setParameter(4, file.fileId())
           .setParameter(5, truncate(file.name(), 300))
           .setParameter(6, truncate(file.contentType(), 200))
-          .setParameter(7, (long) file.bytes().length)
-          .setParameter(8, file.bytes())
+          .setParameter(7, file.content().size())
           .executeUpdate();
+      long written =
+          FileChunks.write(
+              em,
+              new FileChunks.Key(
+                  account.value(), fileWorkspace, file.conversation().value(), file.fileId()),
+              file.content());
+      if (written != file.content().size()) {
+        throw new IllegalStateException(
+            "file "
+                + file.fileId()
+                + " gave "
+                + written
+                + " of "
+                + file.content().size()
+                + " bytes");
+      }
     }
     for (ConversationId id : batch.deletions()) {
       // A tombstone keeps the fact, not the content: its files go with it.
@@ -316,27 +332,13 @@ public class JpaSyncStore implements SyncStore {
   }
 
   /**
-   * Half the database's max_allowed_packet, less a margin for the statement: a file's bytes may be
-   * escaped (up to twice as long) in the INSERT that carries them. Read once; an operator who
-   * raises the limit restarts the server.
+   * Files are stored in pieces ({@link FileChunks}), so the database takes a file of any size: the
+   * download limit alone decides.
    */
   @Override
   public long maxFileBytes() {
-    long limit = maxFileBytes;
-    if (limit == 0) {
-      long packet =
-          ((Number) em.createNativeQuery("SELECT @@max_allowed_packet").getSingleResult())
-              .longValue();
-      limit = Math.max(0, (packet - PACKET_MARGIN) / 2);
-      maxFileBytes = limit;
-    }
-    return limit;
+    return Long.MAX_VALUE;
   }
-
-  /** Room in a packet for the INSERT around a file's bytes and the other columns. */
-  static final long PACKET_MARGIN = 64 * 1024;
-
-  private volatile long maxFileBytes;
 
   @Override
   public List<SkippedItem> deadLetters(AccountId account, WorkspaceId workspace, int limit) {

@@ -8,15 +8,20 @@ import java.util.Objects;
  * expire).
  *
  * @param fileId stable across syncs: derived from the file's place on Intercom's CDN
+ * @param content its bytes, streamed (never held whole in the heap)
  */
 public record StoredFile(
-    ConversationId conversation, String fileId, String name, String contentType, byte[] bytes) {
+    ConversationId conversation,
+    String fileId,
+    String name,
+    String contentType,
+    FileContent content) {
 
   public StoredFile {
     Objects.requireNonNull(conversation, "conversation");
     Objects.requireNonNull(fileId, "fileId");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(contentType, "contentType");
-    Objects.requireNonNull(bytes, "bytes");
+    Objects.requireNonNull(content, "content");
   }
 }

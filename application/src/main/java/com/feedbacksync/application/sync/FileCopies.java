@@ -94,7 +94,7 @@ final class FileCopies {
     try {
       Download file = workspace.download(url, maxBytes);
       String fileId = fileId(url);
-      files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.bytes()));
+      files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.content()));
       return new Copy.Stored(links.link(conversation, fileId));
     } catch (IntercomFailure.TooLarge e) {
       return new Copy.TooLarge();

@@ -43,7 +43,7 @@ final class PendingBatch {
       counts = counts.plus(RunCounts.TRUNCATED_BY_INTERCOM);
     }
     files.addAll(imported.files());
-    imported.files().forEach(f -> fileBytes += f.bytes().length);
+    imported.files().forEach(f -> fileBytes += f.content().size());
   }
 
   void count(RunCounts more) {

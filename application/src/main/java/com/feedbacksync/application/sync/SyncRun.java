@@ -121,7 +121,13 @@ final class SyncRun {
    * it only while this run's connection stands and its lease holds.
    */
   void commit(SyncBatch batch) {
-    store.commit(account.id(), batch.guardedBy(connection.identity()), lease);
+    try {
+      store.commit(account.id(), batch.guardedBy(connection.identity()), lease);
+    } finally {
+      // Stored or not, the spooled downloads are done with: a failed commit fails its run, and
+      // the next run downloads again (Intercom's links expire anyway).
+      batch.files().forEach(f -> f.content().discard());
+    }
     committed = committed.plus(batch.counts());
   }
 

@@ -8,6 +8,7 @@ import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.CustomerQuery;
 import com.feedbacksync.application.model.DocumentQuery;
 import com.feedbacksync.application.model.DocumentSummary;
+import com.feedbacksync.application.model.FileContent;
 import com.feedbacksync.application.model.Lookup;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.Slice;
@@ -463,7 +464,9 @@ public abstract class FeedbackReadsContract {
         List.of(profile("c1", T, "casey@example.com", "VIP")),
         List.of(),
         List.of(),
-        List.of(new StoredFile(new ConversationId("mine"), "f1", "shot.png", "image/png", png)));
+        List.of(
+            new StoredFile(
+                new ConversationId("mine"), "f1", "shot.png", "image/png", FileContent.of(png))));
 
     assertInstanceOf(Lookup.Missing.class, library().document(other, new ConversationId("mine")));
     assertEquals(List.of(), library().documents(other, DocumentQuery.firstPage(10)).items());
@@ -474,10 +477,17 @@ public abstract class FeedbackReadsContract {
     StoredFile file = library().file(owner, new ConversationId("mine"), "f1").orElseThrow();
     assertEquals("image/png", file.contentType());
     assertEquals("shot.png", file.name());
-    assertEquals(List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'), bytes(file.bytes()));
+    assertEquals(List.of((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G'), bytes(file.content()));
   }
 
-  private static List<Byte> bytes(byte[] b) {
+  private static List<Byte> bytes(FileContent content) {
+    byte[] b;
+    try (java.io.InputStream in = content.open()) {
+      b = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(b.length, content.size(), "its size says how many bytes it gives");
     List<Byte> list = new ArrayList<>();
     for (byte x : b) {
       list.add(x);

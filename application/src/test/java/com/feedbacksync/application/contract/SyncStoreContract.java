@@ -316,7 +316,11 @@ public abstract class SyncStoreContract {
 
   private static StoredFile file(String conversation, String fileId) {
     return new StoredFile(
-        new ConversationId(conversation), fileId, fileId + ".png", "image/png", new byte[] {1, 2});
+        new ConversationId(conversation),
+        fileId,
+        fileId + ".png",
+        "image/png",
+        com.feedbacksync.application.model.FileContent.of(new byte[] {1, 2}));
   }
 
   private static SyncBatch withFiles(

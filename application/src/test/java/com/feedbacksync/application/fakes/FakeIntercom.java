@@ -3,6 +3,7 @@ package com.feedbacksync.application.fakes;
 import com.feedbacksync.application.model.ConversationFetch;
 import com.feedbacksync.application.model.DeletedConversation;
 import com.feedbacksync.application.model.Download;
+import com.feedbacksync.application.model.FileContent;
 import com.feedbacksync.application.model.IntercomAccess;
 import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
@@ -54,6 +55,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private long failAfterCalls = Long.MAX_VALUE;
   private final Map<String, IntercomFailure> itemFaults = new java.util.HashMap<>();
   private final Set<String> listedCorrupt = new java.util.HashSet<>();
+  private final List<Spooled> spooled = new ArrayList<>();
   private final Map<String, Integer> fileSizes = new java.util.HashMap<>();
 
   public FakeIntercom(int pageSize) {
@@ -331,7 +333,67 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
     if (size > maxBytes) {
       throw new IntercomFailure.TooLarge(maxBytes);
     }
-    return new Download("image/png", new byte[size]);
+    Spooled content = new Spooled(size);
+    spooled.add(content);
+    return new Download("image/png", content);
+  }
+
+  /**
+   * A download as the adapter hands it over: bytes waiting outside the heap (here: zeros made as
+   * they are read) until the engine discards them.
+   */
+  private static final class Spooled implements FileContent {
+    private final long size;
+    private volatile boolean discarded;
+
+    Spooled(long size) {
+      this.size = size;
+    }
+
+    @Override
+    public long size() {
+      return size;
+    }
+
+    @Override
+    public java.io.InputStream open() {
+      if (discarded) {
+        throw new IllegalStateException("read after it was discarded");
+      }
+      return new java.io.InputStream() {
+        private long left = size;
+
+        @Override
+        public int read() {
+          return left-- > 0 ? 0 : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          if (left <= 0) {
+            return -1;
+          }
+          int n = (int) Math.min(len, left);
+          java.util.Arrays.fill(b, off, off + n, (byte) 0);
+          left -= n;
+          return n;
+        }
+      };
+    }
+
+    @Override
+    public void discard() {
+      discarded = true;
+    }
+  }
+
+  /** Downloads handed over and not yet discarded by the engine. */
+  public synchronized long undiscardedDownloads() {
+    return spooled.stream().filter(s -> !s.discarded).count();
+  }
+
+  public synchronized long downloads() {
+    return spooled.size();
   }
 
   /** The file at this URL has this many bytes (one unless said). */

@@ -198,7 +198,10 @@ public final class InMemorySyncStore
               data.profiles.remove(id);
               data.contactTombstones.putIfAbsent(id, now);
             });
-    batch.files().forEach(f -> data.files.put(f.conversation().value() + "/" + f.fileId(), f));
+    for (StoredFile f : batch.files()) {
+      // Stored as a database stores it: its bytes read now, before the engine lets go of them.
+      data.files.put(f.conversation().value() + "/" + f.fileId(), stored(f));
+    }
     batch
         .deletions()
         .forEach(
@@ -443,5 +446,18 @@ public final class InMemorySyncStore
         d.createdAt(),
         d.updatedAt(),
         d.parts().truncatedByIntercom());
+  }
+
+  private static StoredFile stored(StoredFile f) {
+    try (java.io.InputStream in = f.content().open()) {
+      return new StoredFile(
+          f.conversation(),
+          f.fileId(),
+          f.name(),
+          f.contentType(),
+          com.feedbacksync.application.model.FileContent.of(in.readAllBytes()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

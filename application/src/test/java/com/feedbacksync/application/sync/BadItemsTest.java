@@ -483,7 +483,8 @@ class BadItemsTest {
     assertTrue(!files.get(2).tooLarge());
     assertTrue(files.get(2).url().startsWith("/files/150/"), "the 20 MB one is our copy");
     assertEquals(1, store.data(ACME).files.size());
-    assertEquals(20 << 20, store.data(ACME).files.values().iterator().next().bytes().length);
+    assertEquals(20 << 20, store.data(ACME).files.values().iterator().next().content().size());
+    assertEquals(0, intercom.undiscardedDownloads(), "every download let go of once committed");
   }
 
   @Test

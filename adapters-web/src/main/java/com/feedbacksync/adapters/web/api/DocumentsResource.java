@@ -40,6 +40,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -259,7 +261,15 @@ public class DocumentsResource {
             .file(reader, conversation(id), fileId)
             .orElseThrow(() -> new NotFoundException("No such file in this document."));
     // Served as stored, never sniffed or rendered inline as active content from our origin.
-    return Response.ok(file.bytes(), file.contentType())
+    // Streamed from the database a piece at a time: never the whole file in the heap.
+    StreamingOutput bytes =
+        out -> {
+          try (InputStream in = file.content().open()) {
+            in.transferTo(out);
+          }
+        };
+    return Response.ok(bytes, file.contentType())
+        .header("Content-Length", file.content().size())
         .header("Content-Disposition", Responses.disposition(file))
         .header("X-Content-Type-Options", "nosniff")
         .header("Content-Security-Policy", "default-src 'none'; sandbox")

@@ -203,6 +203,23 @@ class FailureIsolationIT {
     var served = api.bytes(link.replaceFirst("^/", ""), member(account));
     assertEquals(200, served.statusCode());
     assertEquals(20 << 20, served.body().length, "and served whole");
+    // The simulator's sized files: a PDF header, then 'a' + i % 26 at byte i. Stored and served in
+    // 1 MiB pieces, which 26 does not divide: a piece lost, doubled or out of order shows.
+    byte[] body = served.body();
+    assertEquals("%PDF-1.4\n", new String(body, 0, 9, java.nio.charset.StandardCharsets.US_ASCII));
+    for (int i = 9; i < body.length; i++) {
+      if (body[i] != (byte) ('a' + i % 26)) {
+        throw new AssertionError("byte " + i + " of the served file differs from Intercom's");
+      }
+    }
+    assertEquals(
+        20L,
+        single(
+            Long.class,
+            "SELECT COUNT(*) FROM document_file_chunk WHERE account_id = ? AND conversation_id = ?",
+            account,
+            big),
+        "stored in 1 MiB pieces");
 
     JsonObject tooLarge =
         ApiClient.json(api.get("api/v1/documents/" + huge, member(account)))

@@ -579,8 +579,13 @@ class ReliabilityIT {
             "SELECT contact_id, name, email, segments_json, companies_json, properties_json,"
                 + " updated_at, deleted_at FROM customer_profile WHERE account_id = ?"
                 + " ORDER BY contact_id",
-            "SELECT conversation_id, file_id, content_type, SHA2(content, 256) FROM document_file"
-                + " WHERE account_id = ? ORDER BY conversation_id, file_id")) {
+            // A file's digest: of its pieces' digests, in order.
+            "SELECT f.conversation_id, f.file_id, f.content_type, f.size_bytes,"
+                + " (SELECT SHA2(GROUP_CONCAT(SHA2(c.bytes, 256) ORDER BY c.seq SEPARATOR ''),"
+                + " 256) FROM document_file_chunk c WHERE c.account_id = f.account_id"
+                + " AND c.workspace_id = f.workspace_id AND c.conversation_id = f.conversation_id"
+                + " AND c.file_id = f.file_id) FROM document_file f WHERE f.account_id = ?"
+                + " ORDER BY f.conversation_id, f.file_id")) {
       try (Connection c = TestDatabase.connect();
           PreparedStatement q = c.prepareStatement(sql)) {
         q.setString(1, account);
