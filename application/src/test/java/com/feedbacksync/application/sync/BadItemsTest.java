@@ -215,8 +215,8 @@ class BadItemsTest {
     assertEquals(0, cured.counts().unreadable());
   }
 
-  @Test
-  void an_unreadable_conversation_of_the_hourly_sync_does_not_hold_its_window() {
+  /** A first sync of 10; an hour on, conversations 150 and 151 are new in the hourly window. */
+  private void firstSyncThenTwoNewConversations() {
     workspaceOf(10);
     sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
     now = now.plus(Duration.ofHours(1));
@@ -225,6 +225,11 @@ class BadItemsTest {
     intercom.put(contact("c-150"));
     intercom.put(customer("151", t.plusSeconds(1)));
     intercom.put(contact("c-151"));
+  }
+
+  @Test
+  void an_unreadable_conversation_of_the_hourly_sync_does_not_hold_its_window() {
+    firstSyncThenTwoNewConversations();
     intercom.poison("150", new IntercomFailure.Unavailable("conversation 150 answered 503", null));
 
     SyncOutcome hourly = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
@@ -340,14 +345,7 @@ class BadItemsTest {
 
   @Test
   void a_conversation_listed_corrupt_in_the_hourly_window_does_not_hold_it() {
-    workspaceOf(10);
-    sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
-    now = now.plus(Duration.ofHours(1));
-    Instant t = now.minusSeconds(600);
-    intercom.put(customer("150", t));
-    intercom.put(contact("c-150"));
-    intercom.put(customer("151", t.plusSeconds(1)));
-    intercom.put(contact("c-151"));
+    firstSyncThenTwoNewConversations();
     intercom.listCorrupt("150");
 
     SyncOutcome hourly = sync.run(ACME, SyncKind.HOURLY, new LeaseToken(ACME, "sync", "test", 1));
