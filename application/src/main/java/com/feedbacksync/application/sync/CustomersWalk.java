@@ -1,12 +1,10 @@
 package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
-import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.Contact;
-import com.feedbacksync.domain.profile.CustomerProfile;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,13 +31,10 @@ final class CustomersWalk {
       Page<Contact> page = run.workspace().contactsUpdatedSince(since, cursor);
       PendingBatch part = new PendingBatch();
       for (Contact contact : page.items()) {
+        // Claimed, so that the companies walk after this one does not fetch it again.
+        profiles.claim(contact.id());
         // Its segments and companies are read per contact: one that cannot be had is set aside.
-        ItemRead<CustomerProfile> read = run.reads().of(() -> profiles.profile(contact));
-        if (read instanceof ItemRead.Read<CustomerProfile> profile) {
-          part.profile(profile.value());
-        } else if (read instanceof ItemRead.Unreadable<CustomerProfile> failed) {
-          part.setAside(failed.setAside(ItemKind.CONTACT, contact.id().value()));
-        }
+        profiles.refresh(contact, part);
       }
       cursor = page.next();
       boolean last = page.isLast();
