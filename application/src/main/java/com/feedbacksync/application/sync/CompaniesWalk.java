@@ -7,6 +7,7 @@ import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.Company;
 import com.feedbacksync.domain.intercom.Contact;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -44,13 +45,16 @@ final class CompaniesWalk {
                   Checkpoint.windowed(Optional.empty(), Optional.of(runStart), Optional.empty())));
       return;
     }
+    // Intercom's times are whole seconds: a company updated later in the second the last run
+    // started shows that second, so the whole second counts (at worst a few profiles again).
+    Instant from = since.get().truncatedTo(ChronoUnit.SECONDS);
     Optional<PageCursor> cursor = cp.cursor();
     while (true) {
       Page<Company> page = run.workspace().companies(cursor);
       Checkpoint here = Checkpoint.windowed(cursor, since, Optional.of(runStart));
       for (Company company : page.items()) {
         profiles.known(company);
-        if (!company.updatedAt().isBefore(since.get())) {
+        if (!company.updatedAt().isBefore(from)) {
           refreshContactsOf(company, here);
         }
       }

@@ -6,6 +6,7 @@ import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.Contact;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,9 @@ final class CustomersWalk {
 
   void walk() {
     Checkpoint cp = run.checkpoint(SyncStream.CUSTOMERS);
-    Instant since = cp.watermark().orElse(Instant.EPOCH);
+    // Intercom's times are whole seconds: a contact updated later in the second the last run
+    // started shows that second, so the whole second counts.
+    Instant since = cp.watermark().orElse(Instant.EPOCH).truncatedTo(ChronoUnit.SECONDS);
     Instant runStart = cp.windowEnd().orElse(run.now());
     Optional<PageCursor> cursor = cp.cursor();
     while (true) {

@@ -26,6 +26,7 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CompanyRef;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,6 +127,22 @@ class DailyCompaniesTest {
     now = now.plusSeconds(86_400);
     assertEquals(
         0, sync.run(ACME, SyncKind.CUSTOMERS, LEASE).counts().profiles(), "nothing changed since");
+  }
+
+  @Test
+  void a_company_updated_later_in_the_second_the_last_run_started_is_not_missed() {
+    // The last daily run started at ...:00.000 + 1h; this run's clock shows milliseconds.
+    now = now.plusSeconds(86_400).plusMillis(500);
+    sync.run(ACME, SyncKind.CUSTOMERS, LEASE);
+    // Changed after that run started, in the same second: Intercom shows the whole second.
+    intercom.put(company("co-5", "Initech", now.truncatedTo(ChronoUnit.SECONDS), "basic"));
+    intercom.put(contact("c-4", "Dee Later", now.truncatedTo(ChronoUnit.SECONDS)));
+    now = now.plusSeconds(86_400);
+
+    sync.run(ACME, SyncKind.CUSTOMERS, LEASE);
+
+    assertEquals(Map.of("co-5", "Initech"), companyNames("c-5"));
+    assertEquals(Optional.of("Dee Later"), profile("c-4").name());
   }
 
   @Test
