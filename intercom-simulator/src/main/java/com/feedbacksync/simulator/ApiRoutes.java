@@ -22,7 +22,8 @@ final class ApiRoutes {
       Files files,
       WorkspaceDirectory directory,
       ConversationEndpoints conversations,
-      Contacts contacts) {
+      Contacts contacts,
+      Companies companies) {
     return List.of(
         Route.of("GET", "/oauth", oauth::consentPage),
         Route.of("POST", "/oauth/allow", oauth::allow),
@@ -40,8 +41,13 @@ final class ApiRoutes {
         Route.of(
             "GET", "/contacts/{id}/companies", r -> ok(contacts.companies(r.pathParams().get(0)))),
         Route.of("GET", "/contacts/{id}", r -> ok(contacts.contact(r.pathParams().get(0)))),
-        Route.of("GET", "/companies/scroll", r -> ok(contacts.scroll(r.param("scroll_param")))),
-        Route.of("GET", "/companies/{id}", r -> ok(contacts.company(r.pathParams().get(0)))),
+        Route.of("GET", "/companies/scroll", r -> ok(companies.scroll(r.param("scroll_param")))),
+        Route.of("POST", "/companies/list", r -> ok(companies.list(r))),
+        Route.of(
+            "GET",
+            "/companies/{id}/contacts",
+            r -> ok(companies.contacts(r.pathParams().get(0), r))),
+        Route.of("GET", "/companies/{id}", r -> ok(companies.company(r.pathParams().get(0)))),
         Route.of("GET", "/tags", r -> ok(directory.tags())),
         Route.of("GET", "/admins", r -> ok(directory.admins())),
         Route.of("GET", "/teams", r -> ok(directory.teams())));

@@ -1,6 +1,5 @@
 package com.feedbacksync.simulator;
 
-import com.feedbacksync.simulator.Model.Company;
 import com.feedbacksync.simulator.Model.Contact;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -24,8 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Contacts and companies: list, search (text fields by {@code =}, {@code !=}, {@code IN}, {@code
  * NIN}, {@code ~}, {@code !~}, {@code ^}, {@code $}; timestamps matched by calendar day, as
  * Intercom 2.16 does; pages of up to {@value #MAX_PER_PAGE}), one contact with its segments and
- * companies, one company, and the companies scroll (one open scroll per workspace, expiring after a
- * minute unused).
+ * companies. Companies themselves are {@link Companies}'.
  */
 final class Contacts {
 
@@ -33,18 +30,12 @@ final class Contacts {
       Set.of("created_at", "updated_at", "signed_up_at", "last_seen_at");
   private static final Set<String> TEXT_FIELDS =
       Set.of("id", "role", "email", "name", "external_id");
-  static final int SCROLL_PAGE = 50;
 
   /** The largest page of contacts Intercom serves (the default is 50). */
   static final int MAX_PER_PAGE = 150;
 
-  static final long SCROLL_IDLE_SECONDS = 60;
-
   private final SimWorkspace workspace;
   private final Render render;
-  private String scrollParam;
-  private int scrollPosition;
-  private long scrollUsedAt;
 
   Contacts(SimWorkspace workspace, Render render) {
     this.workspace = workspace;
@@ -280,54 +271,5 @@ final class Contacts {
           pages.put("total_pages", 1);
           return o;
         });
-  }
-
-  JsonNode company(String id) {
-    return workspace.read(
-        () -> {
-          Company c = workspace.companies().get(id);
-          if (c == null) {
-            throw new NoSuchElementException(id);
-          }
-          return render.company(c);
-        });
-  }
-
-  /** One scroll per workspace; an unused scroll expires after a minute; an empty page ends it. */
-  synchronized JsonNode scroll(String param) {
-    long now = workspace.now();
-    if (scrollParam != null && now - scrollUsedAt > SCROLL_IDLE_SECONDS) {
-      scrollParam = null;
-    }
-    if (param == null || param.isEmpty()) {
-      if (scrollParam != null) {
-        throw new Search.BadRequest(
-            "scroll_exists",
-            "A scroll is already open for this workspace; finish it or wait a minute.");
-      }
-      scrollParam = UUID.randomUUID().toString();
-      scrollPosition = 0;
-    } else if (!param.equals(scrollParam)) {
-      throw new NoSuchElementException("scroll expired");
-    }
-    scrollUsedAt = now;
-    List<Company> all = workspace.read(() -> List.copyOf(workspace.companies().values()));
-    int end = Math.min(all.size(), scrollPosition + SCROLL_PAGE);
-    ObjectNode o = Render.object();
-    o.put("type", "list");
-    ArrayNode data = o.putArray("data");
-    workspace.read(
-        () -> {
-          all.subList(scrollPosition, end).forEach(c -> data.add(render.company(c)));
-          return null;
-        });
-    o.putNull("pages");
-    o.putNull("total_count");
-    o.put("scroll_param", scrollParam);
-    if (scrollPosition == end) {
-      scrollParam = null; // the empty page ends the scroll
-    }
-    scrollPosition = end;
-    return o;
   }
 }

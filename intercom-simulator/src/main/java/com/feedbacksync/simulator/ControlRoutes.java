@@ -32,6 +32,8 @@ final class ControlRoutes {
         post("/conversations/new/{kind}", p -> sim.newConversation(p.get(0))),
         delete("/contacts/{id}", p -> sim.deleteContact(p.get(0))),
         post("/contacts/{id}/touch", p -> sim.touchContact(p.get(0))),
+        post("/contacts/{id}/segments/{segment}", p -> sim.toggleSegment(p.get(0), p.get(1))),
+        post("/companies/{id}/name/{name}", p -> sim.renameCompany(p.get(0), p.get(1))),
         post("/webhooks/{topic}/{id}", p -> "" + sim.sendWebhook(p.get(0), p.get(1))),
         post("/tokens/revoke", p -> sim.revokeAll()),
         post("/plan-restricted/{on}", p -> sim.planRestricted(Boolean.parseBoolean(p.get(0)))),

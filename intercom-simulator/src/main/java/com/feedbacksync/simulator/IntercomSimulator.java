@@ -58,7 +58,8 @@ public final class IntercomSimulator implements AutoCloseable {
                     files,
                     new WorkspaceDirectory(config, workspace),
                     new ConversationEndpoints(workspace, search, render, server::baseUrl),
-                    new Contacts(workspace, render))
+                    new Contacts(workspace, render),
+                    new Companies(workspace, render))
                     .stream(),
                 ControlRoutes.of(this, faults).stream())
             .toList();
@@ -256,6 +257,21 @@ public final class IntercomSimulator implements AutoCloseable {
   public String resetCounters() {
     ledger.reset();
     return "reset";
+  }
+
+  /** The company changes alone (an admin renames it): none of its contacts is updated. */
+  public String renameCompany(String companyId, String name) {
+    workspace.renameCompany(companyId, name);
+    return companyId;
+  }
+
+  /**
+   * The contact joins the segment, or leaves it if it was in: Intercom's segments follow a
+   * contact's attributes, so the contact is updated with it.
+   */
+  public String toggleSegment(String contactId, String segmentId) {
+    workspace.toggleSegment(contactId, segmentId);
+    return contactId;
   }
 
   /** What a correct sync of this workspace holds, worked out from the simulator's own data. */

@@ -294,6 +294,35 @@ final class SimWorkspace {
         });
   }
 
+  void renameCompany(String companyId, String name) {
+    write(
+        () -> {
+          Company company =
+              Optional.ofNullable(companiesById.get(companyId))
+                  .orElseThrow(() -> new NoSuchElementException("no company " + companyId));
+          company.name = name;
+          company.updatedAt = Math.max(now(), company.updatedAt + 1);
+          return null;
+        });
+  }
+
+  void toggleSegment(String contactId, String segmentId) {
+    write(
+        () -> {
+          Contact contact =
+              Optional.ofNullable(contactsById.get(contactId))
+                  .orElseThrow(() -> new NoSuchElementException("no contact " + contactId));
+          if (generator.segments.stream().noneMatch(s -> s.id.equals(segmentId))) {
+            throw new NoSuchElementException("no segment " + segmentId);
+          }
+          if (!contact.segmentIds.remove(segmentId)) {
+            contact.segmentIds.add(segmentId);
+          }
+          contact.updatedAt = Math.max(now(), contact.updatedAt + 1);
+          return null;
+        });
+  }
+
   /** A new conversation arrives now: customer-initiated, or outbound with or without a reply. */
   Conversation newConversation(Kind kind) {
     return write(

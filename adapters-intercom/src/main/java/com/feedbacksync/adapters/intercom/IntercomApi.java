@@ -67,6 +67,22 @@ public interface IntercomApi {
   Response company(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
 
   @POST
+  @Path("companies/list")
+  Response listCompanies(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("page") int page,
+      @QueryParam("per_page") int perPage,
+      @QueryParam("order") String order);
+
+  @GET
+  @Path("companies/{id}/contacts")
+  Response companyContacts(
+      @HeaderParam("Authorization") String bearer,
+      @PathParam("id") String id,
+      @QueryParam("page") int page,
+      @QueryParam("per_page") int perPage);
+
+  @POST
   @Path("auth/eagle/token")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   Response exchangeCode(

@@ -30,6 +30,15 @@ interface IntercomHttp {
 
   Reply company(URI api, String token, String id) throws IOException;
 
+  /**
+   * {@code POST /companies/list}: every company with contacts, by page number, newest request
+   * first.
+   */
+  Reply listCompanies(URI api, String token, int page, int perPage) throws IOException;
+
+  /** {@code GET /companies/{id}/contacts}, by page number. */
+  Reply companyContacts(URI api, String token, String id, int page, int perPage) throws IOException;
+
   Reply exchangeCode(URI api, Map<String, String> form) throws IOException;
 
   /**

@@ -58,6 +58,22 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
    */
   static final int CONTACTS_PER_SEARCH = 150;
 
+  /**
+   * Companies a page: the description gives no maximum for the companies list (its default is 15);
+   * fifty keeps a large workspace's listing short without asking for more than Intercom's older
+   * documentation allowed (60).
+   */
+  static final int COMPANIES_PER_PAGE = 50;
+
+  /** Contacts of a company a page (the description's example pages by fifty). */
+  static final int COMPANY_CONTACTS_PER_PAGE = 50;
+
+  /**
+   * Most recently requested first: a company that a request moves to the front while the walk pages
+   * on shifts the rest back (read twice, never skipped); its update is the next daily run's.
+   */
+  static final String COMPANIES_ORDER = "desc";
+
   private final IntercomSettings settings;
   private final IntercomHttp http;
   private final RetryingCalls calls;
@@ -228,7 +244,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
               .build()
               .toString();
       JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
-      Page<JsonObject> objects = ListingPages.of(page, "data", Function.identity());
+      Page<JsonObject> objects =
+          ListingPages.of(page, "data", Function.identity(), Optional.empty());
       for (JsonObject contact : objects.items()) {
         try {
           found.add(ProfileJson.contact(contact));
@@ -239,6 +256,39 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
       after = objects.next();
     } while (after.isPresent() && found.size() < ids.size());
     return found;
+  }
+
+  /**
+   * {@code POST /companies/list} by page number. Not the scroll: Intercom allows one open companies
+   * scroll per app, so a scroll here would fail whenever another client of the workspace (or the
+   * app's own other server) holds one, and would make theirs fail. Not {@code GET /companies}
+   * either: its description documents it for one company or a tag's or segment's companies. The
+   * list leaves out companies without contacts, which have no profiles to refresh; it stops at
+   * 10,000 companies, the documented limit of paging.
+   */
+  @Override
+  public Page<Company> companies(Optional<PageCursor> after) {
+    int page = after.map(c -> Integer.parseInt(c.value())).orElse(1);
+    JsonObject json =
+        require(
+            "companies page " + page,
+            () -> http.listCompanies(api, token, page, COMPANIES_PER_PAGE));
+    return ListingPages.numbered(json, page, ProfileJson::company, Optional.empty());
+  }
+
+  @Override
+  public Page<Contact> contactsOf(CompanyId company, Optional<PageCursor> after) {
+    int page = after.map(c -> Integer.parseInt(c.value())).orElse(1);
+    return calls
+        .json(
+            "contacts of company " + company,
+            () ->
+                http.companyContacts(api, token, company.value(), page, COMPANY_CONTACTS_PER_PAGE))
+        .map(
+            json ->
+                ListingPages.numbered(
+                    json, page, ProfileJson::contact, Optional.of(ItemKind.CONTACT)))
+        .orElseGet(() -> new Page<>(List.of(), Optional.empty(), Optional.of(0)));
   }
 
   @Override

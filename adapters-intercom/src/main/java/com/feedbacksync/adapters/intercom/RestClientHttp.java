@@ -124,6 +124,21 @@ final class RestClientHttp implements IntercomHttp {
   }
 
   @Override
+  public Reply listCompanies(URI api, String token, int page, int perPage) throws IOException {
+    return call(
+        api,
+        a -> a.listCompanies(bearer(token), page, perPage, IntercomRestWorkspace.COMPANIES_ORDER),
+        settings.maxResponseBytes());
+  }
+
+  @Override
+  public Reply companyContacts(URI api, String token, String id, int page, int perPage)
+      throws IOException {
+    return call(
+        api, a -> a.companyContacts(bearer(token), id, page, perPage), settings.maxResponseBytes());
+  }
+
+  @Override
   public Reply exchangeCode(URI api, Map<String, String> form) throws IOException {
     return call(
         api,

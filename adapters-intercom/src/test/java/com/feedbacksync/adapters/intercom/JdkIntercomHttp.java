@@ -115,6 +115,37 @@ class JdkIntercomHttp implements IntercomHttp {
   }
 
   @Override
+  public Reply listCompanies(URI api, String token, int page, int perPage) throws IOException {
+    return send(
+        request(
+                api,
+                "companies/list?page="
+                    + page
+                    + "&per_page="
+                    + perPage
+                    + "&order="
+                    + IntercomRestWorkspace.COMPANIES_ORDER,
+                token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        64L << 20);
+  }
+
+  @Override
+  public Reply companyContacts(URI api, String token, String id, int page, int perPage)
+      throws IOException {
+    return get(
+        api,
+        "companies/"
+            + URLEncoder.encode(id, StandardCharsets.UTF_8)
+            + "/contacts?page="
+            + page
+            + "&per_page="
+            + perPage,
+        token);
+  }
+
+  @Override
   public Reply exchangeCode(URI api, Map<String, String> form) throws IOException {
     String body =
         form.entrySet().stream()

@@ -96,7 +96,10 @@ public record RunCounts(
   public static final RunCounts TRUNCATED_BY_INTERCOM =
       new RunCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
 
-  /** Listings that showed no change worth a fetch. */
+  /**
+   * Listings that showed no change worth a fetch: nothing that matters changed, an old conversation
+   * outside the Start plan's limit without a new reply, or a backfill listing already stored.
+   */
   public static RunCounts unchanged(long listings) {
     return new RunCounts(0, 0, 0, 0, listings, 0, 0, 0, 0);
   }

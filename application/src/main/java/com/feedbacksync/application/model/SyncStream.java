@@ -12,6 +12,8 @@ public enum SyncStream {
   DELETIONS,
   /** The daily walk through contacts updated since the last one. */
   CUSTOMERS,
+  /** The daily walk through companies updated since the last one, to their contacts' profiles. */
+  COMPANIES,
   /** Single conversations a webhook asked for; it has no position to keep. */
   WEBHOOKS,
   /** Items set aside as unreadable, tried again; it has no position to keep. */

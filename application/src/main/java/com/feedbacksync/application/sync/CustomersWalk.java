@@ -1,13 +1,12 @@
 package com.feedbacksync.application.sync;
 
 import com.feedbacksync.application.model.Checkpoint;
-import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.Page;
 import com.feedbacksync.application.model.PageCursor;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.Contact;
-import com.feedbacksync.domain.profile.CustomerProfile;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -26,7 +25,9 @@ final class CustomersWalk {
 
   void walk() {
     Checkpoint cp = run.checkpoint(SyncStream.CUSTOMERS);
-    Instant since = cp.watermark().orElse(Instant.EPOCH);
+    // Intercom's times are whole seconds: a contact updated later in the second the last run
+    // started shows that second, so the whole second counts.
+    Instant since = cp.watermark().orElse(Instant.EPOCH).truncatedTo(ChronoUnit.SECONDS);
     Instant runStart = cp.windowEnd().orElse(run.now());
     Optional<PageCursor> cursor = cp.cursor();
     while (true) {
@@ -34,13 +35,10 @@ final class CustomersWalk {
       PendingBatch part = new PendingBatch();
       part.unread(page);
       for (Contact contact : page.items()) {
+        // Claimed, so that the companies walk after this one does not fetch it again.
+        profiles.claim(contact.id());
         // Its segments and companies are read per contact: one that cannot be had is set aside.
-        ItemRead<CustomerProfile> read = run.reads().of(() -> profiles.profile(contact));
-        if (read instanceof ItemRead.Read<CustomerProfile> profile) {
-          part.profile(profile.value());
-        } else if (read instanceof ItemRead.Unreadable<CustomerProfile> failed) {
-          part.setAside(failed.setAside(ItemKind.CONTACT, contact.id().value()));
-        }
+        profiles.refresh(contact, part);
       }
       cursor = page.next();
       boolean last = page.isLast();

@@ -117,13 +117,16 @@ final class HistoryWalk {
       Page<ConversationListing> page =
           run.workspace().conversationsNewestFirst(olderThan, pageCursor);
       Optional<HistoryPosition> handledBefore = resumeAfter;
-      List<ConversationListing> candidates =
+      List<ConversationListing> unhandled =
           page.items().stream()
               .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
               .toList();
+      List<ConversationListing> candidates =
+          stream == SyncStream.BACKFILL ? notStored(unhandled) : unhandled;
       resumeAfter = Optional.empty();
       ProfileFetches.Ahead ahead = profiles.lookAhead(customers(candidates, resumed));
       PendingBatch part = new PendingBatch();
+      part.count(RunCounts.unchanged(unhandled.size() - candidates.size()));
       if (handledBefore.isEmpty()) {
         // Once per page: a resumed page recorded them with its first part.
         part.unread(page);
@@ -205,6 +208,21 @@ final class HistoryWalk {
                 .<HistoryCoverage>map(HistoryCoverage.DownTo::new)
                 .orElseGet(HistoryCoverage.Complete::new)
             : new HistoryCoverage.Complete());
+  }
+
+  /**
+   * The listings of a backfill page that nothing stored yet: the hourly sync (a reply on an old
+   * conversation) or a webhook may have stored some below the first sync's oldest; fetching those
+   * again would cost a retrieve each and bring nothing the hourly sync does not keep up to date.
+   * (The backfill's quota has no limit, so leaving them uncounted changes nothing.)
+   */
+  private List<ConversationListing> notStored(List<ConversationListing> listings) {
+    if (listings.isEmpty()) {
+      return listings;
+    }
+    Set<ConversationId> stored =
+        run.synced(listings.stream().map(ConversationListing::id).toList()).keySet();
+    return listings.stream().filter(l -> !stored.contains(l.id())).toList();
   }
 
   /**

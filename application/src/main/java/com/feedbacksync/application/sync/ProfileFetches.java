@@ -131,6 +131,19 @@ final class ProfileFetches {
     return reads.of(() -> fetch(customer));
   }
 
+  /**
+   * The profile of a contact a listing brought into the part, or the contact set aside when its
+   * segments or companies cannot be read.
+   */
+  void refresh(Contact contact, PendingBatch part) {
+    ItemRead<CustomerProfile> read = reads.of(() -> profile(contact));
+    if (read instanceof ItemRead.Read<CustomerProfile> profile) {
+      part.profile(profile.value());
+    } else if (read instanceof ItemRead.Unreadable<CustomerProfile> failed) {
+      part.setAside(failed.setAside(ItemKind.CONTACT, contact.id().value()));
+    }
+  }
+
   CustomerProfile profile(Contact contact) {
     return ProfileMapping.map(
         workspaceId, contact, companiesOf(contact), workspace.segmentsOf(contact.id()));
@@ -148,6 +161,14 @@ final class ProfileFetches {
     List<Company> found = new ArrayList<>();
     contact.companyIds().forEach(id -> company(id).ifPresent(found::add));
     return found;
+  }
+
+  /**
+   * A company this run already read (a page of the companies listing): its customers' profiles take
+   * it from here instead of asking for it again.
+   */
+  void known(Company company) {
+    companies.putIfAbsent(company.id(), CompletableFuture.completedFuture(Optional.of(company)));
   }
 
   private Optional<Company> company(CompanyId id) {

@@ -6,6 +6,7 @@ import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.out.Accounts;
@@ -22,6 +23,7 @@ import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,11 +32,11 @@ import java.util.function.Consumer;
 /**
  * The engine's entry point: finds the account's connection, opens its workspace, hands the run to
  * the walk of its kind ({@link HistoryWalk}, {@link UpdatedConversationsWalk} and {@link
- * DeletionsWalk}, {@link CustomersWalk}, {@link WebhookResync}), and turns Intercom's failures into
- * the connection's state. An item that cannot be read is set aside (a dead letter, counted, tried
- * again by later hourly runs) and its walk goes on. Every walk commits what it brings with the
- * checkpoint after it, so a run that stops anywhere resumes from its last commit. A revoked token
- * stops this account only.
+ * DeletionsWalk}, {@link CustomersWalk}, {@link CompaniesWalk}, {@link WebhookResync}), and turns
+ * Intercom's failures into the connection's state. An item that cannot be read is set aside (a dead
+ * letter, counted, tried again by later hourly runs) and its walk goes on. Every walk commits what
+ * it brings with the checkpoint after it, so a run that stops anywhere resumes from its last
+ * commit. A revoked token stops this account only.
  */
 public final class SyncService implements SyncIntercomUseCase {
 
@@ -206,7 +208,12 @@ public final class SyncService implements SyncIntercomUseCase {
           }
           new DeadLetterRetries(run, imports, profiles, deadLetters).retry();
         }
-        case CUSTOMERS -> new CustomersWalk(run, profiles).walk();
+        case CUSTOMERS -> {
+          // Read before the contacts walk moves it: where a companies walk that never ran starts.
+          Optional<Instant> since = run.checkpoint(SyncStream.CUSTOMERS).watermark();
+          new CustomersWalk(run, profiles).walk();
+          new CompaniesWalk(run, profiles).walk(since);
+        }
       }
     }
 

@@ -24,7 +24,9 @@ import java.util.Optional;
 /**
  * The hourly sync's conversations: those updated since the last run, fetched only when their
  * listing shows a change worth it (a reply, a tag, a status), committed a page at a time with the
- * window's position.
+ * window's position. One never synced that lies below the history the plan took (the Start plan's
+ * limit) is fetched only when a customer or an agent replied in it within the window: touching it
+ * (a tag, a status, an assignment) does not bring it past the limit.
  */
 final class UpdatedConversationsWalk {
 
@@ -61,7 +63,7 @@ final class UpdatedConversationsWalk {
     Optional<PageCursor> cursor = cp.cursor();
     while (true) {
       Page<ConversationListing> page = run.workspace().conversationsUpdated(window, cursor);
-      PendingBatch part = fetchChanged(page.items());
+      PendingBatch part = fetchChanged(page.items(), window.from());
       part.unread(page);
       part.authors(profiles.authorsOf(part.documents()));
       cursor = page.next();
@@ -79,7 +81,7 @@ final class UpdatedConversationsWalk {
   }
 
   /** The page's changed conversations fetched side by side, judged in the page's order. */
-  private PendingBatch fetchChanged(List<ConversationListing> listings) {
+  private PendingBatch fetchChanged(List<ConversationListing> listings, Instant repliesSince) {
     Map<ConversationId, SyncedConversation> stored =
         run.synced(listings.stream().map(ConversationListing::id).toList());
     PendingBatch part = new PendingBatch();
@@ -87,7 +89,11 @@ final class UpdatedConversationsWalk {
     List<ChangeDecision> decisions = new ArrayList<>();
     for (ConversationListing listing : listings) {
       ChangeDecision decision =
-          ChangeTriggers.decide(Optional.ofNullable(stored.get(listing.id())), listing);
+          ChangeTriggers.decide(
+              Optional.ofNullable(stored.get(listing.id())),
+              listing,
+              run.connection().coverage(),
+              repliesSince);
       if (decision.fetch()) {
         changed.add(listing);
         decisions.add(decision);

@@ -57,6 +57,8 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   private final Set<String> listedCorrupt = new java.util.HashSet<>();
   private final List<Spooled> spooled = new ArrayList<>();
   private final Map<String, Integer> fileSizes = new java.util.HashMap<>();
+  private final Map<ContactId, List<Segment>> segments = new java.util.HashMap<>();
+  private final List<ConversationId> fetched = new ArrayList<>();
 
   public FakeIntercom(int pageSize) {
     this.pageSize = pageSize;
@@ -156,9 +158,20 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
     return conversationFetches;
   }
 
+  /** Every conversation retrieved, in order, repeats included. */
+  public synchronized List<ConversationId> fetchedConversations() {
+    return List.copyOf(fetched);
+  }
+
+  /** The contact's segments from now on (one segment, "Active", unless said). */
+  public synchronized FakeIntercom segments(ContactId id, List<Segment> now) {
+    segments.put(id, List.copyOf(now));
+    return this;
+  }
+
   /**
    * Calls of one kind: {@code contact}, {@code contact search}, {@code segments}, {@code companies
-   * of}, {@code company}.
+   * of}, {@code company}, {@code companies}, {@code contacts of company}.
    */
   public synchronized long calls(String kind) {
     return callsByKind.getOrDefault(kind, 0L);
@@ -246,6 +259,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public synchronized ConversationFetch conversation(ConversationId id) {
     call();
     conversationFetches++;
+    fetched.add(id);
     item(id.value());
     Conversation c = conversations.get(id);
     return c == null ? new ConversationFetch.Deleted(id) : new ConversationFetch.Found(c);
@@ -306,7 +320,7 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
   public synchronized List<Segment> segmentsOf(ContactId id) {
     call("segments");
     item(id.value());
-    return List.of(new Segment("s1", "Active"));
+    return segments.getOrDefault(id, List.of(new Segment("s1", "Active")));
   }
 
   @Override
@@ -317,6 +331,30 @@ public final class FakeIntercom implements IntercomWorkspaces, IntercomWorkspace
         .map(companies::get)
         .filter(java.util.Objects::nonNull)
         .toList();
+  }
+
+  /** Companies in the order they were put, a page at a time. */
+  @Override
+  public synchronized Page<Company> companies(Optional<PageCursor> after) {
+    call("companies");
+    return slice(List.copyOf(companies.values()), after);
+  }
+
+  @Override
+  public synchronized Page<Contact> contactsOf(CompanyId company, Optional<PageCursor> after) {
+    call("contacts of company");
+    item(company.value());
+    return slice(
+        contacts.values().stream().filter(c -> c.companyIds().contains(company)).toList(), after);
+  }
+
+  private <T> Page<T> slice(List<T> all, Optional<PageCursor> after) {
+    int from = after.map(c -> Integer.parseInt(c.value())).orElse(0);
+    int to = Math.min(all.size(), from + pageSize);
+    return new Page<>(
+        all.subList(from, to),
+        to < all.size() ? Optional.of(new PageCursor(String.valueOf(to))) : Optional.empty(),
+        Optional.of(all.size()));
   }
 
   @Override

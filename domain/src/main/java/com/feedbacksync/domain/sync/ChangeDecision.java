@@ -16,6 +16,17 @@ public sealed interface ChangeDecision {
     }
   }
 
+  /**
+   * Never synced, older than the history the plan took, and nobody replied in it since: a tag, a
+   * status or an assignment does not bring it in past the limit. Costs no call.
+   */
+  record OutsideHistory() implements ChangeDecision {
+    @Override
+    public boolean fetch() {
+      return false;
+    }
+  }
+
   /** Synced before, and something that matters happened since. */
   record Resync(Set<Trigger> triggers) implements ChangeDecision {
     public Resync {

@@ -12,10 +12,38 @@ import java.util.Set;
  * again: a customer reply, an agent reply, a tag added or removed, or a status change. Assignment,
  * read state, priority and any other change cost nothing. A listing older than what was stored (a
  * stale copy) never triggers, so it can never overwrite newer data.
+ *
+ * <p>A conversation never synced is new, unless it lies below the history the plan took (the Start
+ * plan's 5,000): such an old conversation comes in only with a new customer or agent reply.
  */
 public final class ChangeTriggers {
 
   private ChangeTriggers() {}
+
+  /**
+   * The decision for a listing of the hourly sync.
+   *
+   * @param coverage the history the first sync took: a conversation below it was left out by the
+   *     plan's limit
+   * @param repliesSince a reply at or after this moment is new (the start of the window walked)
+   */
+  public static ChangeDecision decide(
+      Optional<SyncedConversation> stored,
+      ConversationListing fresh,
+      HistoryCoverage coverage,
+      Instant repliesSince) {
+    if (stored.isEmpty()
+        && !coverage.covers(new HistoryPosition(fresh.createdAt(), fresh.id()))
+        && !repliedSince(fresh.statistics().lastContactReplyAt(), repliesSince)
+        && !repliedSince(fresh.statistics().lastAdminReplyAt(), repliesSince)) {
+      return new ChangeDecision.OutsideHistory();
+    }
+    return decide(stored, fresh);
+  }
+
+  private static boolean repliedSince(Optional<Instant> reply, Instant since) {
+    return reply.isPresent() && !reply.get().isBefore(since);
+  }
 
   public static ChangeDecision decide(
       Optional<SyncedConversation> stored, ConversationListing fresh) {

@@ -5,6 +5,14 @@ import java.util.Objects;
 /** How much of a workspace's history the first sync has taken. */
 public sealed interface HistoryCoverage {
 
+  /**
+   * Whether a conversation at this position lies within the history taken: everything does, but
+   * below a limited walk's oldest conversation (what the Start plan's limit left out).
+   */
+  default boolean covers(HistoryPosition position) {
+    return !(this instanceof DownTo downTo) || !position.isOlderThan(downTo.oldestTaken());
+  }
+
   /** The first sync has not finished. */
   record NotYet() implements HistoryCoverage {}
 

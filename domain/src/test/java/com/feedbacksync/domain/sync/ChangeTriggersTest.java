@@ -127,6 +127,37 @@ class ChangeTriggersTest {
   }
 
   @Test
+  void an_old_conversation_outside_the_limit_comes_in_only_with_a_reply_in_the_window() {
+    // BEFORE was created at T, a customer replied at T+50, an agent at T+60.
+    HistoryCoverage above =
+        new HistoryCoverage.DownTo(new HistoryPosition(T.plusSeconds(10), new ConversationId("1")));
+    assertEquals(
+        new ChangeDecision.OutsideHistory(),
+        ChangeTriggers.decide(Optional.empty(), BEFORE, above, T.plusSeconds(61)),
+        "tagged, closed or assigned since, no reply");
+    assertFalse(ChangeTriggers.decide(Optional.empty(), BEFORE, above, T.plusSeconds(61)).fetch());
+    assertEquals(
+        new ChangeDecision.New(),
+        ChangeTriggers.decide(Optional.empty(), BEFORE, above, T.plusSeconds(60)),
+        "an agent's reply at the window's start");
+    assertEquals(
+        new ChangeDecision.New(),
+        ChangeTriggers.decide(Optional.empty(), BEFORE, above, T.plusSeconds(50)),
+        "a customer's reply at the window's start");
+    HistoryCoverage downToItself =
+        new HistoryCoverage.DownTo(new HistoryPosition(T, new ConversationId("215474154263922")));
+    assertEquals(
+        new ChangeDecision.New(),
+        ChangeTriggers.decide(Optional.empty(), BEFORE, downToItself, T.plusSeconds(61)),
+        "within the history taken");
+    assertEquals(
+        new ChangeDecision.New(),
+        ChangeTriggers.decide(
+            Optional.empty(), BEFORE, new HistoryCoverage.Complete(), T.plusSeconds(61)),
+        "no limit left anything out");
+  }
+
+  @Test
   void counts_a_first_reply_time_appearing_as_a_reply() {
     ConversationListing none =
         listing(

@@ -14,10 +14,16 @@ import com.feedbacksync.simulator.Oracle;
 import com.feedbacksync.simulator.SimulatorConfig;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,46 +57,12 @@ class SyncOnLibertyIT {
 
   @Test
   void syncs_a_workspace_first_then_hourly_to_exactly_the_oracles_documents() throws Exception {
-    int port =
-        Integer.parseInt(
-            System.getenv()
-                .getOrDefault("INTERCOM_BASE_URL", "http://127.0.0.1:9189")
-                .replaceAll(".*:(\\d+)/?$", "$1"));
     try (IntercomSimulator sim =
         IntercomSimulator.start(
-            SimulatorConfig.defaults(8, 400).withRatePerMinute(0).withPort(port))) {
+            SimulatorConfig.defaults(8, 400).withRatePerMinute(0).withPort(simulatorPort()))) {
       AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
       insertAccount(account, "PAID");
-      // OAuth as the admin lives it: Allow on the consent page, the redirect, the code exchange.
-      String authorize = connecting.begin(account, "ada").url();
-      String state =
-          java.net.URLDecoder.decode(
-              authorize.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-      java.net.http.HttpResponse<Void> allowed =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
-                      .header("Content-Type", "application/x-www-form-urlencoded")
-                      .POST(
-                          java.net.http.HttpRequest.BodyPublishers.ofString(
-                              "client_id=sim-client&state="
-                                  + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)
-                                  + "&redirect_uri="
-                                  + java.net.URLEncoder.encode(
-                                      "http://localhost/callback", StandardCharsets.UTF_8)))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.discarding());
-      String location = allowed.headers().firstValue("Location").orElseThrow();
-      String code =
-          java.net.URLDecoder.decode(
-              location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
-      ConnectIntercomUseCase.ConnectOutcome connected =
-          connecting.finish(state, code, Optional.of("ada"));
-      assertTrue(
-          connected instanceof ConnectIntercomUseCase.ConnectOutcome.Connected,
-          connected.toString());
-      Optional<String> firstRun =
-          ((ConnectIntercomUseCase.ConnectOutcome.Connected) connected).firstSyncRun();
+      Optional<String> firstRun = connect(sim, account);
       RunRow first = awaitRun(account, firstRun, "FIRST");
       assertEquals("COMPLETED", first.state(), first.toString());
       Oracle oracle = sim.oracle();
@@ -202,6 +174,230 @@ class SyncOnLibertyIT {
               account),
           "no document still points at Intercom's expiring links");
     }
+  }
+
+  /**
+   * The daily sync on the server (issue #18, item 4): a company renamed while none of its contacts
+   * changed reaches every profile of its contacts in the next daily run, and a contact's new
+   * segment reaches its profile, while another client holds the workspace's one companies scroll.
+   * Expected names and segments are read from the simulator.
+   */
+  @Test
+  void the_next_daily_run_brings_a_company_only_change_and_a_segment_change_to_the_profiles()
+      throws Exception {
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(
+            SimulatorConfig.defaults(18, 200).withRatePerMinute(0).withPort(simulatorPort()))) {
+      AccountId account = new AccountId("daily-" + UUID.randomUUID().toString().substring(0, 8));
+      insertAccount(account, "PAID");
+      Instant connectedAt = Instant.now();
+      assertEquals("COMPLETED", awaitRun(account, connect(sim, account), "FIRST").state());
+      RunRow firstDaily = tickUntilRun(account, "CUSTOMERS", connectedAt);
+      assertEquals("COMPLETED", firstDaily.state(), firstDaily.toString());
+
+      // From the simulator: a company with contacts, and a contact outside it with a segment to
+      // join.
+      SimReader intercom = new SimReader(sim);
+      String company = null;
+      for (String contact : sim.contactIds()) {
+        JsonArray companies =
+            intercom.get("/contacts/" + contact).getJsonObject("companies").getJsonArray("data");
+        if (!companies.isEmpty()) {
+          company = companies.getJsonObject(0).getString("id");
+          break;
+        }
+      }
+      assertTrue(company != null, "the workspace has a contact in a company");
+      Set<String> members = new TreeSet<>();
+      intercom
+          .get("/companies/" + company + "/contacts?per_page=150")
+          .getJsonArray("data")
+          .forEach(c -> members.add(c.asJsonObject().getString("id")));
+      String outsider =
+          sim.contactIds().stream().filter(c -> !members.contains(c)).findFirst().orElseThrow();
+      String segment = null;
+      for (String contact : sim.contactIds()) {
+        JsonArray in = intercom.get("/contacts/" + contact + "/segments").getJsonArray("data");
+        if (!in.isEmpty()) {
+          segment = in.getJsonObject(0).getString("id");
+          break;
+        }
+      }
+      assertTrue(segment != null, "the workspace has segments");
+      Set<String> segmentsBefore = segments(account, outsider);
+
+      String newName = "Renamed-" + company.substring(0, 6);
+      sim.renameCompany(company, newName);
+      sim.toggleSegment(outsider, segment);
+      Set<String> outsiderSegments = new TreeSet<>();
+      intercom
+          .get("/contacts/" + outsider + "/segments")
+          .getJsonArray("data")
+          .forEach(s -> outsiderSegments.add(s.asJsonObject().getString("name")));
+      assertFalse(outsiderSegments.equals(segmentsBefore), "the contact joined or left one");
+      assertEquals(200, intercom.status("/companies/scroll"), "another client opens the scroll");
+      sim.resetCounters();
+      // A day passes for the scheduler.
+      update(
+          "UPDATE sync_run SET started_at = started_at - INTERVAL 1 DAY"
+              + " WHERE account_id = ? AND kind = 'CUSTOMERS'",
+          account);
+      RunRow nextDaily = tickUntilRun(account, "CUSTOMERS", Instant.now().minusSeconds(1));
+
+      assertEquals("COMPLETED", nextDaily.state(), nextDaily.toString());
+      for (String member : members) {
+        assertEquals(
+            newName,
+            companyName(account, member, company),
+            member + "'s profile shows its company's new name");
+      }
+      assertEquals(outsiderSegments, segments(account, outsider));
+      Counters calls = sim.counters();
+      System.out.println(
+          String.format(
+              "next daily run on Liberty: %d contacts of the renamed company, %d calls (%s)",
+              members.size(), calls.apiCalls(), calls));
+      assertEquals(0, calls.calls("GET /companies/scroll"), "the scroll is never used");
+      assertEquals(
+          1, calls.calls("GET /companies/{id}/contacts"), "only the renamed company's contacts");
+    }
+  }
+
+  private static int simulatorPort() {
+    return Integer.parseInt(
+        System.getenv()
+            .getOrDefault("INTERCOM_BASE_URL", "http://127.0.0.1:9189")
+            .replaceAll(".*:(\\d+)/?$", "$1"));
+  }
+
+  /** Reads the simulator's own data over its API, as another client of the workspace would. */
+  private record SimReader(IntercomSimulator sim) {
+    private java.net.http.HttpResponse<String> send(String path) throws Exception {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve(path))
+                  .header("Authorization", "Bearer sim-token")
+                  .header("Accept", "application/json")
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    JsonObject get(String path) throws Exception {
+      java.net.http.HttpResponse<String> response = send(path);
+      assertEquals(200, response.statusCode(), path + ": " + response.body());
+      try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        return reader.readObject();
+      }
+    }
+
+    int status(String path) throws Exception {
+      return send(path).statusCode();
+    }
+  }
+
+  /**
+   * Ticks the scheduler until a run of this kind started after {@code after} has finished (the ITs'
+   * timer ticks once an hour); the runs due before it (the hourly) are let run on the way.
+   */
+  private RunRow tickUntilRun(AccountId account, String kind, Instant after) throws Exception {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      scheduler.tick();
+      try (java.sql.Connection c = db.getConnection();
+          PreparedStatement select =
+              c.prepareStatement(
+                  "SELECT id FROM sync_run WHERE account_id = ? AND kind = ? AND started_at > ?"
+                      + " ORDER BY started_at DESC LIMIT 1")) {
+        select.setString(1, account.value());
+        select.setString(2, kind);
+        select.setTimestamp(3, java.sql.Timestamp.from(after));
+        try (ResultSet rows = select.executeQuery()) {
+          if (rows.next()) {
+            return awaitRun(account, Optional.of(rows.getString(1)), kind);
+          }
+        }
+      }
+      Thread.sleep(300);
+    }
+    throw new AssertionError("no " + kind + " run started within two minutes");
+  }
+
+  private String companyName(AccountId account, String contact, String company) throws Exception {
+    for (var c :
+        Json.createReader(new StringReader(profileColumn("companies_json", account, contact)))
+            .readArray()) {
+      if (c.asJsonObject().getString("id").equals(company)) {
+        return c.asJsonObject().getString("name");
+      }
+    }
+    throw new AssertionError(contact + " has no company " + company);
+  }
+
+  private Set<String> segments(AccountId account, String contact) throws Exception {
+    Set<String> names = new TreeSet<>();
+    Json.createReader(new StringReader(profileColumn("segments_json", account, contact)))
+        .readArray()
+        .forEach(s -> names.add(((jakarta.json.JsonString) s).getString()));
+    return names;
+  }
+
+  private String profileColumn(String column, AccountId account, String contact)
+      throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement select =
+            c.prepareStatement(
+                "SELECT "
+                    + column
+                    + " FROM customer_profile WHERE account_id = ? AND contact_id = ?")) {
+      select.setString(1, account.value());
+      select.setString(2, contact);
+      try (ResultSet rows = select.executeQuery()) {
+        assertTrue(rows.next(), "a profile of " + contact);
+        return rows.getString(1);
+      }
+    }
+  }
+
+  private void update(String sql, AccountId account) throws SQLException {
+    try (java.sql.Connection c = db.getConnection();
+        PreparedStatement update = c.prepareStatement(sql)) {
+      update.setString(1, account.value());
+      update.executeUpdate();
+    }
+  }
+
+  /**
+   * OAuth as the admin lives it: Allow on the consent page, the redirect, the code exchange;
+   * returns the first sync's run.
+   */
+  private Optional<String> connect(IntercomSimulator sim, AccountId account) throws Exception {
+    String authorize = connecting.begin(account, "ada").url();
+    String state =
+        java.net.URLDecoder.decode(
+            authorize.replaceAll(".*[?&]state=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+    java.net.http.HttpResponse<Void> allowed =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "client_id=sim-client&state="
+                                + java.net.URLEncoder.encode(state, StandardCharsets.UTF_8)
+                                + "&redirect_uri="
+                                + java.net.URLEncoder.encode(
+                                    "http://localhost/callback", StandardCharsets.UTF_8)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+    String location = allowed.headers().firstValue("Location").orElseThrow();
+    String code =
+        java.net.URLDecoder.decode(
+            location.replaceAll(".*[?&]code=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+    ConnectIntercomUseCase.ConnectOutcome connected =
+        connecting.finish(state, code, Optional.of("ada"));
+    assertTrue(
+        connected instanceof ConnectIntercomUseCase.ConnectOutcome.Connected, connected.toString());
+    return ((ConnectIntercomUseCase.ConnectOutcome.Connected) connected).firstSyncRun();
   }
 
   /** A finished run's row. */

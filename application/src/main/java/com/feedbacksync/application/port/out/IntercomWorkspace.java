@@ -61,6 +61,16 @@ public interface IntercomWorkspace {
   /** All the contact's companies (a contact lists only its first ten with it). */
   List<Company> companiesOf(ContactId id);
 
+  /**
+   * Every company that has contacts, a page at a time, in no order that helps (Intercom lists them
+   * by last request, and no listing filters on update time). Read by page number, never by scroll:
+   * Intercom allows one open companies scroll per app, which another client may hold.
+   */
+  Page<Company> companies(Optional<PageCursor> after);
+
+  /** The company's contacts, a page at a time; none when Intercom no longer has the company. */
+  Page<Contact> contactsOf(CompanyId company, Optional<PageCursor> after);
+
   /** One company, or empty when Intercom no longer has it. */
   Optional<Company> company(CompanyId id);
 
