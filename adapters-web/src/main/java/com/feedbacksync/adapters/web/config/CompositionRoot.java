@@ -35,6 +35,7 @@ import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.OAuthStates;
+import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SkippedItems;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
@@ -184,6 +185,7 @@ public class CompositionRoot {
       SyncRuns runs,
       Leases leases,
       SyncIntercomUseCase sync,
+      RunMetrics metrics,
       Clock clock) {
     // The owner names this server process in the lease rows, so an operator can see who runs what.
     return new SchedulingService(
@@ -198,7 +200,8 @@ public class CompositionRoot {
         ManagementFactory.getRuntimeMXBean().getName(),
         Duration.ofSeconds(leaseSeconds),
         FailureBackoff.DEFAULT,
-        webhookQueue());
+        webhookQueue(),
+        metrics);
   }
 
   @Produces
