@@ -72,13 +72,15 @@ public class IntercomConfiguration {
 
   @Produces
   @ApplicationScoped
-  IntercomWorkspaces workspaces(IntercomSettings settings, Clock clock) {
-    return IntercomRestWorkspaces.overRestClient(settings, clock);
+  IntercomWorkspaces workspaces(
+      IntercomSettings settings, Clock clock, IntercomCallMetrics metrics) {
+    return IntercomRestWorkspaces.overRestClient(settings, clock, metrics);
   }
 
   @Produces
   @ApplicationScoped
-  IntercomAuthorization authorization(IntercomApp app, IntercomSettings settings, Clock clock) {
-    return IntercomOAuth.overRestClient(app, settings, clock);
+  IntercomAuthorization authorization(
+      IntercomApp app, IntercomSettings settings, Clock clock, IntercomCallMetrics metrics) {
+    return IntercomOAuth.overRestClient(app, settings, clock, metrics);
   }
 }

@@ -45,10 +45,14 @@ public final class IntercomOAuth implements IntercomAuthorization {
     return new IntercomOAuth(settings, new RestClientHttp(settings), clock);
   }
 
-  /** In the server, for the configured app: refuses to connect while the app is unusable. */
+  /**
+   * In the server, for the configured app: refuses to connect while the app is unusable; its calls
+   * (the code exchange, /me, the access probe) are counted by the meter like the syncs' calls.
+   */
   public static IntercomOAuth overRestClient(
-      IntercomApp app, IntercomSettings settings, Clock clock) {
-    return new IntercomOAuth(settings, app.problems(), new RestClientHttp(settings), clock);
+      IntercomApp app, IntercomSettings settings, Clock clock, CallMeter meter) {
+    return new IntercomOAuth(
+        settings, app.problems(), new MeteredHttp(new RestClientHttp(settings), meter), clock);
   }
 
   @Override

@@ -25,9 +25,11 @@ public final class IntercomRestWorkspaces implements IntercomWorkspaces {
     this.clock = clock;
   }
 
-  /** In the server: the MicroProfile REST Client. */
-  public static IntercomRestWorkspaces overRestClient(IntercomSettings settings, Clock clock) {
-    return new IntercomRestWorkspaces(settings, new RestClientHttp(settings), clock);
+  /** In the server: the MicroProfile REST Client, every answered call counted by the meter. */
+  public static IntercomRestWorkspaces overRestClient(
+      IntercomSettings settings, Clock clock, CallMeter meter) {
+    return new IntercomRestWorkspaces(
+        settings, new MeteredHttp(new RestClientHttp(settings), meter), clock);
   }
 
   @Override

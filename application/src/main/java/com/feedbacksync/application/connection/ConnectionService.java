@@ -141,7 +141,8 @@ public final class ConnectionService implements ConnectIntercomUseCase {
         connections.recordCoverage(connection.identity(), fromCheckpoints);
       }
     }
-    return new ConnectOutcome.Connected(workspace, scheduler.syncNow(account));
+    return new ConnectOutcome.Connected(
+        account, pending.get().admin(), workspace, scheduler.syncNow(account));
   }
 
   @Override

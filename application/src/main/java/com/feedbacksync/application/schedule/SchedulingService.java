@@ -11,6 +11,7 @@ import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.Leases;
+import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
@@ -66,6 +67,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   private final Duration lease;
   private final FailureBackoff backoff;
   private final RunLog log;
+  private final RunMetrics metrics;
 
   /** The lease of every account whose run row is open on this server, renewed at every tick. */
   private final Map<AccountId, LeaseToken> running = new ConcurrentHashMap<>();
@@ -85,7 +87,9 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       String owner,
       Duration lease,
       FailureBackoff backoff,
-      WebhookQueue webhooks) {
+      WebhookQueue webhooks,
+      RunMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics);
     this.webhooks = Objects.requireNonNull(webhooks);
     this.lease = Objects.requireNonNull(lease);
     this.backoff = Objects.requireNonNull(backoff);
@@ -336,6 +340,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     Instant finished = clock.instant();
     runs.finish(runId, outcome, finished);
     log.ended(runId, account, kind, started, finished, outcome);
+    metrics.ended(kind, outcome.state(), Duration.between(started, finished), outcome.counts());
   }
 
   /** A run ended: the lease goes back, and webhook re-syncs that waited for it may start. */

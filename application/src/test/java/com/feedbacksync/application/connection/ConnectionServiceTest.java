@@ -124,11 +124,23 @@ class ConnectionServiceTest {
   }
 
   @Test
+  void a_browsers_redirect_without_a_token_is_credited_to_the_admin_who_started() {
+    String state = state(connecting.begin(ACME, "ada"));
+
+    ConnectOutcome outcome = connecting.finish(state, "code123=", Optional.empty());
+
+    ConnectOutcome.Connected connected = (ConnectOutcome.Connected) outcome;
+    assertEquals(ACME, connected.account());
+    assertEquals("ada", connected.admin(), "the audit trail and connectedBy name the starter");
+  }
+
+  @Test
   void connects_stores_the_token_and_starts_the_first_sync() {
     String state = state(connecting.begin(ACME, "ada"));
     ConnectOutcome outcome = connecting.finish(state, "code123=", Optional.of("ada"));
 
-    assertEquals(new ConnectOutcome.Connected(WORKSPACE, Optional.of("run-1")), outcome);
+    assertEquals(
+        new ConnectOutcome.Connected(ACME, "ada", WORKSPACE, Optional.of("run-1")), outcome);
     Connection connection = connections.find(ACME).orElseThrow();
     assertEquals(ConnectionState.CONNECTED, connection.state());
     assertEquals(

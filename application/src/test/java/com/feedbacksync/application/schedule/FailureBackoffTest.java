@@ -79,7 +79,8 @@ class FailureBackoffTest {
           "server-a",
           SchedulingService.DEFAULT_LEASE,
           FailureBackoff.DEFAULT,
-          new WebhookQueue(10, 10));
+          new WebhookQueue(10, 10),
+          (kind, state, took, counts) -> {});
 
   private void connect(AccountId account, HistoryCoverage coverage) {
     connections.save(

@@ -64,6 +64,7 @@ class RunLogTest {
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
   private Instant now = NOW;
+  private final List<String> metered = new ArrayList<>();
 
   @BeforeEach
   void listen() {
@@ -96,6 +97,18 @@ class RunLogTest {
     assertField(line, "profiles", "4");
     assertField(line, "apiCalls", "40");
     assertField(line, "unreadable", "1");
+  }
+
+  @Test
+  void every_ended_run_is_counted_once_by_kind_and_outcome_with_its_duration_and_writes() {
+    tick(() -> new SyncOutcome.Completed(new RunCounts(12, 7, 5, 3, 2, 1, 4, 40, 0, 1)));
+    now = now.plus(Duration.ofHours(2));
+    tick(() -> new SyncOutcome.Failed("Intercom answered 503", RunCounts.NONE));
+
+    assertEquals(
+        List.of(
+            "HOURLY COMPLETED 2500ms kept=7 profiles=4", "HOURLY FAILED 2500ms kept=0 profiles=0"),
+        metered);
   }
 
   @Test
@@ -198,7 +211,18 @@ class RunLogTest {
             "test",
             SchedulingService.DEFAULT_LEASE,
             FailureBackoff.DEFAULT,
-            new WebhookQueue(10, 10));
+            new WebhookQueue(10, 10),
+            (kind, state, took, counts) ->
+                metered.add(
+                    kind
+                        + " "
+                        + state
+                        + " "
+                        + took.toMillis()
+                        + "ms kept="
+                        + counts.kept()
+                        + " profiles="
+                        + counts.profiles()));
     List<String> started = scheduler.tick();
     assertEquals(1, started.size());
     return started.get(0);

@@ -99,7 +99,8 @@ class SchedulingServiceTest {
         owner,
         lease,
         FailureBackoff.DEFAULT,
-        queue);
+        queue,
+        (kind, state, took, counts) -> {});
   }
 
   private void connect(HistoryCoverage coverage) {

@@ -1,7 +1,9 @@
 package com.feedbacksync.adapters.web.api;
 
+import com.feedbacksync.adapters.web.audit.Audited;
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.adapters.web.security.TokenAccount;
+import com.feedbacksync.application.model.AuditAction;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
 import com.feedbacksync.domain.account.Account;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,6 +44,7 @@ public class AccountsResource {
   @PUT
   @Path("plan")
   @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
+  @Audited(AuditAction.PLAN_CHANGE)
   @Operation(
       summary =
           "No longer changes the plan: the research repository sets it (PUT"

@@ -1,7 +1,11 @@
 package com.feedbacksync.adapters.web.api;
 
+import com.feedbacksync.adapters.web.audit.AuditNote;
+import com.feedbacksync.adapters.web.audit.Audited;
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.adapters.web.security.TokenAccount;
+import com.feedbacksync.application.model.AuditAction;
+import com.feedbacksync.application.model.AuditDetail;
 import com.feedbacksync.application.port.in.DocumentSettingsUseCase;
 import com.feedbacksync.application.port.in.DocumentSettingsUseCase.DocumentSettings;
 import com.feedbacksync.domain.document.MappingSettings;
@@ -38,6 +42,7 @@ public class DocumentSettingsResource {
 
   @Inject DocumentSettingsUseCase settings;
   @Inject TokenAccount caller;
+  @Inject AuditNote audit;
 
   @GET
   @RolesAllowed({Roles.ADMIN, Roles.MEMBER})
@@ -62,6 +67,7 @@ public class DocumentSettingsResource {
 
   @PUT
   @RolesAllowed(Roles.ADMIN)
+  @Audited(AuditAction.SETTINGS_CHANGE)
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Choose whether admins' internal notes become part of the documents")
   @APIResponse(responseCode = "200", description = "Stored; applied from each next sync")
@@ -80,8 +86,10 @@ public class DocumentSettingsResource {
           @NotNull(message = "a JSON body {\"includeInternalNotes\": true or false} is required")
           @Valid
           SettingsRequest body) {
+    MappingSettings chosen = new MappingSettings(body.include());
+    audit.detail(() -> AuditDetail.settings(chosen));
     return settings
-        .choose(caller.account(), new MappingSettings(body.include()))
+        .choose(caller.account(), chosen)
         .map(SettingsJson::of)
         .orElseThrow(() -> new NotFoundException(NOT_FOUND));
   }

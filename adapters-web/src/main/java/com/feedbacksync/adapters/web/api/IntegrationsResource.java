@@ -1,9 +1,13 @@
 package com.feedbacksync.adapters.web.api;
 
+import com.feedbacksync.adapters.web.audit.AuditNote;
+import com.feedbacksync.adapters.web.audit.Audited;
 import com.feedbacksync.adapters.web.security.OAuthBrowserBinding;
 import com.feedbacksync.adapters.web.security.Roles;
 import com.feedbacksync.adapters.web.security.TokenAccount;
 import com.feedbacksync.adapters.web.settings.SettingsPage;
+import com.feedbacksync.application.model.AuditAction;
+import com.feedbacksync.application.model.AuditDetail;
 import com.feedbacksync.application.model.ConnectionView;
 import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncRunView;
@@ -66,6 +70,7 @@ public class IntegrationsResource {
   @Inject TokenAccount caller;
   @Inject JsonWebToken token;
   @Inject Clock clock;
+  @Inject AuditNote audit;
 
   @Inject
   @ConfigProperty(name = "feedbacksync.settings-url", defaultValue = SettingsPage.PATH)
@@ -105,6 +110,7 @@ public class IntegrationsResource {
   @POST
   @Path("connect")
   @RolesAllowed(Roles.ADMIN)
+  @Audited(AuditAction.CONNECT)
   @Operation(
       summary =
           "Starts OAuth: where to send the admin to allow access. Sets a cookie that binds the flow"
@@ -136,6 +142,7 @@ public class IntegrationsResource {
   @GET
   @Path("callback")
   @PermitAll
+  @Audited(AuditAction.CONNECTED)
   @Operation(
       summary =
           "Intercom's redirect of the admin's browser: no bearer token, the single-use state"
@@ -167,6 +174,11 @@ public class IntegrationsResource {
     ConnectOutcome outcome =
         connecting.finish(
             state, code, script ? Optional.of(token.getName()) : Optional.<String>empty());
+    if (outcome instanceof ConnectOutcome.Connected connected) {
+      // The state names the admin: a browser's redirect carries no token that would.
+      audit.actedFor(connected.account(), connected.admin());
+      audit.detail(() -> AuditDetail.connected(connected.workspace()));
+    }
     if (!script) {
       return Response.seeOther(settingsPage(request, outcome.code()))
           .cookie(OAuthBrowserBinding.forget(callbackUri(uri), request.isSecure()))
@@ -209,11 +221,16 @@ public class IntegrationsResource {
   @POST
   @Path("sync")
   @RolesAllowed(Roles.ADMIN)
+  @Audited(AuditAction.SYNC_NOW)
   @Operation(summary = "Starts a sync now; 409 when one is already running")
   public Response syncNow() {
     return scheduler
         .syncNow(caller.account())
-        .map(run -> Response.accepted(new RunStartedJson(run)).build())
+        .map(
+            run -> {
+              audit.detail(() -> AuditDetail.syncStarted(run));
+              return Response.accepted(new RunStartedJson(run)).build();
+            })
         .orElseThrow(
             () ->
                 new ClientErrorException(
@@ -223,8 +240,10 @@ public class IntegrationsResource {
 
   @DELETE
   @RolesAllowed(Roles.ADMIN)
+  @Audited(AuditAction.DISCONNECT)
   @Operation(summary = "Disconnects; purge=true also deletes the synced documents and profiles")
   public Response disconnect(@QueryParam("purge") boolean purge) {
+    audit.detail(() -> AuditDetail.disconnect(purge));
     connecting.disconnect(caller.account(), purge);
     return Response.noContent().build();
   }

@@ -1,7 +1,11 @@
 package com.feedbacksync.adapters.web.api;
 
 import com.feedbacksync.adapters.web.api.AccountsResource.AccountJson;
+import com.feedbacksync.adapters.web.audit.AuditNote;
+import com.feedbacksync.adapters.web.audit.Audited;
 import com.feedbacksync.adapters.web.security.Roles;
+import com.feedbacksync.application.model.AuditAction;
+import com.feedbacksync.application.model.AuditDetail;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.SaveAccountUseCase;
 import com.feedbacksync.application.port.in.SaveAccountUseCase.IdClash;
@@ -52,6 +56,7 @@ public class RepositoryAccountsResource {
 
   @Inject SaveAccountUseCase saving;
   @Inject ViewAccountUseCase viewing;
+  @Inject AuditNote audit;
 
   @GET
   @Path("{id}")
@@ -76,6 +81,7 @@ public class RepositoryAccountsResource {
   @Path("{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.SERVICE)
+  @Audited(value = AuditAction.ACCOUNT_SAVE, account = Audited.AccountFrom.PATH_ID)
   @Operation(
       summary =
           "Creates the account (201) or brings it to this name and plan (200); START to PAID"
@@ -134,6 +140,10 @@ public class RepositoryAccountsResource {
           Response.Status.CONFLICT);
     }
     SavedAccount saved = (SavedAccount) outcome;
+    audit.detail(
+        () ->
+            AuditDetail.accountSaved(
+                saved.account().plan(), saved.created(), saved.planChange().isPresent()));
     SavedJson json =
         new SavedJson(
             AccountJson.of(saved.account()),

@@ -4,6 +4,8 @@ import com.feedbacksync.application.account.AccountService;
 import com.feedbacksync.application.account.DocumentSettingsService;
 import com.feedbacksync.application.account.PlanService;
 import com.feedbacksync.application.account.SaveAccountService;
+import com.feedbacksync.application.audit.AuditRetention;
+import com.feedbacksync.application.audit.AuditService;
 import com.feedbacksync.application.connection.ConnectionService;
 import com.feedbacksync.application.connection.IntegrationStatusService;
 import com.feedbacksync.application.connection.SkippedItemsService;
@@ -11,16 +13,20 @@ import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.DocumentSettingsUseCase;
+import com.feedbacksync.application.port.in.PruneAuditUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
 import com.feedbacksync.application.port.in.ReceiveWebhooksUseCase;
+import com.feedbacksync.application.port.in.RecordAuditUseCase;
 import com.feedbacksync.application.port.in.SaveAccountUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
 import com.feedbacksync.application.port.in.ViewAccountUseCase;
+import com.feedbacksync.application.port.in.ViewAuditUseCase;
 import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.application.port.in.ViewSkippedItemsUseCase;
 import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.application.port.out.AuditTrail;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.application.port.out.DocumentChoices;
@@ -29,6 +35,7 @@ import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.OAuthStates;
+import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SkippedItems;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
@@ -86,6 +93,10 @@ public class CompositionRoot {
   @Inject
   @ConfigProperty(name = "feedbacksync.runs.retention-days", defaultValue = "90")
   long runRetentionDays;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.audit.retention-days", defaultValue = "365")
+  long auditRetentionDays;
 
   @Inject
   @ConfigProperty(name = "feedbacksync.webhooks.queue-capacity", defaultValue = "10000")
@@ -174,6 +185,7 @@ public class CompositionRoot {
       SyncRuns runs,
       Leases leases,
       SyncIntercomUseCase sync,
+      RunMetrics metrics,
       Clock clock) {
     // The owner names this server process in the lease rows, so an operator can see who runs what.
     return new SchedulingService(
@@ -188,7 +200,8 @@ public class CompositionRoot {
         ManagementFactory.getRuntimeMXBean().getName(),
         Duration.ofSeconds(leaseSeconds),
         FailureBackoff.DEFAULT,
-        webhookQueue());
+        webhookQueue(),
+        metrics);
   }
 
   @Produces
@@ -230,6 +243,24 @@ public class CompositionRoot {
   @ApplicationScoped
   PruneRunsUseCase pruneRuns(SyncRuns runs, Clock clock) {
     return new RunRetention(runs, clock, Duration.ofDays(runRetentionDays));
+  }
+
+  @Produces
+  @ApplicationScoped
+  RecordAuditUseCase recordAudit(AuditTrail trail, Clock clock) {
+    return new AuditService(trail, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ViewAuditUseCase viewAudit(AuditTrail trail, Clock clock) {
+    return new AuditService(trail, clock);
+  }
+
+  @Produces
+  @ApplicationScoped
+  PruneAuditUseCase pruneAudit(AuditTrail trail, Clock clock) {
+    return new AuditRetention(trail, clock, Duration.ofDays(auditRetentionDays));
   }
 
   @Produces

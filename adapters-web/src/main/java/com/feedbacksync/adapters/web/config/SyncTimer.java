@@ -1,5 +1,6 @@
 package com.feedbacksync.adapters.web.config;
 
+import com.feedbacksync.application.port.in.PruneAuditUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
 import jakarta.annotation.PreDestroy;
@@ -11,6 +12,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +31,8 @@ public class SyncTimer {
   @Inject ScheduleSyncsUseCase scheduler;
 
   @Inject PruneRunsUseCase retention;
+
+  @Inject PruneAuditUseCase auditRetention;
 
   @Inject
   @ConfigProperty(name = "feedbacksync.scheduler.interval-seconds", defaultValue = "60")
@@ -61,16 +65,22 @@ public class SyncTimer {
   }
 
   /**
-   * Old runs go hourly, a bounded batch at a time; every server may do it, deletes are idempotent.
+   * Old runs and audit entries go hourly, a bounded batch at a time; every server may do it,
+   * deletes are idempotent.
    */
   private void prune() {
+    prune("sync runs", retention::prune);
+    prune("audit entries", auditRetention::prune);
+  }
+
+  private static void prune(String what, IntSupplier pruning) {
     try {
-      int pruned = retention.prune();
+      int pruned = pruning.getAsInt();
       if (pruned > 0) {
-        LOG.info(() -> "pruned " + pruned + " sync runs older than the retention");
+        LOG.info(() -> "pruned " + pruned + " " + what + " older than the retention");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "pruning old sync runs failed; retrying in an hour", e);
+      LOG.log(Level.WARNING, "pruning old " + what + " failed; retrying in an hour", e);
     }
   }
 

@@ -94,6 +94,7 @@ class AdminApiIT {
       refusals(member, admin);
       plan(account, admin);
       webhooks(sim, admin, all);
+      audit(account, admin, member, stranger);
     }
   }
 
@@ -473,6 +474,131 @@ class AdminApiIT {
         items(api.get("api/v1/customers?limit=100", admin)).stream()
             .anyMatch(c -> c.getString("id").equals(contact)),
         "a tombstone is not listed");
+  }
+
+  /**
+   * Every admin and service action above, and a few more, appear in the account's audit trail with
+   * who, what and how it ended; only its admins read it, and no token is in it.
+   */
+  private void audit(String account, String admin, String member, String stranger)
+      throws Exception {
+    String settings = "api/v1/integrations/intercom/settings";
+    ok(api.send("PUT", settings, admin, "{\"includeInternalNotes\":true}"));
+    assertProblem(400, api.send("PUT", settings, admin, "{}"));
+    HttpResponse<String> syncNow =
+        api.send("POST", "api/v1/integrations/intercom/sync", admin, null);
+    assertTrue(syncNow.statusCode() == 202 || syncNow.statusCode() == 409, syncNow.body());
+    assertEquals(204, api.send("DELETE", "api/v1/integrations/intercom", admin, null).statusCode());
+
+    StringBuilder bodies = new StringBuilder();
+    List<JsonObject> entries = new ArrayList<>();
+    String cursor = null;
+    do {
+      HttpResponse<String> page =
+          api.get(
+              "api/v1/integrations/intercom/audit?limit=4"
+                  + (cursor == null ? "" : "&cursor=" + cursor),
+              admin);
+      bodies.append(page.body());
+      JsonObject json = ok(page);
+      entries.addAll(json.getJsonArray("items").getValuesAs(JsonObject.class));
+      cursor = json.containsKey("nextCursor") ? json.getString("nextCursor") : null;
+    } while (cursor != null && entries.size() < 1000);
+    for (int i = 1; i < entries.size(); i++) {
+      assertFalse(
+          Instant.parse(entries.get(i).getString("at"))
+              .isAfter(Instant.parse(entries.get(i - 1).getString("at"))),
+          "newest first at " + i);
+    }
+
+    assertAudited(entries, "CONNECT", "ada", "admin", "succeeded", 200);
+    JsonObject connected = assertAudited(entries, "CONNECTED", "ada", "admin", "succeeded", 200);
+    assertFalse(connected.getJsonObject("detail").getString("workspace").isBlank());
+    assertAudited(entries, "PLAN_CHANGE", "bo", "member", "refused", 403);
+    assertAudited(entries, "PLAN_CHANGE", "ada", "admin", "refused", 403);
+    assertAudited(entries, "SYNC_NOW", "bo", "member", "refused", 403);
+    JsonObject saved =
+        assertAudited(entries, "ACCOUNT_SAVE", "research-repository", "service", "succeeded", 200);
+    assertEquals("PAID", saved.getJsonObject("detail").getString("plan"));
+    assertEquals("true", saved.getJsonObject("detail").getString("planChanged"));
+    JsonObject chosen = assertAudited(entries, "SETTINGS_CHANGE", "ada", "admin", "succeeded", 200);
+    assertEquals("true", chosen.getJsonObject("detail").getString("includeInternalNotes"));
+    assertAudited(entries, "SETTINGS_CHANGE", "ada", "admin", "refused", 400);
+    assertAudited(
+        entries,
+        "SYNC_NOW",
+        "ada",
+        "admin",
+        syncNow.statusCode() == 202 ? "succeeded" : "refused",
+        syncNow.statusCode());
+    JsonObject disconnected =
+        assertAudited(entries, "DISCONNECT", "ada", "admin", "succeeded", 204);
+    assertEquals("false", disconnected.getJsonObject("detail").getString("purge"));
+    assertEquals(
+        List.of("DISCONNECT", "SYNC_NOW", "SETTINGS_CHANGE", "SETTINGS_CHANGE"),
+        entries.subList(0, 4).stream().map(e -> e.getString("action")).toList(),
+        "the latest actions, newest first");
+
+    assertProblem(403, api.get("api/v1/integrations/intercom/audit", member));
+    Set<String> ours = new HashSet<>();
+    entries.forEach(e -> ours.add(e.getString("id")));
+    List<JsonObject> theirs =
+        items(api.get("api/v1/integrations/intercom/audit?limit=100", stranger));
+    assertTrue(
+        theirs.stream().noneMatch(e -> ours.contains(e.getString("id"))),
+        "another account's admin reads none of this account's entries: " + theirs);
+
+    StringBuilder rows = new StringBuilder();
+    try (java.sql.Connection db = TestDatabase.connect();
+        java.sql.PreparedStatement select =
+            db.prepareStatement("SELECT * FROM audit_entry WHERE account_id = ?")) {
+      select.setString(1, account);
+      try (java.sql.ResultSet r = select.executeQuery()) {
+        while (r.next()) {
+          for (int c = 1; c <= r.getMetaData().getColumnCount(); c++) {
+            rows.append(r.getString(c)).append('|');
+          }
+          rows.append('\n');
+        }
+      }
+    }
+    assertEquals(entries.size(), rows.toString().lines().count(), "every row is listed");
+    for (String text : List.of(bodies.toString(), rows.toString())) {
+      // Every JWT starts with eyJ (a base64 '{"'), whoever signed it.
+      for (String secret : List.of(admin, member, stranger, "eyJ", "Bearer")) {
+        assertFalse(text.contains(secret), "no token text in the audit trail: " + text);
+      }
+    }
+  }
+
+  private static JsonObject assertAudited(
+      List<JsonObject> entries,
+      String action,
+      String actor,
+      String role,
+      String outcome,
+      int status) {
+    return entries.stream()
+        .filter(e -> e.getString("action").equals(action))
+        .filter(e -> e.getString("actor").equals(actor))
+        .filter(e -> e.getString("role").equals(role))
+        .filter(e -> e.getString("outcome").equals(outcome))
+        .filter(e -> e.getInt("status") == status)
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    action
+                        + " by "
+                        + actor
+                        + " ("
+                        + role
+                        + ") "
+                        + outcome
+                        + " "
+                        + status
+                        + " is not in the audit trail: "
+                        + entries));
   }
 
   /** A body posted to the webhook receiver as Intercom signs it. */

@@ -1,16 +1,23 @@
 package com.feedbacksync.adapters.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.Metrics;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -46,6 +53,10 @@ class IntegrationApiIT {
       String account = "api-" + UUID.randomUUID().toString().substring(0, 8);
       TestDatabase.insertAccount(account, "Api IT", "START");
       String admin = AdminTokens.token("ada", account, "admin");
+      Metrics before = Metrics.scrape(base);
+      // The connect's access probe searches once; Intercom answers the first sync's first search
+      // with a 429, which the sync waits out and the metrics count.
+      sim.faultScript("POST /conversations/search", List.of(Fault.NONE, Fault.HTTP_429), 0);
 
       assertTrue(
           get("api/v1/integrations/intercom", admin).body().contains("\"state\":\"DISCONNECTED\""));
@@ -74,6 +85,7 @@ class IntegrationApiIT {
       api().awaitHistory(AdminTokens.token("bo", account, "member"));
       assertEquals(
           new TreeSet<>(sim.oracle().qualifyingNewestFirst()), TestDatabase.documentIds(account));
+      metricsMoved(before, account, sim.oracle().qualifyingNewestFirst().size());
 
       assertEquals(
           403,
@@ -89,6 +101,69 @@ class IntegrationApiIT {
       assertTrue(
           get("api/v1/integrations/intercom", admin).body().contains("\"state\":\"DISCONNECTED\""));
     }
+  }
+
+  /**
+   * The first sync, its 429 and an unsigned webhook each moved their counters; no account is named.
+   * Deltas, not values: other tests of the same server count too.
+   */
+  private void metricsMoved(Metrics before, String account, int documents) throws Exception {
+    Map<String, String> firstCompleted = Map.of("kind", "FIRST", "outcome", "COMPLETED");
+    Metrics after = Metrics.scrape(base);
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    // The run ends (and is counted) just after its last commit made the history complete.
+    while (delta(before, after, "feedbacksync_runs_total", firstCompleted) < 1
+        && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      after = Metrics.scrape(base);
+    }
+    assertEquals(1, delta(before, after, "feedbacksync_runs_total", firstCompleted), after.ours());
+    assertEquals(
+        1,
+        delta(before, after, "feedbacksync_run_duration_seconds_count", Map.of("kind", "FIRST")),
+        after.ours());
+    assertTrue(
+        delta(before, after, "feedbacksync_documents_written_total", Map.of("kind", "FIRST"))
+            >= documents,
+        "at least the " + documents + " documents of the first sync:\n" + after.ours());
+    Map<String, String> search = Map.of("endpoint", "conversation_search");
+    assertTrue(
+        delta(before, after, "feedbacksync_intercom_calls_total", search) >= 2,
+        "the refused search and its retry:\n" + after.ours());
+    assertEquals(
+        1, delta(before, after, "feedbacksync_intercom_rate_limited_total", search), after.ours());
+    assertTrue(
+        delta(
+                before,
+                after,
+                "feedbacksync_intercom_calls_total",
+                Map.of("endpoint", "conversation"))
+            >= documents,
+        after.ours());
+
+    HttpResponse<String> unsigned =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(api().uri("api/v1/webhooks/intercom"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, unsigned.statusCode());
+    Metrics afterWebhook = Metrics.scrape(base);
+    assertEquals(
+        1,
+        delta(
+            after,
+            afterWebhook,
+            "feedbacksync_webhook_deliveries_total",
+            Map.of("outcome", "bad_signature")),
+        afterWebhook.ours());
+    assertFalse(afterWebhook.text().contains(account), "no account id in any label");
+  }
+
+  private static double delta(Metrics before, Metrics after, String name, Map<String, String> l) {
+    return after.value(name, l) - before.value(name, l);
   }
 
   @Test

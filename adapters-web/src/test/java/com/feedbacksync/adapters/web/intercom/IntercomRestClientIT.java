@@ -56,7 +56,8 @@ class IntercomRestClientIT {
                   "sim-client", "sim-client-secret", URI.create("http://localhost/cb"))
               .pointedAt(sim.baseUri());
       IntercomWorkspace intercom =
-          IntercomRestWorkspaces.overRestClient(settings, Clock.systemUTC())
+          IntercomRestWorkspaces.overRestClient(
+                  settings, Clock.systemUTC(), (endpoint, status) -> {})
               .open(
                   new IntercomAccess(
                       new WorkspaceId("abc12345"), Region.US, new AccessToken("sim-token")));

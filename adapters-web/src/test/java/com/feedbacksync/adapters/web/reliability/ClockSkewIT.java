@@ -190,7 +190,8 @@ class ClockSkewIT {
         owner,
         LEASE,
         com.feedbacksync.application.schedule.FailureBackoff.DEFAULT,
-        new WebhookQueue(10, 10));
+        new WebhookQueue(10, 10),
+        (kind, state, took, counts) -> {});
   }
 
   private AccountId account() throws Exception {

@@ -92,7 +92,9 @@ class HostileWebhooksIT {
               .statusCode(),
           health);
     }
-    Path log = Path.of("target/liberty/wlp/usr/servers/feedbackSyncIT/logs/messages.log");
+    Path log =
+        Path.of(
+            "target/liberty/wlp/usr/servers/" + ItDeployments.serverName() + "/logs/messages.log");
     assertFalse(
         Files.readString(log, StandardCharsets.ISO_8859_1).contains("OutOfMemoryError"),
         "no OutOfMemoryError in the server's log");

@@ -28,7 +28,10 @@ public final class AdminTokens {
 
   public static final String ISSUER = "feedback-sync";
   private static final Path PUBLIC_KEY =
-      Path.of("target/liberty/wlp/usr/servers/feedbackSyncIT/resources/security/jwt-public.pem");
+      Path.of(
+          "target/liberty/wlp/usr/servers/"
+              + ItDeployments.serverName()
+              + "/resources/security/jwt-public.pem");
   private static final KeyPair KEYS = generate();
   private static volatile boolean published;
 

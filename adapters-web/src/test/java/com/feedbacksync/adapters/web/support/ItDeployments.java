@@ -14,6 +14,11 @@ public final class ItDeployments {
 
   private ItDeployments() {}
 
+  /** The ITs' Liberty server's name ({@code it.server.name}; see the root pom). */
+  public static String serverName() {
+    return System.getProperty("it.server.name", "feedbackSyncIT");
+  }
+
   /** The built WAR, deployed as {@code name}. */
   public static WebArchive war(String name) {
     return ShrinkWrap.create(WebArchive.class, name)

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 public final class LibertyServer implements AutoCloseable {
 
   private static final Path WLP = Path.of("target/liberty/wlp").toAbsolutePath();
-  private static final Path TEMPLATE = WLP.resolve("usr/servers/feedbackSyncIT");
+  private static final Path TEMPLATE = WLP.resolve("usr/servers/" + ItDeployments.serverName());
   private static final Path WAR = Path.of("target/feedback-sync.war").toAbsolutePath();
 
   private final String name;

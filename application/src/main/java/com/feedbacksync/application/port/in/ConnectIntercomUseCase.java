@@ -44,7 +44,13 @@ public interface ConnectIntercomUseCase {
     /** A short stable name of the outcome, for the settings page's query. */
     String code();
 
-    record Connected(Workspace workspace, Optional<String> firstSyncRun) implements ConnectOutcome {
+    /**
+     * The connection is live: in this account, by the admin who started the flow (the state names
+     * them: the browser's redirect carries no token), with the first sync's run when it started.
+     */
+    record Connected(
+        AccountId account, String admin, Workspace workspace, Optional<String> firstSyncRun)
+        implements ConnectOutcome {
       @Override
       public String code() {
         return "connected";

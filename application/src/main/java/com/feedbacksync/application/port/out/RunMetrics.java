@@ -1,0 +1,17 @@
+package com.feedbacksync.application.port.out;
+
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.RunState;
+import com.feedbacksync.application.model.SyncKind;
+import java.time.Duration;
+
+/**
+ * Where ended runs are counted for operators' dashboards and alerts: by kind and outcome, with
+ * their duration and what they wrote. Deliberately without the account: metrics stay low in
+ * cardinality, and an account's own view is the admin API's.
+ */
+@FunctionalInterface
+public interface RunMetrics {
+
+  void ended(SyncKind kind, RunState state, Duration took, RunCounts counts);
+}
