@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.intercom;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.Map;
 
@@ -82,7 +83,18 @@ final class MeteredHttp implements IntercomHttp {
   }
 
   @Override
-  public Reply download(URI file, long maxBytes) throws IOException {
-    return counted("file_download", () -> http.download(file, maxBytes));
+  public Reply listCompanies(URI api, String token, int page, int perPage) throws IOException {
+    return counted("companies_list", () -> http.listCompanies(api, token, page, perPage));
+  }
+
+  @Override
+  public Reply companyContacts(URI api, String token, String id, int page, int perPage)
+      throws IOException {
+    return counted("company_contacts", () -> http.companyContacts(api, token, id, page, perPage));
+  }
+
+  @Override
+  public Reply download(URI file, long maxBytes, OutputStream into) throws IOException {
+    return counted("file_download", () -> http.download(file, maxBytes, into));
   }
 }

@@ -41,12 +41,17 @@ class MeteredHttpTest {
     http.contactCompanies(API, "t", "c-1");
     http.company(API, "t", "co-1");
     http.exchangeCode(API, Map.of("code", "x"));
-    http.download(URI.create("https://downloads.intercomcdn.com/f.png"), 10);
+    http.listCompanies(API, "t", 1, 50);
+    http.companyContacts(API, "t", "co-1", 1, 50);
+    http.download(
+        URI.create("https://downloads.intercomcdn.com/f.png"),
+        10,
+        java.io.OutputStream.nullOutputStream());
 
-    assertEquals(11, counted.size());
+    assertEquals(13, counted.size());
     Set<String> endpoints = new TreeSet<>();
     counted.forEach(c -> endpoints.add(c.split(" ")[0]));
-    assertEquals(11, endpoints.size(), "one name per endpoint: " + endpoints);
+    assertEquals(13, endpoints.size(), "one name per endpoint: " + endpoints);
     assertEquals("conversation 200", counted.get(2), "the id is no part of the name");
   }
 
