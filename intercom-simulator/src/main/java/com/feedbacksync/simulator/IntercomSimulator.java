@@ -57,7 +57,7 @@ public final class IntercomSimulator implements AutoCloseable {
                     new OAuth(config, tokens),
                     files,
                     new WorkspaceDirectory(config, workspace),
-                    new ConversationEndpoints(workspace, search, render, server::baseUrl),
+                    new ConversationEndpoints(workspace, search, render, server::baseUrl, ledger),
                     new Contacts(workspace, render))
                     .stream(),
                 ControlRoutes.of(this, faults).stream())
