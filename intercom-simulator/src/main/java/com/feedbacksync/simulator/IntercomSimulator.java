@@ -263,6 +263,15 @@ public final class IntercomSimulator implements AutoCloseable {
     return workspace.read(() -> Oracle.of(workspace));
   }
 
+  /**
+   * What each kept conversation's document must hold (messages, attachments, file bytes), by id,
+   * worked out from the simulator's own data for an account that leaves internal notes out.
+   */
+  public Map<String, DocumentContent> documentContents() {
+    return workspace.read(
+        () -> ContentOracle.of(workspace, Oracle.of(workspace).qualifyingNewestFirst()));
+  }
+
   /** The fewest calls a first sync of this workspace can make, from the simulator's own data. */
   public FirstSyncFloor firstSyncFloor() {
     return workspace.read(() -> FirstSyncFloor.of(workspace, Oracle.of(workspace)));
