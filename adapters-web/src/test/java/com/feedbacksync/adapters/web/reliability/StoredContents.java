@@ -1,14 +1,12 @@
 package com.feedbacksync.adapters.web.reliability;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.feedbacksync.adapters.web.support.AdminTokens;
-import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.TestDatabase;
 import com.feedbacksync.simulator.DocumentContent;
 import com.feedbacksync.simulator.DocumentContent.FileFacts;
 import com.feedbacksync.simulator.DocumentContent.Message;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,59 +18,66 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An account's documents as the product stored them, brought to {@link DocumentContent}'s form to
- * be compared with the simulator's: the messages as the admin API serves a document ({@code GET
- * /documents/{id}}), the bytes of its kept files from the database (a document's files are served
- * one by one behind signed links; their rows are the same bytes).
+ * An account's live documents as the product stored them, brought to {@link DocumentContent}'s form
+ * to be compared with the simulator's: each document's messages and the bytes of its kept files,
+ * read from the database in two queries (the admin API serves the same rows, one document per
+ * request: thousands of requests a row would cost the suite minutes).
  */
 final class StoredContents {
 
   private static final Pattern IMAGE = Pattern.compile("<img\\b", Pattern.CASE_INSENSITIVE);
 
-  private final ApiClient api;
-  private final String token;
-  private final Map<String, List<String>> filesByDocument;
+  private StoredContents() {}
 
-  private StoredContents(ApiClient api, String account) throws Exception {
-    this.api = api;
-    this.token = AdminTokens.token("bo", account, "member");
-    this.filesByDocument = fileDigests(account);
+  /** Every live document of the account, by Intercom conversation id. */
+  static Map<String, DocumentContent> of(String account) throws Exception {
+    Map<String, List<String>> files = fileDigests(account);
+    Map<String, DocumentContent> documents = new HashMap<>();
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT conversation_id, messages_json FROM feedback_document"
+                    + " WHERE account_id = ? AND deleted_at IS NULL")) {
+      q.setString(1, account);
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          String id = rs.getString(1);
+          documents.put(
+              id,
+              new DocumentContent(messages(rs.getString(2)), files.getOrDefault(id, List.of())));
+        }
+      }
+    }
+    return documents;
   }
 
-  /** Reads the account's stored files once; documents are then read one by one. */
-  static StoredContents of(ApiClient api, String account) throws Exception {
-    return new StoredContents(api, account);
-  }
-
-  DocumentContent document(String id) throws Exception {
-    var response = api.get("api/v1/documents/" + id, token);
-    assertEquals(200, response.statusCode(), "document " + id);
+  private static List<Message> messages(String json) {
     List<Message> messages = new ArrayList<>();
     for (JsonObject m :
-        ApiClient.json(response).getJsonArray("messages").getValuesAs(JsonObject.class)) {
+        Json.createReader(new StringReader(json)).readArray().getValuesAs(JsonObject.class)) {
       JsonObject author = m.getJsonObject("author");
       String html = m.getString("html", "");
-      List<FileFacts> files =
+      List<FileFacts> attachments =
           m.getJsonArray("attachments").getValuesAs(JsonObject.class).stream()
               .map(
                   f ->
                       new FileFacts(
                           f.getString("name"),
-                          f.getString("contentType"),
-                          f.isNull("sizeBytes") ? -1 : f.getJsonNumber("sizeBytes").longValue()))
+                          f.getString("content_type"),
+                          f.containsKey("size") ? f.getJsonNumber("size").longValue() : -1))
               .toList();
       messages.add(
           new Message(
               m.getString("kind"),
               author.getString("type"),
-              author.isNull("id") ? null : author.getString("id"),
-              Instant.parse(m.getString("createdAt")).getEpochSecond(),
+              author.getString("id", null),
+              Instant.parse(m.getString("created_at")).getEpochSecond(),
               m.getBoolean("redacted"),
               DocumentContent.visibleText(html),
               (int) IMAGE.matcher(html).results().count(),
-              files));
+              attachments));
     }
-    return new DocumentContent(messages, filesByDocument.getOrDefault(id, List.of()));
+    return messages;
   }
 
   private static Map<String, List<String>> fileDigests(String account) throws Exception {
