@@ -21,6 +21,9 @@ final class CallLedger {
   private final AtomicLong bytesOut = new AtomicLong();
   private final AtomicLong served429 = new AtomicLong();
 
+  /** Conversations the search and list endpoints returned, each page's items counted. */
+  private final AtomicLong listed = new AtomicLong();
+
   CallLedger(RateLimiter limiter, Faults faults) {
     this.limiter = limiter;
     this.faults = faults;
@@ -43,6 +46,11 @@ final class CallLedger {
     served429.incrementAndGet();
   }
 
+  /** A page of a conversation listing (search or list) went out with this many items. */
+  void listed(int conversations) {
+    listed.addAndGet(conversations);
+  }
+
   void sent(long bytes) {
     bytesOut.addAndGet(bytes);
   }
@@ -59,7 +67,8 @@ final class CallLedger {
         bytesOut.get(),
         limiter.maxUsedInAnyWindow(),
         limiter.perWindow() == Long.MAX_VALUE ? 0 : limiter.perWindow(),
-        injected);
+        injected,
+        listed.get());
   }
 
   /** The calls made with one token, per endpoint. */
@@ -70,13 +79,14 @@ final class CallLedger {
   }
 
   /**
-   * Starts the counters over (calls, 429s, bytes, busiest window). Calls per token are kept: they
-   * tell accounts apart across a whole test, whatever it resets in between.
+   * Starts the counters over (calls, 429s, bytes, busiest window, conversations listed). Calls per
+   * token are kept: they tell accounts apart across a whole test, whatever it resets in between.
    */
   void reset() {
     calls.clear();
     served429.set(0);
     bytesOut.set(0);
+    listed.set(0);
     limiter.reset();
   }
 }

@@ -19,23 +19,31 @@ final class ConversationEndpoints {
   private final Search search;
   private final Render render;
   private final Supplier<String> baseUrl;
+  private final CallLedger ledger;
 
   ConversationEndpoints(
-      SimWorkspace workspace, Search search, Render render, Supplier<String> baseUrl) {
+      SimWorkspace workspace,
+      Search search,
+      Render render,
+      Supplier<String> baseUrl,
+      CallLedger ledger) {
     this.workspace = workspace;
     this.search = search;
     this.render = render;
     this.baseUrl = baseUrl;
+    this.ledger = ledger;
   }
 
   Response search(Request r) {
     Search.Page page = search.search(json(r));
+    ledger.listed(page.items().size());
     return ok(workspace.read(() -> Search.listJson(page, render)));
   }
 
   Response list(Request r) {
     int perPage = r.param("per_page") == null ? 20 : Integer.parseInt(r.param("per_page"));
     Search.Page page = search.list(perPage, r.param("starting_after"));
+    ledger.listed(page.items().size());
     return ok(workspace.read(() -> Search.listJson(page, render)));
   }
 

@@ -6,6 +6,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the simulator served: calls per endpoint, 429s, bytes, and the busiest 10-second window
  * against its budget.
+ *
+ * @param conversationsListed conversations the search and list endpoints returned (a conversation
+ *     on two pages counts twice): how much a sync listed, by the simulator's count
  */
 public record Counters(
     Map<String, Long> callsByEndpoint,
@@ -13,7 +16,8 @@ public record Counters(
     long bytesOut,
     long busiestWindow,
     long windowBudget,
-    Map<String, Long> faultsInjected) {
+    Map<String, Long> faultsInjected,
+    long conversationsListed) {
 
   /** Calls to Intercom's API (OAuth token exchange included, control calls and files not). */
   public long apiCalls() {
@@ -35,6 +39,7 @@ public record Counters(
     o.put("window_budget", windowBudget);
     ObjectNode faults = o.putObject("faults_injected");
     faultsInjected.forEach(faults::put);
+    o.put("conversations_listed", conversationsListed);
     return o;
   }
 }

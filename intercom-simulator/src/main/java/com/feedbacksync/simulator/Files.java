@@ -61,17 +61,21 @@ final class Files {
     if (!valid || clock.instant().getEpochSecond() > until) {
       return Optional.empty();
     }
+    return Optional.of(content(fileId));
+  }
+
+  /** What the file with this id holds, whatever link reaches it. */
+  static Content content(String fileId) {
     if (fileId.endsWith("-csv")) {
-      return Optional.of(
-          new Content(
-              "text/csv",
-              "month,revenue\n2026-05,1200\n2026-06,1350\n".getBytes(StandardCharsets.UTF_8)));
+      return new Content(
+          "text/csv",
+          "month,revenue\n2026-05,1200\n2026-06,1350\n".getBytes(StandardCharsets.UTF_8));
     }
     Matcher sized = SIZED.matcher(fileId);
     if (sized.find()) {
-      return Optional.of(new Content("application/pdf", pdf(Integer.parseInt(sized.group(1)))));
+      return new Content("application/pdf", pdf(Integer.parseInt(sized.group(1))));
     }
-    return Optional.of(new Content("image/png", Pngs.TINY));
+    return new Content("image/png", Pngs.TINY);
   }
 
   /** Files attached with a size: {@code <conversation>-size<bytes>-pdf}. */

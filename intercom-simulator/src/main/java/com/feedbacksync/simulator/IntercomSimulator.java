@@ -57,7 +57,7 @@ public final class IntercomSimulator implements AutoCloseable {
                     new OAuth(config, tokens),
                     files,
                     new WorkspaceDirectory(config, workspace),
-                    new ConversationEndpoints(workspace, search, render, server::baseUrl),
+                    new ConversationEndpoints(workspace, search, render, server::baseUrl, ledger),
                     new Contacts(workspace, render),
                     new Companies(workspace, render))
                     .stream(),
@@ -277,6 +277,15 @@ public final class IntercomSimulator implements AutoCloseable {
   /** What a correct sync of this workspace holds, worked out from the simulator's own data. */
   public Oracle oracle() {
     return workspace.read(() -> Oracle.of(workspace));
+  }
+
+  /**
+   * What each kept conversation's document must hold (messages, attachments, file bytes), by id,
+   * worked out from the simulator's own data for an account that leaves internal notes out.
+   */
+  public Map<String, DocumentContent> documentContents() {
+    return workspace.read(
+        () -> ContentOracle.of(workspace, Oracle.of(workspace).qualifyingNewestFirst()));
   }
 
   /** The fewest calls a first sync of this workspace can make, from the simulator's own data. */

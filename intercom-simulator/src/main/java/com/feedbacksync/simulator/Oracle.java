@@ -51,11 +51,7 @@ public record Oracle(
           new TreeSet<>(Comparator.comparingInt(String::length).thenComparing(s -> s));
       c.tags.stream().map(AppliedTag::id).forEach(ids::add);
       // Only the parts the API shows (the most recent 500) can carry tags a sync can see.
-      List<Part> shown =
-          parts.size() > Render.PART_CAP
-              ? parts.subList(parts.size() - Render.PART_CAP, parts.size())
-              : parts;
-      shown.forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
+      Render.shown(parts).forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
       if (parts.size() > Render.PART_CAP) {
         truncated.put(c.id, new PartCounts(parts.size(), Render.PART_CAP));
       }

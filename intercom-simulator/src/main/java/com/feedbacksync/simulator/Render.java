@@ -126,8 +126,7 @@ final class Render {
     }
     if (withParts) {
       List<Part> all = workspace.parts(c);
-      List<Part> shown =
-          all.size() > PART_CAP ? all.subList(all.size() - PART_CAP, all.size()) : all;
+      List<Part> shown = shown(all);
       ObjectNode parts = o.putObject("conversation_parts");
       parts.put("type", "conversation_part.list");
       ArrayNode list = parts.putArray("conversation_parts");
@@ -143,6 +142,11 @@ final class Render {
     o.putNull("ai_agent");
     Extras.conversation(o, c);
     return o;
+  }
+
+  /** The parts the API shows of a conversation's parts (oldest first): the 500 most recent. */
+  static List<Part> shown(List<Part> all) {
+    return all.size() > PART_CAP ? all.subList(all.size() - PART_CAP, all.size()) : all;
   }
 
   private static void putIfKnown(ObjectNode o, String field, Long value) {

@@ -537,6 +537,29 @@ class SimulatorBehaviourTest {
   }
 
   @Test
+  void counts_every_conversation_its_listings_return_page_by_page() {
+    start(200);
+    String page = "{\"query\":{\"field\":\"id\",\"operator\":\">\",\"value\":\"0\"},";
+    JsonNode first =
+        client.post("/conversations/search", page + "\"pagination\":{\"per_page\":150}}").json();
+    String cursor = first.path("pages").path("next").path("starting_after").asString();
+    JsonNode second =
+        client
+            .post(
+                "/conversations/search",
+                page + "\"pagination\":{\"per_page\":150,\"starting_after\":\"" + cursor + "\"}}")
+            .json();
+    client.get("/conversations?per_page=20");
+    assertEquals(
+        first.path("conversations").size() + second.path("conversations").size() + 20,
+        sim.counters().conversationsListed(),
+        "each page's conversations, the list endpoint's too");
+    assertEquals(200, first.path("conversations").size() + second.path("conversations").size());
+    sim.resetCounters();
+    assertEquals(0, sim.counters().conversationsListed(), "reset with the other counters");
+  }
+
+  @Test
   void keeps_one_companies_scroll_open_at_a_time_and_expires_it_after_a_minute() {
     start(200);
     JsonNode first = client.get("/companies/scroll").json();

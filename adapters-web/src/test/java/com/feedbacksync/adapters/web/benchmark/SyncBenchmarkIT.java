@@ -204,11 +204,15 @@ class SyncBenchmarkIT {
       // engine listed): the search pages that hold the changed conversations, one retrieve per
       // conversation whose change triggers, one page of the deleted list.
       long minimum = Math.max(1, (changed.size() + 149) / 150) + triggering + 1;
+      // Only this benchmark changed the workspace since the first sync, so a correct listing holds
+      // exactly the changed conversations; the simulator counts what its pages returned.
+      long listed = h.conversationsListed();
       table.add(
           String.format(
               "                 minimum = ceil(%d changed / 150 per page) + %d triggering"
-                  + " retrieves + 1 deleted list = %d; the engine listed %d",
-              changed.size(), triggering, minimum, listedByTheEngine));
+                  + " retrieves + 1 deleted list = %d; listed %d by the simulator's count"
+                  + " (goal: the %d changed), %d by the engine's",
+              changed.size(), triggering, minimum, listed, changed.size(), listedByTheEngine));
       long conversationSide = searchPages + retrieves + h.calls("GET /conversations/deleted");
       row(
           "B1 hourly sync",
@@ -229,7 +233,13 @@ class SyncBenchmarkIT {
               "minimum", minimum,
               "ratio", conversationSide / (double) minimum,
               "all_calls", h.apiCalls(),
+              "listed", listed,
               "calls_by_endpoint", h.callsByEndpoint()));
+      assertEquals(
+          changed.size(), listed, "B1 hourly: the listing holds what changed, no more, no less");
+      assertTrue(
+          conversationSide <= 1.05 * minimum,
+          "B1 hourly: " + conversationSide + " conversation calls against the minimum " + minimum);
     }
   }
 

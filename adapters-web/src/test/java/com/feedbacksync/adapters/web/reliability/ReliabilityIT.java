@@ -8,6 +8,7 @@ import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.LibertyServer;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.simulator.DocumentContent;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.Oracle;
@@ -31,8 +32,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Nothing lost, nothing duplicated, nothing leaked: syncs under every fault the simulator can
  * inject, a server killed with {@code kill -9} twice mid-sync, then one clean run; the stored data
- * is compared with the simulator's oracle (ids and each document's flat tags). Ends with the
- * database dump and the server's logs searched for any access token. Prints the table of the note.
+ * is compared with the simulator's oracle (ids, each document's flat tags, and its messages and
+ * files by content digest). Ends with the database dump and the server's logs searched for any
+ * access token. Prints the table of the note.
  */
 class ReliabilityIT {
 
@@ -50,6 +52,9 @@ class ReliabilityIT {
   private static final String TOKEN_CANARY = "dG9rOj";
 
   private final List<String> table = new ArrayList<>();
+
+  /** Time spent comparing documents' content with the oracle's, all rows together. */
+  private long contentNanos;
 
   /** Where the last awaited sync stood when it got far enough ("done/total"). */
   private String lastProgress = "";
@@ -97,6 +102,7 @@ class ReliabilityIT {
     } finally {
       server.close();
       timed("whole suite", suiteStart);
+      table.add(String.format("  time: %-16s %5.1f s", "of which content", contentNanos / 1e9));
       System.out.println("\nreliability:\n" + String.join("\n", table));
     }
   }
@@ -191,7 +197,7 @@ class ReliabilityIT {
           api,
           fault == Fault.HTTP_429 ? "HTTP_429 (burst of 12)" : fault.name() + " (of calls)",
           account,
-          sim.oracle(),
+          sim,
           runs(account));
       table.add(
           String.format(
@@ -295,7 +301,7 @@ class ReliabilityIT {
 
     assertEquals(kept, TestDatabase.documentIds(revoked), "A's documents are kept as they were");
     assertTrue(updatedAt(other, changed).after(before), "B synced the customer's reply meanwhile");
-    record(api, "B beside a revoked A", other, sim.oracle(), runs(other));
+    record(api, "B beside a revoked A", other, sim, runs(other));
     table.add(
         "  isolation: A revoked -> NEEDS_REAUTH, its "
             + kept.size()
@@ -344,7 +350,7 @@ class ReliabilityIT {
             });
     cleanRun(api, crashed);
     assertTrue(kills >= 1, "the server was killed mid-sync");
-    record(api, "kill -9 at " + String.join(", ", killedAt), crashed, sim.oracle(), runs(crashed));
+    record(api, "kill -9 at " + String.join(", ", killedAt), crashed, sim, runs(crashed));
     // Each company is fetched once per run, so every resumed run fetches again the companies it
     // meets: that cost is bounded by the workspace's companies per kill (the simulator's count),
     // the rest of a crash's cost by 2% of a clean first sync.
@@ -410,7 +416,7 @@ class ReliabilityIT {
     mariadb("start");
     awaitHistory(api, account);
     cleanRun(api, account);
-    record(api, "MariaDB stopped 5 s at " + at, account, sim.oracle(), runs(account));
+    record(api, "MariaDB stopped 5 s at " + at, account, sim, runs(account));
     assertTrue(runsInState(account, "FAILED") >= 1, "the run the outage cut was closed as failed");
   }
 
@@ -431,9 +437,17 @@ class ReliabilityIT {
         "  secrets: database dump (text and hex) and server logs searched, no access token found");
   }
 
-  /** The account's stored documents against the oracle: lost, duplicated, extra, wrong tags. */
-  private void record(ApiClient api, String what, String account, Oracle oracle, int runs)
+  /**
+   * The account's stored documents against the oracle: lost, duplicated, extra, wrong tags, wrong
+   * content (each document's messages and files by digest, {@link DocumentContent}).
+   */
+  private void record(ApiClient api, String what, String account, IntercomSimulator sim, int runs)
       throws Exception {
+    Oracle oracle = sim.oracle();
+    long started = System.nanoTime();
+    Map<String, DocumentContent> contents = sim.documentContents();
+    Map<String, DocumentContent> storedContents = StoredContents.of(account);
+    contentNanos += System.nanoTime() - started;
     Set<String> expected = new TreeSet<>(oracle.qualifyingNewestFirst());
     // Every row of the account, in any workspace, tombstones too: one Intercom id, one row.
     List<String> rows = new ArrayList<>();
@@ -458,7 +472,18 @@ class ReliabilityIT {
     long duplicated = rows.size() - new TreeSet<>(rows).size();
     // Each document's flat tags, as Document Info serves them, against the oracle's.
     long wrongTags = 0;
+    long wrongContent = 0;
     for (String id : stored) {
+      if (contents.containsKey(id)) {
+        long t = System.nanoTime();
+        DocumentContent want = contents.get(id);
+        DocumentContent got =
+            storedContents.getOrDefault(id, new DocumentContent(List.of(), List.of()));
+        if (!want.digest().equals(got.digest()) && wrongContent++ < 3) {
+          table.add("    " + id + ": content differs at " + firstDifference(want, got));
+        }
+        contentNanos += System.nanoTime() - t;
+      }
       JsonObject info =
           ApiClient.json(
               api.get(
@@ -475,12 +500,28 @@ class ReliabilityIT {
     }
     table.add(
         String.format(
-            "  %-26s runs %2d  lost %d  duplicated %d  extra %d  wrong tags %d  (%d documents)",
-            what, runs, lost, duplicated, extra, wrongTags, stored.size()));
+            "  %-26s runs %2d  lost %d  duplicated %d  extra %d  wrong tags %d  wrong content %d"
+                + "  (%d documents)",
+            what, runs, lost, duplicated, extra, wrongTags, wrongContent, stored.size()));
     assertEquals(0, lost, what + ": lost");
     assertEquals(0, duplicated, what + ": duplicated");
     assertEquals(0, extra, what + ": extra");
     assertEquals(0, wrongTags, what + ": wrong tags");
+    assertEquals(0, wrongContent, what + ": documents whose content differs from Intercom's");
+  }
+
+  /** The first line where the stored content leaves the oracle's, both sides shown. */
+  private static String firstDifference(DocumentContent want, DocumentContent got) {
+    String[] w = want.canonical().split("\n");
+    String[] g = got.canonical().split("\n");
+    for (int i = 0; i < Math.max(w.length, g.length); i++) {
+      String a = i < w.length ? w[i] : "(nothing)";
+      String b = i < g.length ? g[i] : "(nothing)";
+      if (!a.equals(b)) {
+        return "line " + (i + 1) + ": Intercom's [" + a.strip() + "], stored [" + b.strip() + "]";
+      }
+    }
+    return "(same lines)";
   }
 
   private static String connect(ApiClient api, IntercomSimulator sim, String prefix)
