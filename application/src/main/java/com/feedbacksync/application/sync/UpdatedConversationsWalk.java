@@ -80,6 +80,17 @@ final class UpdatedConversationsWalk {
     }
   }
 
+  /**
+   * Where the next hourly window starts: a reply from then on is one the hourly sync will take, so
+   * a webhook may take it too.
+   */
+  static Instant nextWindowStart(SyncRun run) {
+    return run.checkpoint(SyncStream.CONVERSATIONS)
+        .watermark()
+        .orElse(run.connection().connectedAt())
+        .minus(WINDOW_OVERLAP);
+  }
+
   /** The page's changed conversations fetched side by side, judged in the page's order. */
   private PendingBatch fetchChanged(List<ConversationListing> listings, Instant repliesSince) {
     Map<ConversationId, SyncedConversation> stored =

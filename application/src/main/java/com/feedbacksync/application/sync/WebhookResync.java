@@ -5,7 +5,10 @@ import com.feedbacksync.application.model.ConversationFetch;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.intercom.ContactId;
+import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.ConversationId;
+import com.feedbacksync.domain.sync.ChangeTriggers;
+import com.feedbacksync.domain.sync.HistoryPosition;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +37,13 @@ final class WebhookResync {
   void conversation(ConversationId id) {
     PendingBatch part = new PendingBatch();
     Optional<ConversationFetch> fetched = ItemsAgain.conversation(run, id, part);
-    if (fetched.isPresent() && fetched.get() instanceof ConversationFetch.Found found) {
+    if (fetched.isPresent()
+        && fetched.get() instanceof ConversationFetch.Found found
+        && outsideHistory(found.conversation())) {
+      // Below the history the plan took (the Start plan's 5,000) with no new reply: a tag or a
+      // status change does not bring it in, as the hourly sync leaves it out.
+      part.count(RunCounts.unchanged(1));
+    } else if (fetched.isPresent() && fetched.get() instanceof ConversationFetch.Found found) {
       Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
       kept.ifPresent(part::imported);
       part.count(kept.isPresent() ? RunCounts.RESYNCED : RunCounts.SKIPPED_WITHOUT_REPLY);
@@ -49,6 +58,15 @@ final class WebhookResync {
       }
     }
     run.commit(part.batch(SyncStream.WEBHOOKS, Checkpoint.START));
+  }
+
+  private boolean outsideHistory(Conversation conversation) {
+    return ChangeTriggers.outsideHistory(
+            new HistoryPosition(conversation.createdAt(), conversation.id()),
+            conversation.statistics(),
+            run.connection().coverage(),
+            UpdatedConversationsWalk.nextWindowStart(run))
+        && run.synced(List.of(conversation.id())).isEmpty();
   }
 
   /**

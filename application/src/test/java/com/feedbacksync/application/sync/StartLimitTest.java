@@ -211,6 +211,34 @@ class StartLimitTest {
   }
 
   @Test
+  void webhooks_bring_an_old_conversation_in_only_with_a_reply() {
+    now = now.plusSeconds(3600);
+    touchAllOld(); // tagged or closed: what a webhook for a tag or a status change reports
+    Conversation replied = old.get(30); // 1036
+    intercom.put(
+        touched(
+            replied,
+            now.minusSeconds(20),
+            ConversationState.OPEN,
+            List.of(),
+            Optional.of(now.minusSeconds(20)),
+            Optional.empty()));
+
+    SyncOutcome webhooks =
+        sync.resync(
+            ACME,
+            old.subList(0, 40).stream()
+                .<WebhookItem>map(c -> new WebhookItem.Conversation(c.id()))
+                .toList(),
+            LEASE);
+
+    assertInstanceOf(SyncOutcome.Completed.class, webhooks);
+    Set<String> expected = new TreeSet<>(ids(1, RECENT));
+    expected.add("1036");
+    assertEquals(expected, stored(), "only the old conversation with a new reply came in");
+  }
+
+  @Test
   void the_backfill_after_an_upgrade_fetches_nothing_already_stored() {
     now = now.plusSeconds(3600);
     Conversation replied = old.get(20); // 1026, brought in by a reply
@@ -223,7 +251,15 @@ class StartLimitTest {
             Optional.of(now.minusSeconds(60)),
             Optional.empty()));
     sync.run(ACME, SyncKind.HOURLY, LEASE);
-    // A webhook stores another old one (1071).
+    // A webhook for a customer's reply stores another old one (1071).
+    intercom.put(
+        touched(
+            old.get(65),
+            now.minusSeconds(30),
+            ConversationState.OPEN,
+            List.of(),
+            Optional.of(now.minusSeconds(30)),
+            Optional.empty()));
     sync.resync(ACME, List.of(new WebhookItem.Conversation(old.get(65).id())), LEASE);
     Set<String> storedBefore = stored();
     assertTrue(storedBefore.containsAll(Set.of("1026", "1071")), storedBefore.toString());

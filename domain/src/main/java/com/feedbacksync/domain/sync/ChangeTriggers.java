@@ -1,6 +1,7 @@
 package com.feedbacksync.domain.sync;
 
 import com.feedbacksync.domain.intercom.ConversationListing;
+import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.TagId;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -33,12 +34,29 @@ public final class ChangeTriggers {
       HistoryCoverage coverage,
       Instant repliesSince) {
     if (stored.isEmpty()
-        && !coverage.covers(new HistoryPosition(fresh.createdAt(), fresh.id()))
-        && !repliedSince(fresh.statistics().lastContactReplyAt(), repliesSince)
-        && !repliedSince(fresh.statistics().lastAdminReplyAt(), repliesSince)) {
+        && outsideHistory(
+            new HistoryPosition(fresh.createdAt(), fresh.id()),
+            fresh.statistics(),
+            coverage,
+            repliesSince)) {
       return new ChangeDecision.OutsideHistory();
     }
     return decide(stored, fresh);
+  }
+
+  /**
+   * Whether a conversation never synced stays out: it lies below the history the plan took, and
+   * neither a customer nor an agent replied at or after {@code repliesSince}. The hourly sync asks
+   * from a listing, a webhook from the conversation it fetched.
+   */
+  public static boolean outsideHistory(
+      HistoryPosition position,
+      Statistics statistics,
+      HistoryCoverage coverage,
+      Instant repliesSince) {
+    return !coverage.covers(position)
+        && !repliedSince(statistics.lastContactReplyAt(), repliesSince)
+        && !repliedSince(statistics.lastAdminReplyAt(), repliesSince);
   }
 
   private static boolean repliedSince(Optional<Instant> reply, Instant since) {
