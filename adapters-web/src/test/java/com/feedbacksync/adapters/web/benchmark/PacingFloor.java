@@ -50,6 +50,11 @@ record PacingFloor(long answered, long perWindow, long offsetMillis) {
 
   /** The rule with this run's numbers, for the table. */
   String explain() {
+    if (!binds()) {
+      return String.format(
+          "floor: %,d answered calls fit in ceil(%,d / %,d) = %d window; the limit does not bind",
+          answered, answered, perWindow, windows());
+    }
     return String.format(
         "floor = (ceil(%,d answered calls / %,d per window) - 1) x 10 s - %.1f s the first call"
             + " fell into its window = (%d - 1) x 10 s - %.1f s = %.1f s",
