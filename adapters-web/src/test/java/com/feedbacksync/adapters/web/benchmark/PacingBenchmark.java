@@ -62,7 +62,8 @@ final class PacingBenchmark {
       List<TimedCall> runCalls = timeline.subList(connectCalls, timeline.size());
       PacingFloor floor = PacingFloor.of(runCalls, c.windowBudget());
       double seconds = Bench.seconds(run);
-      long touched = CallWindows.of(runCalls).stream().filter(w -> w.calls() > 0).count();
+      List<CallWindows.Window> windows = CallWindows.of(runCalls);
+      long touched = windows.stream().filter(w -> w.calls() > 0).count();
       report.note("B2 %s", floor.explain());
       report.note(
           "B2 its calls fell in %d windows (the fewest possible %d); 1-min load average %.2f"
@@ -93,6 +94,7 @@ final class PacingBenchmark {
       figures.put("floor_seconds", floor.seconds());
       figures.put("floor_windows", floor.windows());
       figures.put("windows_touched", touched);
+      figures.put("calls_per_window", windows.stream().map(CallWindows.Window::calls).toList());
       if (floor.binds()) {
         figures.put("ratio", seconds / floor.seconds());
       }
