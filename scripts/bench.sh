@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs the benchmarks of design §4 (B1 calls per conversation, B2 pacing, B3 engine speed against
 # its floor, B4 memory, B5 admin reads) against a real Open Liberty (-Xmx256m), MariaDB and the
-# simulator. Prints a table; writes adapters-web/target/benchmark/report.json.
-# Usage: scripts/bench.sh [tiny|medium|full]   (full: 10k/5k/100k conversations, about 10 minutes)
+# simulator. Prints a table; writes adapters-web/target/benchmark/report.json and the chart of B2's
+# first sync, adapters-web/target/benchmark/first-sync.png.
+# Usage: scripts/bench.sh [tiny|medium|full] [b2]   (full: 10k/20k/100k conversations for B1/B2/B3;
+#        with b2, B2 alone at that size: at full, 20,000 conversations at 10,000 calls/min, whose
+#        sync took 4.5 minutes, 9 with the build and the server's start, on a loaded machine)
 #        JFR=true scripts/bench.sh ...   also records the server's profile (logs/bench.jfr of the
 #        feedbackSyncBench server; read it with `jfr print`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-full}
+only=${2:-}
 scripts/mariadb.sh start
 ./mvnw -B -ntp verify -pl adapters-web -am -DskipPitest -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=SyncBenchmarkIT -Dbench.size="$size" -Dbench.jfr="${JFR:-false}" | grep -E '^(B[0-9]|benchmark|  B[0-9]|report:)|BUILD|ERROR'
+  -Dit.test=SyncBenchmarkIT -Dbench.size="$size" -Dbench.jfr="${JFR:-false}" -Dbench.only="$only" \
+  | grep -E '^(B[0-9]|benchmark|  B[0-9]| {19}[A-Za-z]|report:)|BUILD|ERROR'

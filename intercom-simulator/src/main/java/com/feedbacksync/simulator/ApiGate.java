@@ -61,6 +61,7 @@ final class ApiGate {
       }
     }
     RateLimiter.Decision decision = limiter.acquire();
+    ledger.decided(endpoint, decision);
     if (!decision.allowed()) {
       ledger.rateLimited();
       sender.send(

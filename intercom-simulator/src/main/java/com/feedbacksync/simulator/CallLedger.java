@@ -1,5 +1,8 @@
 package com.feedbacksync.simulator;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,9 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The call ledger: API calls per endpoint and per access token, 429s served and bytes sent, read
- * together with the rate limiter's busiest window and the faults injected as {@link Counters}.
+ * together with the rate limiter's busiest window and the faults injected as {@link Counters}; and
+ * the time line of the calls the rate limiter decided on, for charts of a sync against the limit.
  */
 final class CallLedger {
+
+  /**
+   * The time line keeps at most this many calls (about 40 MB); a simulator serving for days stops
+   * recording there instead of growing without end, and says so ({@link #timelineComplete}).
+   */
+  static final int TIMELINE_CAPACITY = 1_000_000;
 
   private final RateLimiter limiter;
   private final Faults faults;
@@ -23,6 +33,11 @@ final class CallLedger {
 
   /** Conversations the search and list endpoints returned, each page's items counted. */
   private final AtomicLong listed = new AtomicLong();
+
+  /** Guarded by itself. */
+  private final List<TimedCall> timeline = new ArrayList<>();
+
+  private boolean timelineOverflowed;
 
   CallLedger(RateLimiter limiter, Faults faults) {
     this.limiter = limiter;
@@ -40,6 +55,37 @@ final class CallLedger {
         .computeIfAbsent(token, k -> new ConcurrentHashMap<>())
         .computeIfAbsent(endpoint, k -> new AtomicLong())
         .incrementAndGet();
+  }
+
+  /**
+   * The rate limiter decided on a call at {@code endpoint}: recorded with the clock's reading the
+   * limiter used, so that counting the time line in 10-second windows gives the limiter's counts.
+   */
+  void decided(String endpoint, RateLimiter.Decision decision) {
+    synchronized (timeline) {
+      if (timeline.size() < TIMELINE_CAPACITY) {
+        timeline.add(new TimedCall(decision.atEpochMillis(), endpoint, !decision.allowed()));
+      } else {
+        timelineOverflowed = true;
+      }
+    }
+  }
+
+  /** The calls the rate limiter decided on since the last reset, in the order of their times. */
+  List<TimedCall> timeline() {
+    List<TimedCall> copy;
+    synchronized (timeline) {
+      copy = new ArrayList<>(timeline);
+    }
+    copy.sort(Comparator.comparingLong(TimedCall::atEpochMillis));
+    return copy;
+  }
+
+  /** False once the time line reached its capacity and dropped calls. */
+  boolean timelineComplete() {
+    synchronized (timeline) {
+      return !timelineOverflowed;
+    }
   }
 
   void rateLimited() {
@@ -79,14 +125,19 @@ final class CallLedger {
   }
 
   /**
-   * Starts the counters over (calls, 429s, bytes, busiest window, conversations listed). Calls per
-   * token are kept: they tell accounts apart across a whole test, whatever it resets in between.
+   * Starts the counters over (calls, 429s, bytes, busiest window, conversations listed, the time
+   * line). Calls per token are kept: they tell accounts apart across a whole test, whatever it
+   * resets in between.
    */
   void reset() {
     calls.clear();
     served429.set(0);
     bytesOut.set(0);
     listed.set(0);
+    synchronized (timeline) {
+      timeline.clear();
+      timelineOverflowed = false;
+    }
     limiter.reset();
   }
 }

@@ -234,6 +234,21 @@ public final class IntercomSimulator implements AutoCloseable {
   }
 
   /**
+   * The API calls the rate limiter decided on since the last {@link #resetCounters}, each with the
+   * time that put it in its 10-second window (the simulator's clock) and whether it got a 429, in
+   * time order. Calls refused before the limit (a bad token) are not in it.
+   *
+   * @throws IllegalStateException if more calls came than the time line holds
+   */
+  public List<TimedCall> callTimeline() {
+    if (!ledger.timelineComplete()) {
+      throw new IllegalStateException(
+          "the call time line holds " + CallLedger.TIMELINE_CAPACITY + " calls; more came");
+    }
+    return ledger.timeline();
+  }
+
+  /**
    * API calls made with the token issued last: one account's calls, whatever the other accounts on
    * this workspace do meanwhile.
    */

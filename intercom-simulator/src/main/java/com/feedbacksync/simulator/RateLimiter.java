@@ -10,8 +10,12 @@ final class RateLimiter {
 
   static final long WINDOW_MILLIS = 10_000;
 
-  /** What one call got: whether it may proceed, and the headers to send. */
-  record Decision(boolean allowed, long limit, long remaining, long resetEpochSecond) {}
+  /**
+   * What one call got: whether it may proceed, the headers to send, and the clock's reading that
+   * put it in its window.
+   */
+  record Decision(
+      boolean allowed, long limit, long remaining, long resetEpochSecond, long atEpochMillis) {}
 
   private final Clock clock;
   private long perMinute;
@@ -44,11 +48,11 @@ final class RateLimiter {
     long reset = (current + 1) * WINDOW_MILLIS / 1000;
     if (used >= budget) {
       refused++;
-      return new Decision(false, budget, 0, reset);
+      return new Decision(false, budget, 0, reset, now);
     }
     used++;
     maxUsedInAnyWindow = Math.max(maxUsedInAnyWindow, used);
-    return new Decision(true, budget, budget - used, reset);
+    return new Decision(true, budget, budget - used, reset, now);
   }
 
   synchronized long maxUsedInAnyWindow() {
