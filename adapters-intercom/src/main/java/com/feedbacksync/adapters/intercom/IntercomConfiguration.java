@@ -74,13 +74,13 @@ public class IntercomConfiguration {
   @ApplicationScoped
   IntercomWorkspaces workspaces(
       IntercomSettings settings, Clock clock, IntercomCallMetrics metrics) {
-    return IntercomRestWorkspaces.overRestClient(settings, clock, metrics);
+    return IntercomRestWorkspaces.overRestClient(settings, clock, metrics, metrics);
   }
 
   @Produces
   @ApplicationScoped
   IntercomAuthorization authorization(
       IntercomApp app, IntercomSettings settings, Clock clock, IntercomCallMetrics metrics) {
-    return IntercomOAuth.overRestClient(app, settings, clock, metrics);
+    return IntercomOAuth.overRestClient(app, settings, clock, metrics, metrics);
   }
 }

@@ -24,20 +24,33 @@ public final class IntercomOAuth implements IntercomAuthorization {
   private final List<String> notConfigured;
   private final IntercomHttp http;
   private final Clock clock;
+  private final PacingMeter pacing;
 
+  /** For tests that read no metrics: the pacing's waits go uncounted. */
   IntercomOAuth(IntercomSettings settings, IntercomHttp http, Clock clock) {
     this(settings, List.of(), http, clock);
+  }
+
+  /** For tests that read no metrics: the pacing's waits go uncounted. */
+  IntercomOAuth(
+      IntercomSettings settings, List<String> notConfigured, IntercomHttp http, Clock clock) {
+    this(settings, notConfigured, http, clock, wait -> {});
   }
 
   /**
    * @param notConfigured what makes the app unusable; connecting refuses while it is not empty
    */
   IntercomOAuth(
-      IntercomSettings settings, List<String> notConfigured, IntercomHttp http, Clock clock) {
+      IntercomSettings settings,
+      List<String> notConfigured,
+      IntercomHttp http,
+      Clock clock,
+      PacingMeter pacing) {
     this.settings = settings;
     this.notConfigured = List.copyOf(notConfigured);
     this.http = http;
     this.clock = clock;
+    this.pacing = pacing;
   }
 
   /** Over the MicroProfile REST Client, for settings made by hand (tests). */
@@ -47,12 +60,20 @@ public final class IntercomOAuth implements IntercomAuthorization {
 
   /**
    * In the server, for the configured app: refuses to connect while the app is unusable; its calls
-   * (the code exchange, /me, the access probe) are counted by the meter like the syncs' calls.
+   * (the code exchange, /me, the access probe) are counted by the meters like the syncs' calls.
    */
   public static IntercomOAuth overRestClient(
-      IntercomApp app, IntercomSettings settings, Clock clock, CallMeter meter) {
+      IntercomApp app,
+      IntercomSettings settings,
+      Clock clock,
+      CallMeter meter,
+      PacingMeter pacing) {
     return new IntercomOAuth(
-        settings, app.problems(), new MeteredHttp(new RestClientHttp(settings), meter), clock);
+        settings,
+        app.problems(),
+        new MeteredHttp(new RestClientHttp(settings), meter),
+        clock,
+        pacing);
   }
 
   @Override
@@ -131,7 +152,7 @@ public final class IntercomOAuth implements IntercomAuthorization {
   }
 
   private RetryingCalls calls() {
-    return new RetryingCalls(settings, new Pacer(clock));
+    return new RetryingCalls(settings, new Pacer(clock, pacing));
   }
 
   private static String encode(String value) {

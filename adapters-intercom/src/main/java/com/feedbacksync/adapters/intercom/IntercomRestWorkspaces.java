@@ -17,24 +17,35 @@ public final class IntercomRestWorkspaces implements IntercomWorkspaces {
   private final IntercomSettings settings;
   private final IntercomHttp http;
   private final Clock clock;
+  private final PacingMeter pacing;
   private final Map<WorkspaceId, Pacer> pacers = new ConcurrentHashMap<>();
 
+  /** For tests that read no metrics: the pacing's waits go uncounted. */
   IntercomRestWorkspaces(IntercomSettings settings, IntercomHttp http, Clock clock) {
+    this(settings, http, clock, wait -> {});
+  }
+
+  IntercomRestWorkspaces(
+      IntercomSettings settings, IntercomHttp http, Clock clock, PacingMeter pacing) {
     this.settings = settings;
     this.http = http;
     this.clock = clock;
+    this.pacing = pacing;
   }
 
-  /** In the server: the MicroProfile REST Client, every answered call counted by the meter. */
+  /**
+   * In the server: the MicroProfile REST Client, every answered call counted by the meter, every
+   * wait of the pacing by the pacing meter.
+   */
   public static IntercomRestWorkspaces overRestClient(
-      IntercomSettings settings, Clock clock, CallMeter meter) {
+      IntercomSettings settings, Clock clock, CallMeter meter, PacingMeter pacing) {
     return new IntercomRestWorkspaces(
-        settings, new MeteredHttp(new RestClientHttp(settings), meter), clock);
+        settings, new MeteredHttp(new RestClientHttp(settings), meter), clock, pacing);
   }
 
   @Override
   public IntercomWorkspace open(IntercomAccess access) {
-    Pacer pacer = pacers.computeIfAbsent(access.workspace(), w -> new Pacer(clock));
+    Pacer pacer = pacers.computeIfAbsent(access.workspace(), w -> new Pacer(clock, pacing));
     return new IntercomRestWorkspace(settings, http, pacer, access);
   }
 }

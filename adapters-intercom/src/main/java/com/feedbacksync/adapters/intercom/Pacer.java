@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.intercom;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,13 +21,15 @@ final class Pacer {
   private static final long MAX_JITTER_MILLIS = 120;
 
   private final Clock clock;
+  private final PacingMeter meter;
   private long remaining = Long.MAX_VALUE;
   private long resetAtMillis;
   private final AtomicLong waits = new AtomicLong();
   private final AtomicLong calls = new AtomicLong();
 
-  Pacer(Clock clock) {
+  Pacer(Clock clock, PacingMeter meter) {
     this.clock = clock;
+    this.meter = meter;
   }
 
   /** Before a call: waits for the next window if this one's budget is spent, then takes one. */
@@ -43,6 +46,7 @@ final class Pacer {
     if (sleep > 0) {
       waits.incrementAndGet();
       Thread.sleep(sleep);
+      meter.waited(Duration.ofMillis(sleep));
     }
     calls.incrementAndGet();
   }

@@ -2,6 +2,7 @@ package com.feedbacksync.application.schedule;
 
 import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
+import com.feedbacksync.application.model.LeaseClaim;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncKind;
@@ -272,11 +273,12 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   private Optional<String> start(
       AccountId account, SyncKind kind, Function<LeaseToken, SyncOutcome> work) {
     // One job at a time per account: conversation and customer streams share a workspace's budget.
-    Optional<LeaseToken> claimed = leases.claim(account, JOB, owner, lease);
+    Optional<LeaseClaim> claimed = leases.claim(account, JOB, owner, lease);
     if (claimed.isEmpty()) {
       return Optional.empty();
     }
-    LeaseToken held = claimed.get();
+    LeaseToken held = claimed.get().token();
+    claimed.get().takenOverFrom().ifPresent(previous -> tookOver(account, previous));
     String runId;
     // The run starts once the lease is held: the claim may have waited for the previous
     // holder's release, so the time read before it could fall inside that holder's run.
@@ -332,6 +334,19 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
       return Optional.empty();
     }
     return Optional.of(runId);
+  }
+
+  /**
+   * The previous holder stopped (or stalled) without giving the account back: its run, if one was
+   * open, is closed as interrupted next. Counted, since many of these mean servers keep dying.
+   */
+  private void tookOver(AccountId account, String previous) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        "took over the sync lease of account {0} from {1}, whose lease had expired",
+        account.value(),
+        previous);
+    metrics.leaseTakenOver();
   }
 
   /** Records how the run ended, then says so in the log (after: a failure counts in the streak). */

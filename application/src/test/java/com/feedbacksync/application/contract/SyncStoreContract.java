@@ -564,10 +564,10 @@ public abstract class SyncStoreContract {
     AccountId account = newAccount();
     var leases = leases();
     java.time.Duration minutes = java.time.Duration.ofMinutes(5);
-    var lost = leases.claim(account, "sync", "server-1", minutes).orElseThrow();
+    var lost = leases.claim(account, "sync", "server-1", minutes).orElseThrow().token();
     // server-1's lease ends (here released; expiry is the leases' contract) and server-2 takes it.
     leases.release(lost);
-    var held = leases.claim(account, "sync", "server-2", minutes).orElseThrow();
+    var held = leases.claim(account, "sync", "server-2", minutes).orElseThrow().token();
     SyncBatch page =
         new SyncBatch(
             SyncStream.HISTORY,

@@ -1,5 +1,6 @@
 package com.feedbacksync.application.fakes;
 
+import com.feedbacksync.application.model.LeaseClaim;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.domain.account.AccountId;
@@ -34,7 +35,7 @@ public final class InMemoryLeases implements Leases {
   }
 
   @Override
-  public synchronized java.util.Optional<LeaseToken> claim(
+  public synchronized java.util.Optional<LeaseClaim> claim(
       AccountId account, String job, String owner, Duration length) {
     String key = account.value() + "/" + job;
     Lease held = leases.get(key);
@@ -44,7 +45,11 @@ public final class InMemoryLeases implements Leases {
     }
     long fence = fences.merge(key, 1L, Long::sum);
     leases.put(key, new Lease(owner, now.plus(length), fence));
-    return java.util.Optional.of(new LeaseToken(account, job, owner, fence));
+    // Released leases are removed, so a lease still here expired in its holder's hands.
+    java.util.Optional<String> takenOverFrom =
+        java.util.Optional.ofNullable(held).map(Lease::owner).filter(o -> !o.equals(owner));
+    return java.util.Optional.of(
+        new LeaseClaim(new LeaseToken(account, job, owner, fence), takenOverFrom));
   }
 
   @Override

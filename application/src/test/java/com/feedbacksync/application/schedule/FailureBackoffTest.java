@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.application.connection.IntegrationStatusService;
+import com.feedbacksync.application.fakes.CountingRunMetrics;
 import com.feedbacksync.application.fakes.FollowingClock;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
@@ -48,6 +49,7 @@ class FailureBackoffTest {
           .with(new Account(OTHER, "Other", Plan.START));
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
+  private final CountingRunMetrics metrics = new CountingRunMetrics();
 
   private final SyncIntercomUseCase sync =
       new SyncIntercomUseCase() {
@@ -80,7 +82,7 @@ class FailureBackoffTest {
           SchedulingService.DEFAULT_LEASE,
           FailureBackoff.DEFAULT,
           new WebhookQueue(10, 10),
-          (kind, state, took, counts) -> {});
+          metrics);
 
   private void connect(AccountId account, HistoryCoverage coverage) {
     connections.save(

@@ -3,6 +3,7 @@ package com.feedbacksync.application.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.application.fakes.CountingRunMetrics;
 import com.feedbacksync.application.fakes.FollowingClock;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
@@ -64,7 +65,7 @@ class RunLogTest {
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
   private Instant now = NOW;
-  private final List<String> metered = new ArrayList<>();
+  private final CountingRunMetrics metered = new CountingRunMetrics();
 
   @BeforeEach
   void listen() {
@@ -108,7 +109,7 @@ class RunLogTest {
     assertEquals(
         List.of(
             "HOURLY COMPLETED 2500ms kept=7 profiles=4", "HOURLY FAILED 2500ms kept=0 profiles=0"),
-        metered);
+        metered.ended());
   }
 
   @Test
@@ -212,17 +213,7 @@ class RunLogTest {
             SchedulingService.DEFAULT_LEASE,
             FailureBackoff.DEFAULT,
             new WebhookQueue(10, 10),
-            (kind, state, took, counts) ->
-                metered.add(
-                    kind
-                        + " "
-                        + state
-                        + " "
-                        + took.toMillis()
-                        + "ms kept="
-                        + counts.kept()
-                        + " profiles="
-                        + counts.profiles()));
+            metered);
     List<String> started = scheduler.tick();
     assertEquals(1, started.size());
     return started.get(0);

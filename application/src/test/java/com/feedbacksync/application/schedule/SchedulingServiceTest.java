@@ -3,6 +3,7 @@ package com.feedbacksync.application.schedule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.application.fakes.CountingRunMetrics;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemoryLeases;
@@ -42,6 +43,7 @@ class SchedulingServiceTest {
       new InMemoryAccounts().with(new Account(ACME, "Acme", Plan.START));
   private final InMemoryConnections connections = new InMemoryConnections();
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
+  private final CountingRunMetrics metrics = new CountingRunMetrics();
 
   /** The leases' clock: the database's, whatever the servers' clocks say. */
   private Instant database = NOW;
@@ -100,7 +102,7 @@ class SchedulingServiceTest {
         lease,
         FailureBackoff.DEFAULT,
         queue,
-        (kind, state, took, counts) -> {});
+        metrics);
   }
 
   private void connect(HistoryCoverage coverage) {
@@ -185,7 +187,9 @@ class SchedulingServiceTest {
     // server-1 dies without a word: no more ticks, no release.
     now[0] = now[0].plus(lease).plusSeconds(1);
     database = now[0];
+    assertEquals(0, metrics.takeOvers(), "renewed claims are never taken over");
     assertEquals(1, second.tick().size(), "server-2 takes the account once the claim expired");
+    assertEquals(1, metrics.takeOvers(), "and that is counted as a take-over");
     assertEquals(
         RunState.FAILED,
         runs.recent(ACME, 2).get(1).state(),
@@ -218,6 +222,7 @@ class SchedulingServiceTest {
     assertTrue(second.syncNow(ACME).isEmpty());
     queued.forEach(Runnable::run);
     assertEquals(1, second.tick().size(), "the lease is free again once the run ended");
+    assertEquals(0, metrics.takeOvers(), "a released lease is taken, not taken over");
   }
 
   @Test

@@ -6,12 +6,14 @@ import com.feedbacksync.application.account.PlanService;
 import com.feedbacksync.application.account.SaveAccountService;
 import com.feedbacksync.application.audit.AuditRetention;
 import com.feedbacksync.application.audit.AuditService;
+import com.feedbacksync.application.connection.AccountCensusService;
 import com.feedbacksync.application.connection.ConnectionService;
 import com.feedbacksync.application.connection.IntegrationStatusService;
 import com.feedbacksync.application.connection.SkippedItemsService;
 import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
+import com.feedbacksync.application.port.in.CountAccountsUseCase;
 import com.feedbacksync.application.port.in.DocumentSettingsUseCase;
 import com.feedbacksync.application.port.in.PruneAuditUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
@@ -27,6 +29,7 @@ import com.feedbacksync.application.port.in.ViewIntegrationUseCase;
 import com.feedbacksync.application.port.in.ViewSkippedItemsUseCase;
 import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.AuditTrail;
+import com.feedbacksync.application.port.out.ConnectionCensus;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.application.port.out.DocumentChoices;
@@ -53,6 +56,7 @@ import com.feedbacksync.application.sync.SyncService;
 import com.feedbacksync.domain.document.MappingSettings;
 import com.feedbacksync.domain.sync.PlanLimits;
 import com.feedbacksync.domain.sync.Schedules;
+import com.feedbacksync.domain.sync.SyncLag;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -105,6 +109,10 @@ public class CompositionRoot {
   @Inject
   @ConfigProperty(name = "feedbacksync.webhooks.queue-per-account", defaultValue = "1000")
   int webhookQueuePerAccount;
+
+  @Inject
+  @ConfigProperty(name = "feedbacksync.metrics.accounts-refresh-seconds", defaultValue = "15")
+  long accountsRefreshSeconds;
 
   @Resource ManagedExecutorService workers;
 
@@ -231,6 +239,17 @@ public class CompositionRoot {
   ViewIntegrationUseCase viewIntegration(Connections connections, SyncRuns runs, Clock clock) {
     return new IntegrationStatusService(
         connections, runs, Schedules.DEFAULT, clock, FailureBackoff.DEFAULT);
+  }
+
+  /** The account gauges' counts; one that failed to refresh four times running is stale. */
+  @Produces
+  @ApplicationScoped
+  CountAccountsUseCase countAccounts(ConnectionCensus census, Clock clock) {
+    return new AccountCensusService(
+        census,
+        SyncLag.DEFAULT,
+        clock,
+        Duration.ofSeconds(Math.max(60, 4 * accountsRefreshSeconds)));
   }
 
   @Produces

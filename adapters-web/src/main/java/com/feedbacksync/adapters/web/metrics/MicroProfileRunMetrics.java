@@ -12,7 +12,8 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Ended runs as MicroProfile metrics: how many by kind and outcome, how long by kind, and what they
- * wrote. Each name is listed, with what an alert on it means, in the README's "Operating it".
+ * wrote; and the leases this server took over from a holder that let them expire. Each name is
+ * listed, with what an alert on it means, in the README's "Operating it".
  */
 @ApplicationScoped
 public class MicroProfileRunMetrics implements RunMetrics {
@@ -23,6 +24,7 @@ public class MicroProfileRunMetrics implements RunMetrics {
   static final String DELETED = "feedbacksync.documents.deleted";
   static final String PROFILES = "feedbacksync.profiles.written";
   static final String DEAD_LETTERS = "feedbacksync.dead.letters";
+  static final String TAKE_OVERS = "feedbacksync.lease.takeovers";
 
   @Inject MetricRegistry metrics;
 
@@ -35,5 +37,10 @@ public class MicroProfileRunMetrics implements RunMetrics {
     metrics.counter(DELETED, byKind).inc(counts.deleted());
     metrics.counter(PROFILES, byKind).inc(counts.profiles());
     metrics.counter(DEAD_LETTERS, byKind).inc(counts.unreadable());
+  }
+
+  @Override
+  public void leaseTakenOver() {
+    metrics.counter(TAKE_OVERS).inc();
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -51,7 +52,11 @@ class IntegrationApiIT {
         IntercomSimulator.start(
             SimulatorConfig.defaults(12, 300).withRatePerMinute(0).withPort(port))) {
       String account = "api-" + UUID.randomUUID().toString().substring(0, 8);
+      Accounts census = settledAccounts();
       TestDatabase.insertAccount(account, "Api IT", "START");
+      awaitAccounts(
+          "the new account counts as disconnected",
+          a -> a.disconnected() == census.disconnected() + 1 && a.live() == census.live());
       String admin = AdminTokens.token("ada", account, "admin");
       Metrics before = Metrics.scrape(base);
       // The connect's access probe searches once; Intercom answers the first sync's first search
@@ -77,6 +82,9 @@ class IntegrationApiIT {
       HttpResponse<String> callback = get("api/v1/integrations/intercom/callback?" + query2, admin);
       assertEquals(200, callback.statusCode(), callback.body());
       assertTrue(callback.body().contains("\"state\":\"CONNECTED\""), callback.body());
+      awaitAccounts(
+          "connected: one account more is live, one fewer disconnected",
+          a -> a.disconnected() == census.disconnected() && a.live() == census.live() + 1);
       assertEquals(
           400,
           get("api/v1/integrations/intercom/callback?" + query2, admin).statusCode(),
@@ -95,11 +103,17 @@ class IntegrationApiIT {
                   AdminTokens.token("bo", account, "member"))
               .statusCode(),
           "a member may read, not act");
-      assertEquals(202, send("POST", "api/v1/integrations/intercom/sync", admin).statusCode());
+      Accounts synced = lagTakeOverAndPacingMoved(sim, account, admin);
       assertEquals(
           204, send("DELETE", "api/v1/integrations/intercom?purge=true", admin).statusCode());
       assertTrue(
           get("api/v1/integrations/intercom", admin).body().contains("\"state\":\"DISCONNECTED\""));
+      awaitAccounts(
+          "disconnected again, and a disconnected account lags no more",
+          a ->
+              a.disconnected() == census.disconnected() + 1
+                  && a.live() == census.live()
+                  && a.lagging() == synced.lagging());
     }
   }
 
@@ -132,6 +146,10 @@ class IntegrationApiIT {
         "the refused search and its retry:\n" + after.ours());
     assertEquals(
         1, delta(before, after, "feedbacksync_intercom_rate_limited_total", search), after.ours());
+    assertEquals(
+        0,
+        delta(before, after, "feedbacksync_intercom_pacing_wait_seconds_count", Map.of()),
+        "without a rate limit nothing was paced, and a 429's wait is not pacing:\n" + after.ours());
     assertTrue(
         delta(
                 before,
@@ -160,6 +178,96 @@ class IntegrationApiIT {
             Map.of("outcome", "bad_signature")),
         afterWebhook.ours());
     assertFalse(afterWebhook.text().contains(account), "no account id in any label");
+  }
+
+  /**
+   * The account connected three hours ago and last synced then: it lags. A server that stopped left
+   * its lease to expire: "sync now" takes it over. Intercom allows one call per 10-second window:
+   * the sync's second call waits for the next one. Returns the gauges from before it lagged.
+   */
+  private Accounts lagTakeOverAndPacingMoved(IntercomSimulator sim, String account, String admin)
+      throws Exception {
+    // Leftover connections of other tests may leave the lagging ones (the scheduler's first tick
+    // finds their tokens refused): the count is taken again just before.
+    Accounts synced = settledAccounts();
+    arrange(
+        account,
+        "UPDATE intercom_connection SET connected_at = connected_at - INTERVAL 3 HOUR"
+            + " WHERE account_id = ?",
+        "UPDATE sync_run SET started_at = started_at - INTERVAL 3 HOUR,"
+            + " finished_at = finished_at - INTERVAL 3 HOUR WHERE account_id = ?");
+    awaitAccounts("no success for three hours", a -> a.lagging() == synced.lagging() + 1);
+
+    arrange(
+        account,
+        "UPDATE sync_lease SET owner = 'stopped-server', fence = fence + 1,"
+            + " expires_at = NOW(6) - INTERVAL 1 SECOND WHERE account_id = ?");
+    sim.rateLimit(6);
+    Metrics before = Metrics.scrape(base);
+    assertEquals(202, send("POST", "api/v1/integrations/intercom/sync", admin).statusCode());
+    Metrics after = Metrics.scrape(base);
+    assertEquals(
+        1, delta(before, after, "feedbacksync_lease_takeovers_total", Map.of()), after.ours());
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (delta(before, after, "feedbacksync_intercom_pacing_wait_seconds_count", Map.of()) < 1
+        && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      after = Metrics.scrape(base);
+    }
+    assertTrue(
+        delta(before, after, "feedbacksync_intercom_pacing_wait_seconds_count", Map.of()) >= 1,
+        "a call waited for the next window:\n" + after.ours());
+    assertTrue(
+        delta(before, after, "feedbacksync_intercom_pacing_wait_seconds_sum", Map.of()) > 0,
+        after.ours());
+    assertEquals(
+        1,
+        delta(before, after, "feedbacksync_lease_takeovers_total", Map.of()),
+        "the run's own lease, renewed, is never taken over:\n" + after.ours());
+    return synced;
+  }
+
+  /** Arranges the account's rows as time and a stopped server would have left them. */
+  private static void arrange(String account, String... updates) throws Exception {
+    try (java.sql.Connection c = TestDatabase.connect()) {
+      for (String update : updates) {
+        try (java.sql.PreparedStatement statement = c.prepareStatement(update)) {
+          statement.setString(1, account);
+          assertTrue(statement.executeUpdate() > 0, update);
+        }
+      }
+    }
+  }
+
+  /**
+   * The account gauges of one scrape: disconnected accounts, live ones (connected or needing
+   * reauthorization: accounts other tests left may move between those two), lagging ones.
+   */
+  private record Accounts(double disconnected, double live, double lagging) {
+    static Accounts of(Metrics m) {
+      return new Accounts(
+          m.value("feedbacksync_accounts", Map.of("state", "DISCONNECTED")),
+          m.value("feedbacksync_accounts", Map.of("state", "CONNECTED"))
+              + m.value("feedbacksync_accounts", Map.of("state", "NEEDS_REAUTH")),
+          m.value("feedbacksync_accounts_lagging", Map.of()));
+    }
+  }
+
+  /** The gauges once a recount (every second in the ITs) has seen every change made so far. */
+  private Accounts settledAccounts() throws Exception {
+    awaitAccounts("a first count", a -> !Double.isNaN(a.disconnected()));
+    Thread.sleep(1_500);
+    return Accounts.of(Metrics.scrape(base));
+  }
+
+  private void awaitAccounts(String what, Predicate<Accounts> expected) throws Exception {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    Metrics now = Metrics.scrape(base);
+    while (!expected.test(Accounts.of(now)) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      now = Metrics.scrape(base);
+    }
+    assertTrue(expected.test(Accounts.of(now)), what + ":\n" + now.ours());
   }
 
   private static double delta(Metrics before, Metrics after, String name, Map<String, String> l) {

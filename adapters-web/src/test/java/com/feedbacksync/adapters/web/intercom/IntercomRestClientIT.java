@@ -57,7 +57,7 @@ class IntercomRestClientIT {
               .pointedAt(sim.baseUri());
       IntercomWorkspace intercom =
           IntercomRestWorkspaces.overRestClient(
-                  settings, Clock.systemUTC(), (endpoint, status) -> {})
+                  settings, Clock.systemUTC(), (endpoint, status) -> {}, wait -> {})
               .open(
                   new IntercomAccess(
                       new WorkspaceId("abc12345"), Region.US, new AccessToken("sim-token")));

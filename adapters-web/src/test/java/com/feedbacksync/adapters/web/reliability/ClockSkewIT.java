@@ -191,7 +191,17 @@ class ClockSkewIT {
         LEASE,
         com.feedbacksync.application.schedule.FailureBackoff.DEFAULT,
         new WebhookQueue(10, 10),
-        (kind, state, took, counts) -> {});
+        new com.feedbacksync.application.port.out.RunMetrics() {
+          @Override
+          public void ended(
+              com.feedbacksync.application.model.SyncKind kind,
+              com.feedbacksync.application.model.RunState state,
+              java.time.Duration took,
+              com.feedbacksync.application.model.RunCounts counts) {}
+
+          @Override
+          public void leaseTakenOver() {}
+        });
   }
 
   private AccountId account() throws Exception {

@@ -1,5 +1,6 @@
 package com.feedbacksync.application.port.out;
 
+import com.feedbacksync.application.model.LeaseClaim;
 import com.feedbacksync.application.model.LeaseToken;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Duration;
@@ -16,8 +17,10 @@ public interface Leases {
   /**
    * Takes the job for {@code length} unless a holder's lease on it is unexpired (the holder itself
    * included: one server never runs one job twice at once); the token fences the holder's commits.
+   * The claim says whether it took the job over from another owner whose lease had expired without
+   * being released.
    */
-  Optional<LeaseToken> claim(AccountId account, String job, String owner, Duration length);
+  Optional<LeaseClaim> claim(AccountId account, String job, String owner, Duration length);
 
   /**
    * Extends the lease for {@code length} from now while its job runs; false when the token no
