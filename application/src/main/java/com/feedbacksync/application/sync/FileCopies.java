@@ -24,9 +24,17 @@ import java.util.Optional;
  * after about 30 minutes), and points the document at the copies. A file that cannot be had keeps
  * its original link: the document is not lost for it. A file larger than the store accepts is not
  * downloaded (or not further than the limit) and is marked too large on its document, with its
- * name, size and Intercom's link.
+ * name, size and Intercom's link. So is a file beyond the document's own budget: a conversation
+ * anyone can attach files to must not fill the disk and the database every time it is synced.
  */
 final class FileCopies {
+
+  /**
+   * The most one document's copies may take together, about ten of Intercom's largest attachments:
+   * a conversation with a hundred 25 MB files would otherwise be spooled and written in full at
+   * every re-sync (each reply, tag or webhook), all for one account.
+   */
+  static final long DOCUMENT_BUDGET_BYTES = 256L << 20;
 
   private final IntercomWorkspace workspace;
   private final SyncService.FileLinks links;
@@ -77,7 +85,7 @@ final class FileCopies {
   private Attachment attachment(
       FeedbackDocument d, Attachment a, Map<String, Copy> copied, List<StoredFile> files) {
     Copy copy =
-        a.sizeBytes().isPresent() && a.sizeBytes().getAsLong() > maxBytes
+        a.sizeBytes().isPresent() && a.sizeBytes().getAsLong() > limit(files)
             ? new Copy.TooLarge() // Intercom says so: not a byte of it is downloaded
             : copied.computeIfAbsent(
                 a.url(), u -> download(d.conversationId(), u, a.name(), files));
@@ -91,8 +99,12 @@ final class FileCopies {
 
   private Copy download(
       ConversationId conversation, String url, String name, List<StoredFile> files) {
+    long limit = limit(files);
+    if (limit <= 0) {
+      return new Copy.TooLarge(); // the document's budget is spent
+    }
     try {
-      Download file = workspace.download(url, maxBytes);
+      Download file = workspace.download(url, limit);
       String fileId = fileId(url);
       files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.content()));
       return new Copy.Stored(links.link(conversation, fileId));
@@ -101,6 +113,12 @@ final class FileCopies {
     } catch (IntercomFailure.Rejected | IntercomFailure.Unavailable e) {
       return new Copy.Kept();
     }
+  }
+
+  /** The most the next file may take: the per-file limit, or what is left of the document's. */
+  private long limit(List<StoredFile> files) {
+    long spent = files.stream().mapToLong(f -> f.content().size()).sum();
+    return Math.min(maxBytes, DOCUMENT_BUDGET_BYTES - spent);
   }
 
   /** A file's id: the same file (its place on the CDN, without the expiring signature) keeps it. */

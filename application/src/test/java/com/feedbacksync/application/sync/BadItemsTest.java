@@ -486,6 +486,36 @@ class BadItemsTest {
   }
 
   @Test
+  void a_documents_files_beyond_its_budget_are_recorded_too_large() {
+    // Anyone can attach files to a conversation: twelve of 25 MB, the most one file may be here.
+    // Ten of them (250 MB) fit the document's 256 MB; the eleventh and twelfth do not, whether
+    // Intercom declares their size (not downloaded) or not (cut off while downloading).
+    workspaceOf(1);
+    List<com.feedbacksync.domain.intercom.Attachment> twelve = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      var file =
+          pdf(
+              "part" + i + ".pdf",
+              i % 2 == 0 ? java.util.OptionalLong.of(25L << 20) : java.util.OptionalLong.empty());
+      intercom.fileOfSize(file.url(), 25 << 20);
+      twelve.add(file);
+    }
+    intercom.put(customer("150", CONNECTED.minusSeconds(60), twelve));
+
+    SyncOutcome first = sync.run(ACME, SyncKind.FIRST, new LeaseToken(ACME, "sync", "test", 1));
+
+    assertInstanceOf(SyncOutcome.Completed.class, first);
+    var files = attachments("150");
+    assertEquals(12, files.size(), "every attachment stays on the document");
+    for (int i = 0; i < 12; i++) {
+      assertEquals(i >= 10, files.get(i).tooLarge(), "file " + i);
+    }
+    assertEquals(10, store.data(ACME).files.size());
+    assertEquals(twelve.get(11).url(), files.get(11).url(), "Intercom's link kept");
+    assertEquals(0, intercom.undiscardedDownloads(), "every download let go of");
+  }
+
+  @Test
   void a_history_part_is_committed_once_its_files_reach_the_byte_budget() {
     workspaceOf(6);
     for (int i = 1; i <= 6; i++) {
