@@ -70,6 +70,12 @@ class SignedFileLinksTest {
     assertEquals(
         Optional.empty(),
         links.verify(DOC.value(), FILE, new Signature(s.account(), s.expires(), null)));
+    // Expiries no clock can hold (anyone may send them): refused, not thrown as a server fault.
+    for (long expires : new long[] {Long.MAX_VALUE, Long.MIN_VALUE}) {
+      assertEquals(
+          Optional.empty(),
+          links.verify(DOC.value(), FILE, new Signature(s.account(), expires, s.signature())));
+    }
   }
 
   @Test
