@@ -106,7 +106,11 @@ public class AuditRecorder implements ContainerResponseFilter {
 
   private Optional<AccountId> actedOn(Audited audited, ContainerRequestContext request) {
     try {
-      if (audited.account() == Audited.AccountFrom.PATH_ID) {
+      // Only the research repository's service acts on an account named in the path. Anyone else
+      // who tries (refused with 403) is filed under their own account: otherwise any user could
+      // write into a stranger's trail by naming it.
+      if (audited.account() == Audited.AccountFrom.PATH_ID
+          && request.getSecurityContext().isUserInRole("service")) {
         String id = request.getUriInfo().getPathParameters().getFirst("id");
         return id == null ? Optional.empty() : Optional.of(new AccountId(id));
       }

@@ -489,6 +489,15 @@ class AdminApiIT {
         api.send("POST", "api/v1/integrations/intercom/sync", admin, null);
     assertTrue(syncNow.statusCode() == 202 || syncNow.statusCode() == 409, syncNow.body());
     assertEquals(204, api.send("DELETE", "api/v1/integrations/intercom", admin, null).statusCode());
+    // Another account's admin naming this account in the repository's path: refused, and filed
+    // under the stranger's own account, never written into this one's trail.
+    assertProblem(
+        403,
+        api.send(
+            "PUT",
+            "api/v1/accounts/" + account,
+            stranger,
+            "{\"name\":\"Mine\",\"plan\":\"PAID\"}"));
 
     StringBuilder bodies = new StringBuilder();
     List<JsonObject> entries = new ArrayList<>();
@@ -538,6 +547,17 @@ class AdminApiIT {
         List.of("DISCONNECT", "SYNC_NOW", "SETTINGS_CHANGE", "SETTINGS_CHANGE"),
         entries.subList(0, 4).stream().map(e -> e.getString("action")).toList(),
         "the latest actions, newest first");
+
+    assertTrue(
+        entries.stream().noneMatch(e -> e.getString("actor").equals("eve")),
+        "nothing of the stranger's in this account's trail: " + entries);
+    assertAudited(
+        items(api.get("api/v1/integrations/intercom/audit?limit=100", stranger)),
+        "ACCOUNT_SAVE",
+        "eve",
+        "admin",
+        "refused",
+        403);
 
     assertProblem(403, api.get("api/v1/integrations/intercom/audit", member));
     Set<String> ours = new HashSet<>();
