@@ -12,19 +12,15 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The events' settings. Without {@code feedbacksync.events.url} events are off: nothing is written
  * or sent. With it, a signing secret of at least {@link #MIN_SECRET} characters is needed; a url
  * that is no http(s) URL or a missing or short secret makes the server not ready (check {@code
- * events}), and nothing is sent until it is fixed (events are still written, so none is lost).
+ * events}, {@link EventsReadinessCheck}), and nothing is sent until it is fixed (events are still written, so none is lost).
  */
-@Readiness
 @ApplicationScoped
-public class EventSettings implements HealthCheck {
+public class EventSettings {
 
   static final int MIN_SECRET = 32;
 
@@ -108,14 +104,6 @@ public class EventSettings implements HealthCheck {
 
   void onStartup(@Observes Startup startup) {
     problem().ifPresent(p -> LOG.severe("Not ready: " + p + "; events wait in event_outbox"));
-  }
-
-  @Override
-  public HealthCheckResponse call() {
-    var response = HealthCheckResponse.named("events");
-    return problem()
-        .map(p -> response.down().withData("error", p).build())
-        .orElseGet(() -> response.up().build());
   }
 
   URI uri() {
