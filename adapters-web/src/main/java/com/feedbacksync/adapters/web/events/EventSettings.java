@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The events' settings. Without {@code feedbacksync.events.url} events are off: nothing is written
  * or sent. With it, a signing secret of at least {@link #MIN_SECRET} characters is needed; a url
  * that is no http(s) URL or a missing or short secret makes the server not ready (check {@code
- * events}, {@link EventsReadinessCheck}), and nothing is sent until it is fixed (events are still written, so none is lost).
+ * events}, {@link EventsReadinessCheck}), and nothing is sent until it is fixed (events are still
+ * written, so none is lost).
  */
 @ApplicationScoped
 public class EventSettings {
