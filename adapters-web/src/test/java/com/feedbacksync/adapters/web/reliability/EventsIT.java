@@ -72,8 +72,14 @@ class EventsIT {
             SimulatorConfig.defaults(19, 20).withRatePerMinute(0).withPort(simPort))) {
       server = LibertyServer.start(name, http, https, env, List.of());
       server.awaitReady();
-      // After the server's start: it migrates the database.
+      // After the server's start: it migrates the database. Events left pending by an earlier,
+      // interrupted run would be sent (and answered 500 twice) first.
       TestDatabase.insertAccount(account, "Events", "START");
+      try (Connection c = TestDatabase.connect();
+          PreparedStatement stale =
+              c.prepareStatement("DELETE FROM event_outbox WHERE state = 'PENDING'")) {
+        stale.executeUpdate();
+      }
       ApiClient api = new ApiClient(server.url());
 
       // Connect: connection.connected, then the first sync's sync.first_completed.
