@@ -44,7 +44,11 @@ public class JpaSyncRuns implements SyncRuns {
     return id;
   }
 
+  // Finishing, closing interrupted runs and reading the streak join a caller's transaction (the
+  // events' decorator writes the event a run's end causes in the same one); alone, each is its own.
+
   @Override
+  @Transactional(Transactional.TxType.REQUIRED)
   public void interrupted(AccountId account, Instant at, String reason) {
     em.createNativeQuery(
             "UPDATE sync_run SET state = 'FAILED', finished_at = ?, error = ?"
@@ -56,6 +60,7 @@ public class JpaSyncRuns implements SyncRuns {
   }
 
   @Override
+  @Transactional(Transactional.TxType.REQUIRED)
   public void finish(String runId, SyncOutcome outcome, Instant finishedAt) {
     String error = null;
     if (outcome instanceof SyncOutcome.Skipped skipped) {
@@ -181,6 +186,7 @@ public class JpaSyncRuns implements SyncRuns {
   }
 
   @Override
+  @Transactional(Transactional.TxType.REQUIRED)
   public Optional<FailureStreak> failing(AccountId account) {
     List<?> rows =
         em.createNativeQuery(

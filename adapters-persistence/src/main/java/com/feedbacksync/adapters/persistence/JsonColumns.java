@@ -272,4 +272,39 @@ final class JsonColumns {
       case NULL -> new AttributeValue.Null();
     };
   }
+
+  /** An outbox event's data: strings, longs and booleans, flat. */
+  static String eventData(Map<String, Object> data) {
+    JsonObjectBuilder o = JSON.createObjectBuilder();
+    data.forEach(
+        (key, value) -> {
+          if (value instanceof Long n) {
+            o.add(key, n);
+          } else if (value instanceof Boolean b) {
+            o.add(key, b);
+          } else {
+            o.add(key, (String) value);
+          }
+        });
+    return o.build().toString();
+  }
+
+  static Map<String, Object> eventData(String json) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+      reader
+          .readObject()
+          .forEach(
+              (key, value) ->
+                  data.put(
+                      key,
+                      switch (value.getValueType()) {
+                        case NUMBER -> ((JsonNumber) value).longValueExact();
+                        case TRUE -> Boolean.TRUE;
+                        case FALSE -> Boolean.FALSE;
+                        default -> ((JsonString) value).getString();
+                      }));
+    }
+    return data;
+  }
 }

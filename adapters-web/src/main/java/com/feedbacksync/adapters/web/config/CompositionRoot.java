@@ -1,5 +1,6 @@
 package com.feedbacksync.adapters.web.config;
 
+import com.feedbacksync.adapters.web.events.EventSettings;
 import com.feedbacksync.application.account.AccountService;
 import com.feedbacksync.application.account.DocumentSettingsService;
 import com.feedbacksync.application.account.PlanService;
@@ -10,10 +11,13 @@ import com.feedbacksync.application.connection.AccountCensusService;
 import com.feedbacksync.application.connection.ConnectionService;
 import com.feedbacksync.application.connection.IntegrationStatusService;
 import com.feedbacksync.application.connection.SkippedItemsService;
+import com.feedbacksync.application.events.EventDeliveryService;
+import com.feedbacksync.application.events.RepositoryEvents;
 import com.feedbacksync.application.feedback.FeedbackService;
 import com.feedbacksync.application.port.in.ChangePlanUseCase;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.CountAccountsUseCase;
+import com.feedbacksync.application.port.in.DeliverEventsUseCase;
 import com.feedbacksync.application.port.in.DocumentSettingsUseCase;
 import com.feedbacksync.application.port.in.PruneAuditUseCase;
 import com.feedbacksync.application.port.in.PruneRunsUseCase;
@@ -34,6 +38,8 @@ import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.application.port.out.DocumentChoices;
 import com.feedbacksync.application.port.out.DocumentLibrary;
+import com.feedbacksync.application.port.out.EventOutbox;
+import com.feedbacksync.application.port.out.EventReceiver;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import com.feedbacksync.application.port.out.Leases;
@@ -42,6 +48,7 @@ import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SkippedItems;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.SyncStore;
+import com.feedbacksync.application.port.out.Transactions;
 import com.feedbacksync.application.port.out.WebhookDeliveries;
 import com.feedbacksync.application.schedule.FailureBackoff;
 import com.feedbacksync.application.schedule.RunRetention;
@@ -65,6 +72,7 @@ import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -116,6 +124,12 @@ public class CompositionRoot {
 
   @Resource ManagedExecutorService workers;
 
+  @Inject EventSettings eventSettings;
+
+  @Inject EventOutbox outbox;
+
+  @Inject Transactions transactions;
+
   /**
    * The webhook re-syncs waiting for their account's lease: one queue of this server, shared by the
    * receiver that fills it and the scheduler that runs it.
@@ -131,6 +145,33 @@ public class CompositionRoot {
               Math.min(webhookQueuePerAccount, webhookQueueCapacity));
     }
     return webhookQueue;
+  }
+
+  /**
+   * The ports whose writes cause events, wrapped so that each change writes its event in its own
+   * transaction; as they are when events are off (no receiver configured: nothing is written).
+   */
+  private Connections eventful(Connections connections) {
+    return eventSettings.enabled() ? repositoryEvents().connections(connections) : connections;
+  }
+
+  private SyncRuns eventful(SyncRuns runs) {
+    return eventSettings.enabled() ? repositoryEvents().runs(runs) : runs;
+  }
+
+  private RepositoryEvents repositoryEvents() {
+    return new RepositoryEvents(outbox, transactions, clock(), eventSettings.failingAfter());
+  }
+
+  @Produces
+  @ApplicationScoped
+  DeliverEventsUseCase deliverEvents(EventReceiver receiver, Clock clock) {
+    return new EventDeliveryService(
+        outbox,
+        receiver,
+        clock,
+        eventSettings.policy(),
+        () -> ThreadLocalRandom.current().nextDouble());
   }
 
   /**
@@ -172,7 +213,8 @@ public class CompositionRoot {
       Clock clock) {
     return new SyncService(
         accounts,
-        connections,
+        // A refused token's NEEDS_REAUTH writes connection.needs_reauth.
+        eventful(connections),
         intercom,
         store,
         new PlanLimits(startPlanHistoryLimit),
@@ -199,7 +241,8 @@ public class CompositionRoot {
     return new SchedulingService(
         accounts,
         connections,
-        runs,
+        // A first sync's completion and the Nth failed run in a row write their events.
+        eventful(runs),
         leases,
         sync,
         Schedules.DEFAULT,
@@ -231,7 +274,8 @@ public class CompositionRoot {
       SyncStore store,
       ScheduleSyncsUseCase scheduler,
       Clock clock) {
-    return new ConnectionService(intercom, states, connections, store, scheduler, clock);
+    // Connecting and disconnecting write their events.
+    return new ConnectionService(intercom, states, eventful(connections), store, scheduler, clock);
   }
 
   @Produces
