@@ -123,6 +123,38 @@ class HttpEventReceiverTest {
   }
 
   @Test
+  void a_receiver_that_never_ends_its_body_holds_no_thread() throws Exception {
+    // 200 and a promised megabyte that never comes: the status decides, the body is not awaited.
+    try (ServerSocket trickling = new ServerSocket(0)) {
+      Thread server =
+          new Thread(
+              () -> {
+                try (java.net.Socket client = trickling.accept()) {
+                  client.getInputStream().read(new byte[65536]);
+                  client
+                      .getOutputStream()
+                      .write(
+                          "HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\n{"
+                              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                  client.getOutputStream().flush();
+                  Thread.sleep(60_000);
+                } catch (Exception e) {
+                  // the test closed the socket, or the client went away: done either way
+                }
+              });
+      server.setDaemon(true);
+      server.start();
+      DeliveryResult result =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              java.time.Duration.ofSeconds(10),
+              () ->
+                  receiver("http://127.0.0.1:" + trickling.getLocalPort() + "/events")
+                      .deliver(event()));
+      assertEquals("Delivered", result.getClass().getSimpleName());
+    }
+  }
+
+  @Test
   void a_receiver_that_does_not_answer_in_time_is_a_retry() throws Exception {
     try (ServerSocket silent = new ServerSocket(0)) {
       long started = System.nanoTime();
