@@ -283,17 +283,32 @@ class FailureIsolationIT {
     table.add("  a failed run: one WARN line (run " + failed + "), the next one INFO, no token");
   }
 
-  /** The one line of the server's JSON messages.log that names this run. */
+  /**
+   * The one line of the server's JSON messages.log that names this run. The line is written after
+   * the run's end is committed (it reports the failure streak that commit counted), so the test,
+   * which watches the row, may look before the line is there: it waits up to ten seconds for it.
+   */
   private static JsonObject onlyLineOf(LibertyServer server, String run) throws Exception {
-    List<JsonObject> lines = new ArrayList<>();
-    for (String line :
-        Files.readAllLines(server.file("logs/messages.log"), StandardCharsets.UTF_8)) {
-      if (line.contains("run=" + run + " ")) {
-        lines.add(Json.createReader(new StringReader(line)).readObject());
-      }
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    List<JsonObject> lines = linesNaming(server, run);
+    while (lines.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      lines = linesNaming(server, run);
     }
     assertEquals(1, lines.size(), "lines naming run " + run + ": " + lines);
     return lines.get(0);
+  }
+
+  private static List<JsonObject> linesNaming(LibertyServer server, String run) throws Exception {
+    List<JsonObject> lines = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(server.file("logs/messages.log"), StandardCharsets.UTF_8)) {
+      // The last line may be half written while it is read: it counts once it is whole.
+      if (line.contains("run=" + run + " ") && line.endsWith("}")) {
+        lines.add(Json.createReader(new StringReader(line)).readObject());
+      }
+    }
+    return lines;
   }
 
   /** "Sync now" once the lease is free; the run's id once it ended in {@code state}. */
