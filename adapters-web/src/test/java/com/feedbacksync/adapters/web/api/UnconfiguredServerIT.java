@@ -45,7 +45,7 @@ class UnconfiguredServerIT {
             "DB_PASSWORD", WRONG_PASSWORD,
             "FEEDBACKSYNC_SCHEDULER_ENABLED", "false");
     try (LibertyServer server =
-        LibertyServer.start("feedbackSyncBare", HTTP_PORT, HTTPS_PORT, env, List.of())) {
+        LibertyServer.start("feedbackSyncBare", HTTP_PORT, HTTPS_PORT, env)) {
       ApiClient api = new ApiClient(server.url());
       HttpResponse<String> ready = awaitAnswer(api, "health/ready");
 

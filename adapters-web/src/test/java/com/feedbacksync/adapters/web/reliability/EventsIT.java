@@ -70,7 +70,7 @@ class EventsIT {
     try (IntercomSimulator sim =
         IntercomSimulator.start(
             SimulatorConfig.defaults(19, 20).withRatePerMinute(0).withPort(simPort))) {
-      server = LibertyServer.start(name, http, https, env, List.of());
+      server = LibertyServer.start(name, http, https, env);
       server.awaitReady();
       // After the server's start: it migrates the database. Events left pending by an earlier,
       // interrupted run would be sent (and answered 500 twice) first.
@@ -117,7 +117,7 @@ class EventsIT {
 
       RepositoryReceiver back = RepositoryReceiver.start(receiverPort, SECRET);
       try {
-        server = LibertyServer.start(name, http, https, env, List.of());
+        server = LibertyServer.start(name, http, https, env);
         server.awaitReady();
         await(() -> delivered(back, "connection.disconnected"), "delivered after the restart");
         List<Delivery> after = back.deliveriesOf("connection.disconnected");

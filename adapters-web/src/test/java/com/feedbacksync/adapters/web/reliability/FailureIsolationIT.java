@@ -70,7 +70,7 @@ class FailureIsolationIT {
             // A dead letter is due again at once: the cure is the very next run, not an hour on.
             "FEEDBACKSYNC_SYNC_DEAD_LETTER_FIRST_RETRY_SECONDS", "0");
     try (LibertyServer server =
-            LibertyServer.start("feedbackSyncIsolation", HTTP_PORT, HTTPS_PORT, env, List.of());
+            LibertyServer.start("feedbackSyncIsolation", HTTP_PORT, HTTPS_PORT, env);
         IntercomSimulator sim =
             IntercomSimulator.start(
                 SimulatorConfig.defaults(61, 400).withRatePerMinute(0).withPort(SIM_PORT))) {

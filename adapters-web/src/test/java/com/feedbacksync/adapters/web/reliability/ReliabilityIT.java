@@ -73,8 +73,7 @@ class ReliabilityIT {
             // A SLOW answer (3 s) then times out rather than merely waits.
             "INTERCOM_READ_TIMEOUT_SECONDS", "2");
     long suiteStart = System.nanoTime();
-    LibertyServer server =
-        LibertyServer.start("feedbackSyncRely", HTTP_PORT, HTTPS_PORT, env, List.of());
+    LibertyServer server = LibertyServer.start("feedbackSyncRely", HTTP_PORT, HTTPS_PORT, env);
     try {
       server.awaitReady();
       String webhooks = server.url() + "api/v1/webhooks/intercom";
@@ -335,7 +334,7 @@ class ReliabilityIT {
       server.kill9();
       killedAt.add(lastProgress);
       kills++;
-      server = LibertyServer.start("feedbackSyncRely", HTTP_PORT, HTTPS_PORT, env, List.of());
+      server = LibertyServer.start("feedbackSyncRely", HTTP_PORT, HTTPS_PORT, env);
       server.awaitReady();
       api = new ApiClient(server.url());
     }
@@ -716,13 +715,17 @@ class ReliabilityIT {
         conversation);
   }
 
-  /** The project's own script, as the build runs it: stops or starts the test database. */
+  /**
+   * The project's own script, as the build runs it: stops or starts the test database (the one on
+   * the port the tests use; its data directory comes from the environment, as for the build).
+   */
   private static void mariadb(String command) throws Exception {
-    Process p =
+    ProcessBuilder script =
         new ProcessBuilder("bash", "../scripts/mariadb.sh", command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    script.environment().put("DB_PORT", System.getProperty("db.port", "3316"));
+    Process p = script.start();
     assertEquals(0, p.waitFor(), "scripts/mariadb.sh " + command);
   }
 

@@ -63,16 +63,14 @@ class TwoServersIT {
                           "feedbackSyncTwinA",
                           port("it.twin.a.http.port", 9183),
                           port("it.twin.a.https.port", 9445),
-                          env,
-                          List.of())),
+                          env)),
               CompletableFuture.supplyAsync(
                   () ->
                       LibertyServer.start(
                           "feedbackSyncTwinB",
                           port("it.twin.b.http.port", 9184),
                           port("it.twin.b.https.port", 9446),
-                          env,
-                          List.of())));
+                          env)));
       for (CompletableFuture<LibertyServer> s : starting) {
         twins.add(s.join());
       }
