@@ -30,6 +30,13 @@ final class AccountRuns {
             + " WHERE state = 'CONNECTED' AND account_id NOT LIKE ?");
   }
 
+  /** Disconnects these accounts (the scheduler leaves them be); returns how many. */
+  int parkMine() throws SQLException {
+    return update(
+        "UPDATE intercom_connection SET state = 'DISCONNECTED'"
+            + " WHERE state = 'CONNECTED' AND account_id LIKE ?");
+  }
+
   /** Runs of this kind that ended (in any state). */
   long ended(String kind) throws SQLException {
     return count(
