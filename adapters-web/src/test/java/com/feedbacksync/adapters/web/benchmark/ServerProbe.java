@@ -61,6 +61,18 @@ final class ServerProbe implements AutoCloseable {
     }
   }
 
+  /** The database's SELECT statements so far (every client's: during idle ticks, the server's). */
+  long selects() {
+    try (Connection db = TestDatabase.connect();
+        Statement status = db.createStatement();
+        ResultSet rs = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_select'")) {
+      rs.next();
+      return rs.getLong(2);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   long peakThreads() {
     return peakThreads.get();
   }

@@ -215,33 +215,43 @@ final class ThousandAccountsBenchmark {
   private void idleTicks(AccountRuns runs, ServerProbe probe, Size size) throws Exception {
     runs.awaitQuiet(Duration.ofSeconds(size.tickSeconds() + 1L), Duration.ofMinutes(10));
     long before = runs.all();
-    double perTick = cpuPerTick(probe, size);
+    Idle idle = idle(probe, size);
     assertEquals(before, runs.all(), "B6: nothing ran while idle");
     // The same stretch with none of the accounts connected: what the server burns anyway (its
     // timers, GC, the JIT); the difference is what ticking over the accounts costs.
     int parked = runs.parkMine();
-    double baseline = cpuPerTick(probe, size);
+    Idle none = idle(probe, size);
+    double forAccounts = idle.cpuMillis() - none.cpuMillis();
+    double selectsPerAccount = (idle.selects() - none.selects()) / parked;
     report.row(
         "B6 idle tick",
         "%.0f ms of server CPU per tick at %,d accounts, %.0f ms with none connected:"
-            + " %.0f ms for the accounts (goal <= 50 ms)",
-        perTick,
+            + " %.0f ms for the accounts (goal <= 50 ms), %.1f SELECTs per account per tick",
+        idle.cpuMillis(),
         parked,
-        baseline,
-        perTick - baseline);
+        none.cpuMillis(),
+        forAccounts,
+        selectsPerAccount);
     report.note(
-        "B6: the server process's CPU (/proc) over %d ticks of %d s divided by the ticks;"
-            + " %d threads at the end",
+        "B6: the server process's CPU (/proc) and MariaDB's Com_select over %d ticks of %d s,"
+            + " divided by the ticks; %d threads at the end",
         size.idleTicks(), size.tickSeconds(), probe.threads());
-    figures.put("idle_tick_cpu_ms", perTick);
-    figures.put("no_accounts_tick_cpu_ms", baseline);
-    figures.put("idle_tick_cpu_ms_for_the_accounts", perTick - baseline);
+    figures.put("idle_tick_cpu_ms", idle.cpuMillis());
+    figures.put("no_accounts_tick_cpu_ms", none.cpuMillis());
+    figures.put("idle_tick_cpu_ms_for_the_accounts", forAccounts);
+    figures.put("idle_tick_selects_per_account", selectsPerAccount);
   }
 
-  private static double cpuPerTick(ServerProbe probe, Size size) throws InterruptedException {
+  /** What one idle tick costs: the server's CPU, the database's SELECTs. */
+  private record Idle(double cpuMillis, double selects) {}
+
+  private static Idle idle(ServerProbe probe, Size size) throws InterruptedException {
     double cpu = probe.cpuSeconds();
+    long selects = probe.selects();
     Thread.sleep(size.idleTicks() * size.tickSeconds() * 1000L);
-    return (probe.cpuSeconds() - cpu) * 1000 / size.idleTicks();
+    return new Idle(
+        (probe.cpuSeconds() - cpu) * 1000 / size.idleTicks(),
+        (probe.selects() - selects) / (double) size.idleTicks());
   }
 
   /** Makes every account due and waits for its HOURLY run; the seconds from due to the last. */
