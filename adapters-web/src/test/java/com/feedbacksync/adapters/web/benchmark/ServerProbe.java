@@ -3,12 +3,16 @@ package com.feedbacksync.adapters.web.benchmark;
 import com.feedbacksync.adapters.web.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -26,17 +30,20 @@ final class ServerProbe implements AutoCloseable {
   private final Path proc;
   private final AtomicLong peakThreads = new AtomicLong();
   private final AtomicLong peakConnections = new AtomicLong();
+  private final AtomicLong peakIntercom = new AtomicLong();
+  private final int intercomPort;
   private final Thread sampler;
   private volatile boolean running = true;
 
-  private ServerProbe(long pid) {
+  private ServerProbe(long pid, int intercomPort) {
     this.proc = Path.of("/proc", String.valueOf(pid));
+    this.intercomPort = intercomPort;
     this.sampler = new Thread(this::sample, "b6-probe");
     sampler.setDaemon(true);
   }
 
-  static ServerProbe start(long pid) {
-    ServerProbe probe = new ServerProbe(pid);
+  static ServerProbe start(long pid, int intercomPort) {
+    ServerProbe probe = new ServerProbe(pid, intercomPort);
     probe.sampler.start();
     return probe;
   }
@@ -73,6 +80,42 @@ final class ServerProbe implements AutoCloseable {
     }
   }
 
+  /**
+   * The JVM's established TCP connections to Intercom: its sockets ({@code /proc/<pid>/fd}) found
+   * in the kernel's table with the simulator's port as the remote one.
+   */
+  long intercomConnections() throws IOException {
+    Set<String> sockets = new HashSet<>();
+    try (DirectoryStream<Path> fds = Files.newDirectoryStream(proc.resolve("fd"))) {
+      for (Path fd : fds) {
+        try {
+          String target = Files.readSymbolicLink(fd).toString();
+          if (target.startsWith("socket:[")) {
+            sockets.add(target.substring(8, target.length() - 1));
+          }
+        } catch (IOException closedMeanwhile) {
+          // the descriptor went away while listed
+        }
+      }
+    }
+    String remote = String.format(":%04X", intercomPort);
+    long established = 0;
+    for (String table : List.of("net/tcp", "net/tcp6")) {
+      List<String> lines = Files.readAllLines(proc.resolve(table));
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.strip().split("\\s+");
+        if (f[2].endsWith(remote) && f[3].equals("01") && sockets.contains(f[9])) {
+          established++;
+        }
+      }
+    }
+    return established;
+  }
+
+  long peakIntercomConnections() {
+    return peakIntercom.get();
+  }
+
   long peakThreads() {
     return peakThreads.get();
   }
@@ -86,13 +129,14 @@ final class ServerProbe implements AutoCloseable {
         Statement status = db.createStatement()) {
       while (running) {
         peakThreads.accumulateAndGet(threads(), Math::max);
+        peakIntercom.accumulateAndGet(intercomConnections(), Math::max);
         try (ResultSet rs = status.executeQuery("SHOW GLOBAL STATUS LIKE 'Threads_connected'")) {
           rs.next();
           peakConnections.accumulateAndGet(rs.getLong(2) - 1, Math::max);
         }
         Thread.sleep(250);
       }
-    } catch (SQLException | UncheckedIOException e) {
+    } catch (SQLException | IOException | UncheckedIOException e) {
       if (running) {
         System.err.println("B6 probe stopped: " + e);
       }

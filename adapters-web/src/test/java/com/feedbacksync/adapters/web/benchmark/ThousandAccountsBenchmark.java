@@ -76,7 +76,7 @@ final class ThousandAccountsBenchmark {
       server.awaitReady();
       // After the start: the server's migrations make the tables of a new database.
       int parked = runs.parkOthers();
-      try (ServerProbe probe = ServerProbe.start(server.pid())) {
+      try (ServerProbe probe = ServerProbe.start(server.pid(), Bench.SIM_PORT)) {
         ApiClient api = new ApiClient(server.url());
         List<Account> accounts = firstSyncs(api, sim, runs, size, prefix, parked);
         idleRound(sim, runs, size);
@@ -91,11 +91,14 @@ final class ThousandAccountsBenchmark {
         probe.close();
         report.row(
             "B6 peaks",
-            "%d database connections, %d server JVM threads (sampled every 250 ms over the run)",
+            "%d database connections, %d server JVM threads, %d connections to Intercom"
+                + " (sampled every 250 ms over the run)",
             probe.peakConnections(),
-            probe.peakThreads());
+            probe.peakThreads(),
+            probe.peakIntercomConnections());
         figures.put("peak_db_connections", probe.peakConnections());
         figures.put("peak_jvm_threads", probe.peakThreads());
+        figures.put("peak_intercom_connections", probe.peakIntercomConnections());
       }
     }
     report.put("b6_thousand_accounts", figures);
