@@ -36,7 +36,7 @@ final class ThousandAccountsBenchmark {
       return switch (name) {
         case "full" -> new Size(1_000, 50, 10, 6);
         case "medium" -> new Size(200, 50, 10, 6);
-        default -> new Size(20, 10, 2, 5);
+        default -> new Size(10, 10, 2, 3);
       };
     }
   }
