@@ -20,48 +20,32 @@ import java.util.stream.Stream;
 public final class IntercomSimulator implements AutoCloseable {
 
   private final SimulatorConfig config;
-  private final SimWorkspace workspace;
+  private final Tenants tenants;
   private final SimServer server;
   private final Tokens tokens;
-  private final RateLimiter limiter;
-  private final Faults faults;
-  private final Search search;
-  private final CallLedger ledger;
-  private final ApiGate gate;
-  private final Webhooks webhooks;
+
+  /** The first workspace: the one the single-workspace operations below act on. */
+  private final SimWorkspace workspace;
+
+  private final Tenant first;
 
   /** Intercom's routes, then the control routes; served once {@link #start} has the lot. */
   private final List<Route> routes;
 
-  /** Generates the workspace, binds the port and wires the parts; {@link #start} serves. */
+  /** Generates the workspaces, binds the port and wires the parts; {@link #start} serves. */
   private IntercomSimulator(SimulatorConfig config) throws IOException {
     this.config = config;
-    this.workspace = new SimWorkspace(config.workspace(), config.clock());
-    this.limiter = new RateLimiter(config.clock(), config.ratePerMinute());
-    this.faults = new Faults(config.workspace().seed());
-    this.ledger = new CallLedger(limiter, faults);
-    Sender sender = new Sender(ledger);
-    this.server = new SimServer(config.port(), sender);
+    this.server = new SimServer(config.port());
     // Links in answers (files, next pages) need the bound port, hence the server first.
     Files files =
         new Files(
             server::baseUrl, config.clientSecret() + ":files", config.fileTtl(), config.clock());
-    Render render = new Render(workspace, files, config.appId());
     this.tokens = new Tokens(config.presetToken());
-    this.gate = new ApiGate(ledger, tokens, limiter, faults, sender, config.planRestricted());
-    this.webhooks = new Webhooks(config, workspace, render);
-    this.search = new Search(workspace);
+    this.tenants = new Tenants(config, tokens, new OAuth(config, tokens), files, server::baseUrl);
+    this.first = tenants.first();
+    this.workspace = first.workspace;
     this.routes =
-        Stream.concat(
-                ApiRoutes.of(
-                    new OAuth(config, tokens),
-                    files,
-                    new WorkspaceDirectory(config, workspace),
-                    new ConversationEndpoints(workspace, search, render, server::baseUrl, ledger),
-                    new Contacts(workspace, render),
-                    new Companies(workspace, render))
-                    .stream(),
-                ControlRoutes.of(this, faults).stream())
+        Stream.concat(first.routes().stream(), ControlRoutes.of(this, first.faults).stream())
             .toList();
   }
 
@@ -69,7 +53,7 @@ public final class IntercomSimulator implements AutoCloseable {
   public static IntercomSimulator start(SimulatorConfig config) {
     try {
       IntercomSimulator simulator = new IntercomSimulator(config);
-      simulator.server.start(simulator.routes, simulator.gate);
+      simulator.server.start(simulator.routes, simulator.tenants);
       return simulator;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the simulator: " + e.getMessage(), e);
@@ -88,6 +72,19 @@ public final class IntercomSimulator implements AutoCloseable {
     return config;
   }
 
+  /** How many workspaces it serves ({@link SimulatorConfig#withWorkspaces}). */
+  public int workspaceCount() {
+    return tenants.size();
+  }
+
+  /**
+   * The workspace of this index: the first is the one every single-workspace operation here acts
+   * on; the OAuth Allow's {@code workspace} parameter picks one for the token it leads to.
+   */
+  public SimulatedWorkspace workspace(int index) {
+    return new SimulatedWorkspace(tenants.get(index));
+  }
+
   @Override
   public void close() {
     server.stop();
@@ -97,9 +94,7 @@ public final class IntercomSimulator implements AutoCloseable {
 
   /** A customer replies to the conversation; returns the new part's id. */
   public String customerReplies(String conversationId) {
-    return workspace
-        .customerReplies(conversationId, "One more thing: it happened again today.")
-        .id();
+    return workspace(0).customerReplies(conversationId);
   }
 
   /** An admin replies; returns the new part's id. */
@@ -121,7 +116,7 @@ public final class IntercomSimulator implements AutoCloseable {
    * HTTP_400 refuses it. LISTED_CORRUPT spoils it in every listing instead, not in its own answer.
    */
   public void faultItem(String intercomId, Fault fault) {
-    faults.item(intercomId, fault);
+    first.faults.item(intercomId, fault);
   }
 
   public String addTag(String conversationId, String tagId) {
@@ -178,7 +173,7 @@ public final class IntercomSimulator implements AutoCloseable {
    * Sends a signed webhook for a conversation or contact to the configured URL; returns the status.
    */
   public int sendWebhook(String topic, String id) {
-    return webhooks.send(topic, id);
+    return first.webhooks.send(topic, id);
   }
 
   // ---- access, limits and faults --------------------------------------------------------------
@@ -196,33 +191,33 @@ public final class IntercomSimulator implements AutoCloseable {
   }
 
   public String planRestricted(boolean restricted) {
-    gate.planRestricted(restricted);
+    first.gate.planRestricted(restricted);
     return String.valueOf(restricted);
   }
 
   public String rateLimit(long perMinute) {
-    limiter.perMinute(perMinute);
+    first.limiter.perMinute(perMinute);
     return String.valueOf(perMinute);
   }
 
   /** Fails calls to {@code endpoint} ("GET /conversations/{id}", or "*") with this probability. */
   public void faultProbability(
       String endpoint, double probability, List<Fault> kinds, long slowMillis) {
-    faults.probability(endpoint, probability, kinds, slowMillis);
+    first.faults.probability(endpoint, probability, kinds, slowMillis);
   }
 
   /** The next calls to {@code endpoint} meet these faults in order (NONE lets one through). */
   public void faultScript(String endpoint, List<Fault> sequence) {
-    faults.script(endpoint, sequence, 2000);
+    first.faults.script(endpoint, sequence, 2000);
   }
 
   /** The same, a SLOW in it answering after {@code slowMillis}. */
   public void faultScript(String endpoint, List<Fault> sequence, long slowMillis) {
-    faults.script(endpoint, sequence, slowMillis);
+    first.faults.script(endpoint, sequence, slowMillis);
   }
 
   public String clearFaults() {
-    faults.clear();
+    first.faults.clear();
     return "cleared";
   }
 
@@ -230,7 +225,7 @@ public final class IntercomSimulator implements AutoCloseable {
 
   /** Calls served per endpoint, 429s, bytes, the busiest 10-second window, faults injected. */
   public Counters counters() {
-    return ledger.counters();
+    return first.ledger.counters();
   }
 
   /**
@@ -241,11 +236,11 @@ public final class IntercomSimulator implements AutoCloseable {
    * @throws IllegalStateException if more calls came than the time line holds
    */
   public List<TimedCall> callTimeline() {
-    if (!ledger.timelineComplete()) {
+    if (!first.ledger.timelineComplete()) {
       throw new IllegalStateException(
           "the call time line holds " + CallLedger.TIMELINE_CAPACITY + " calls; more came");
     }
-    return ledger.timeline();
+    return first.ledger.timeline();
   }
 
   /**
@@ -258,7 +253,10 @@ public final class IntercomSimulator implements AutoCloseable {
 
   /** The same, per endpoint. */
   public Map<String, Long> newestTokenCallsByEndpoint() {
-    return tokens.newest().map(ledger::callsWith).orElseGet(TreeMap::new);
+    return tokens
+        .newest()
+        .map(t -> tenants.get(tokens.workspaceOf(t).orElse(0)).ledger.callsWith(t))
+        .orElseGet(TreeMap::new);
   }
 
   /**
@@ -266,11 +264,11 @@ public final class IntercomSimulator implements AutoCloseable {
    * identical query otherwise.
    */
   public void clearCaches() {
-    search.clearCache();
+    tenants.all().forEach(t -> t.search.clearCache());
   }
 
   public String resetCounters() {
-    ledger.reset();
+    tenants.all().forEach(t -> t.ledger.reset());
     return "reset";
   }
 
@@ -291,7 +289,7 @@ public final class IntercomSimulator implements AutoCloseable {
 
   /** What a correct sync of this workspace holds, worked out from the simulator's own data. */
   public Oracle oracle() {
-    return workspace.read(() -> Oracle.of(workspace));
+    return workspace(0).oracle();
   }
 
   /**

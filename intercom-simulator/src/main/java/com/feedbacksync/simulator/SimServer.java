@@ -15,7 +15,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The HTTP server and its dispatch: finds the route, reads the body, and sends Intercom's API calls
- * through the {@link ApiGate}; OAuth pages, files and control calls are answered directly.
+ * to their workspace's {@link ApiGate} ({@link Tenants}); OAuth pages, files and control calls are
+ * answered directly, their bytes counted in the first workspace's ledger.
  */
 final class SimServer {
 
@@ -29,13 +30,12 @@ final class SimServer {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final Sender sender;
   private final List<Route> routes = new ArrayList<>();
-  private ApiGate gate;
+  private Sender sender;
+  private Tenants tenants;
 
   /** Binds the port on the loopback address; nothing is served before {@link #start}. */
-  SimServer(int port, Sender sender) throws IOException {
-    this.sender = sender;
+  SimServer(int port) throws IOException {
     this.server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
     this.executor =
@@ -54,9 +54,10 @@ final class SimServer {
   }
 
   /** Serves these routes, matched in order (so a literal path must come before a template). */
-  void start(List<Route> routes, ApiGate gate) {
+  void start(List<Route> routes, Tenants tenants) {
     this.routes.addAll(routes);
-    this.gate = gate;
+    this.tenants = tenants;
+    this.sender = tenants.first().sender;
     server.start();
   }
 
@@ -96,7 +97,7 @@ final class SimServer {
         sender.send(exchange, Replies.answer(route, request));
         return;
       }
-      gate.pass(route, request);
+      tenants.pass(route, request);
     }
   }
 

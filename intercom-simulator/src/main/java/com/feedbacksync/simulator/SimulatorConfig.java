@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param presetToken an access token that works without going through OAuth (tests, benchmarks)
  * @param redirectUris where OAuth may redirect; empty allows any
  * @param webhookUrl where signed webhooks go, if anywhere
+ * @param workspaces how many workspaces it serves, one per access token ({@link #tenant})
  */
 public record SimulatorConfig(
     int port,
@@ -29,7 +30,8 @@ public record SimulatorConfig(
     Optional<String> presetToken,
     List<String> redirectUris,
     Optional<String> webhookUrl,
-    Clock clock) {
+    Clock clock,
+    int workspaces) {
 
   public SimulatorConfig {
     Objects.requireNonNull(workspace, "workspace");
@@ -40,6 +42,9 @@ public record SimulatorConfig(
     Objects.requireNonNull(presetToken, "presetToken");
     Objects.requireNonNull(webhookUrl, "webhookUrl");
     Objects.requireNonNull(clock, "clock");
+    if (workspaces < 1) {
+      throw new IllegalArgumentException("a simulator serves at least one workspace");
+    }
     redirectUris = List.copyOf(redirectUris);
     workspaceName = workspaceName == null ? "Acme SaaS" : workspaceName;
     region = region == null ? "US" : region;
@@ -61,7 +66,8 @@ public record SimulatorConfig(
         Optional.of("sim-token"),
         List.of(),
         Optional.empty(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        1);
   }
 
   /** Another workspace: Intercom's id for it (the app id {@code GET /me} names) and its name. */
@@ -80,7 +86,36 @@ public record SimulatorConfig(
         presetToken,
         redirectUris,
         webhookUrl,
-        clock);
+        clock,
+        workspaces);
+  }
+
+  /**
+   * {@code count} workspaces of {@code conversationsEach} conversations, each generated from its
+   * own seed under its own id and name, with its own rate limit and counters, as {@link #tenant}
+   * describes; the OAuth Allow picks one for the token it leads to.
+   */
+  public SimulatorConfig withWorkspaces(int count, int conversationsEach) {
+    return toBuilder()
+        .workspaces(count)
+        .workspace(workspace.withConversations(conversationsEach))
+        .build();
+  }
+
+  /**
+   * The config of workspace {@code index}: the first is this config itself, the others take the
+   * same shape with a seed, an id and a name of their own.
+   */
+  public SimulatorConfig tenant(int index) {
+    if (index < 0 || index >= workspaces) {
+      throw new IllegalArgumentException(
+          "workspace " + index + " of " + workspaces + " does not exist");
+    }
+    if (index == 0) {
+      return this;
+    }
+    return withWorkspaceIdentity(appId + "-" + index, workspaceName + " " + index)
+        .withWorkspace(workspace.withSeed(workspace.seed() + 7_919L * index));
   }
 
   public SimulatorConfig withPort(int port) {
@@ -143,6 +178,7 @@ public record SimulatorConfig(
     private final List<String> redirectUris;
     private Optional<String> webhookUrl;
     private Clock clock;
+    private int workspaces;
 
     Builder(SimulatorConfig c) {
       port = c.port;
@@ -159,6 +195,12 @@ public record SimulatorConfig(
       redirectUris = c.redirectUris;
       webhookUrl = c.webhookUrl;
       clock = c.clock;
+      workspaces = c.workspaces;
+    }
+
+    Builder workspaces(int value) {
+      workspaces = value;
+      return this;
     }
 
     Builder port(int value) {
@@ -231,7 +273,8 @@ public record SimulatorConfig(
           presetToken,
           redirectUris,
           webhookUrl,
-          clock);
+          clock,
+          workspaces);
     }
   }
 }

@@ -49,6 +49,29 @@ public record WorkspaceSpec(
         meanParts);
   }
 
+  /** The same shape from another seed: another workspace. */
+  public WorkspaceSpec withSeed(long other) {
+    return new WorkspaceSpec(
+        other,
+        conversations,
+        outboundRepliedShare,
+        outboundSilentShare,
+        longThreadShare,
+        inlineImageShare,
+        meanParts);
+  }
+
+  public WorkspaceSpec withConversations(int count) {
+    return new WorkspaceSpec(
+        seed,
+        count,
+        outboundRepliedShare,
+        outboundSilentShare,
+        longThreadShare,
+        inlineImageShare,
+        meanParts);
+  }
+
   public WorkspaceSpec withLongThreadShare(double share) {
     return new WorkspaceSpec(
         seed,

@@ -35,6 +35,30 @@ class SimulatorThroughputTest {
     }
   }
 
+  /** B6's simulator: a thousand workspaces of 50 conversations, how long and how much heap. */
+  @Test
+  void generates_a_thousand_workspaces_and_reports_time_and_heap() {
+    Runtime runtime = Runtime.getRuntime();
+    System.gc();
+    long heapBefore = runtime.totalMemory() - runtime.freeMemory();
+    long start = System.nanoTime();
+    try (IntercomSimulator sim =
+        IntercomSimulator.start(SimulatorConfig.defaults(1, 50).withWorkspaces(1000, 50))) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.gc();
+      long heap = runtime.totalMemory() - runtime.freeMemory() - heapBefore;
+      assertEquals(1000, sim.workspaceCount());
+      assertEquals(
+          sim.workspace(999).oracle().qualifyingNewestFirst().size()
+              + sim.workspace(999).oracle().skippedWithoutReply().size(),
+          50,
+          "every conversation of the last workspace is kept or skipped");
+      System.out.printf(
+          "simulator: 1,000 workspaces of 50 conversations generated in %.2f s, %d MB of heap%n",
+          seconds, heap >> 20);
+    }
+  }
+
   private static int run(
       IntercomSimulator sim, List<Model.Conversation> all, int threads, int requests)
       throws Exception {

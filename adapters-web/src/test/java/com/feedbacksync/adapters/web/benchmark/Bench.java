@@ -48,10 +48,17 @@ final class Bench {
   /** Creates the account and connects it through OAuth: its first sync starts. */
   static Account connect(ApiClient api, IntercomSimulator sim, AccountId id, Plan plan)
       throws Exception {
+    return connect(api, sim, id, plan, 0);
+  }
+
+  /** The same, to the simulator's workspace of this index. */
+  static Account connect(
+      ApiClient api, IntercomSimulator sim, AccountId id, Plan plan, int workspace)
+      throws Exception {
     String name = "Bench " + id.value().substring(0, id.value().indexOf('-'));
     TestDatabase.insertAccount(id.value(), name, plan.name());
     String admin = AdminTokens.token("ada", id.value(), "admin");
-    String query = api.allow(sim, api.beginConnect(admin));
+    String query = api.allow(sim, api.beginConnect(admin), workspace);
     assertEquals(
         200, api.get("api/v1/integrations/intercom/callback?" + query, admin).statusCode());
     return new Account(id, name, plan);

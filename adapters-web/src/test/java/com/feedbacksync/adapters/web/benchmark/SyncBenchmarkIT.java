@@ -57,29 +57,38 @@ class SyncBenchmarkIT {
     Sizes sizes = Sizes.of(size);
     // -Dbench.only=b2 runs B2 alone (its chart included), at the size asked: B2 at scale costs
     // minutes of waiting on the rate limit, not the machine's cores, unlike B3 at full size.
-    boolean all = System.getProperty("bench.only", "").isBlank();
+    // -Dbench.only=b6 runs B6 alone, on a server of its own with the scheduler on.
+    String only = System.getProperty("bench.only", "").strip();
+    boolean all = only.isBlank();
+    int httpPort = Integer.getInteger("it.bench.http.port", 9185);
+    int httpsPort = Integer.getInteger("it.bench.https.port", 9447);
     AdminTokens.publish();
-    try (LibertyServer server =
-        LibertyServer.start(
-            "feedbackSyncBench",
-            Integer.getInteger("it.bench.http.port", 9185),
-            Integer.getInteger("it.bench.https.port", 9447),
-            Map.of(
-                "INTERCOM_BASE_URL",
-                "http://127.0.0.1:" + Bench.SIM_PORT,
-                "FEEDBACKSYNC_SCHEDULER_ENABLED",
-                "false"),
-            jvmOptions())) {
-      server.awaitReady();
-      ApiClient api = new ApiClient(server.url());
-      if (all) {
-        b1(api, sizes.b1());
+    if (!only.equals("b6")) {
+      try (LibertyServer server =
+          LibertyServer.start(
+              "feedbackSyncBench",
+              httpPort,
+              httpsPort,
+              Map.of(
+                  "INTERCOM_BASE_URL",
+                  "http://127.0.0.1:" + Bench.SIM_PORT,
+                  "FEEDBACKSYNC_SCHEDULER_ENABLED",
+                  "false"),
+              jvmOptions())) {
+        server.awaitReady();
+        ApiClient api = new ApiClient(server.url());
+        if (all) {
+          b1(api, sizes.b1());
+        }
+        Heap small = all ? heapOfFirstSync(api, server, sizes.b4Small(), 41) : null;
+        new PacingBenchmark(api, report).run(sizes.b2(), size);
+        if (all) {
+          b3b4b5(api, server, sizes, small);
+        }
       }
-      Heap small = all ? heapOfFirstSync(api, server, sizes.b4Small(), 41) : null;
-      new PacingBenchmark(api, report).run(sizes.b2(), size);
-      if (all) {
-        b3b4b5(api, server, sizes, small);
-      }
+    }
+    if (all || only.equals("b6")) {
+      new ThousandAccountsBenchmark(report).run(size, httpPort, httpsPort);
     }
     report.write(size);
   }

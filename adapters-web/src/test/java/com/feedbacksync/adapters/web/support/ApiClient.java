@@ -93,6 +93,14 @@ public final class ApiClient {
    * The admin clicks Allow on Intercom's consent page; returns the query Intercom redirects with.
    */
   public String allow(IntercomSimulator sim, String state) throws Exception {
+    return allow(sim, state, 0);
+  }
+
+  /**
+   * The same on a simulator of several workspaces: the admin allows the one of this index, whose
+   * token the product then gets.
+   */
+  public String allow(IntercomSimulator sim, String state, int workspace) throws Exception {
     HttpResponse<Void> allowed =
         http.send(
             HttpRequest.newBuilder(sim.baseUri().resolve("/oauth/allow"))
@@ -101,6 +109,8 @@ public final class ApiClient {
                     HttpRequest.BodyPublishers.ofString(
                         "client_id=sim-client&state="
                             + URLEncoder.encode(state, StandardCharsets.UTF_8)
+                            + "&workspace="
+                            + workspace
                             + "&redirect_uri=http%3A%2F%2Flocalhost%2Fcallback"))
                 .build(),
             HttpResponse.BodyHandlers.discarding());

@@ -136,10 +136,15 @@ public final class LibertyServer implements AutoCloseable {
     assertEquals(200, status, name + " is not ready");
   }
 
+  /** The process id of the server's JVM, from the pid file {@code server start} wrote. */
+  public long pid() throws IOException {
+    return Long.parseLong(
+        Files.readString(WLP.resolve("usr/servers/.pid").resolve(name + ".pid")).strip());
+  }
+
   /** Kills the server's JVM as a crash does: no shutdown hooks, no goodbye. */
   public void kill9() throws Exception {
-    Path pid = WLP.resolve("usr/servers/.pid").resolve(name + ".pid");
-    String id = Files.readString(pid).strip();
+    String id = String.valueOf(pid());
     int exit = new ProcessBuilder("kill", "-9", id).inheritIO().start().waitFor();
     assertEquals(0, exit, "kill -9 " + id);
     ProcessHandle.of(Long.parseLong(id)).ifPresent(p -> p.onExit().join());
