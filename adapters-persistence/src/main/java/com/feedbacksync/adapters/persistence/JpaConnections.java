@@ -156,6 +156,19 @@ public class JpaConnections implements Connections {
         .toList();
   }
 
+  @Override
+  public List<AccountId> connectedWithHistoryToTake() {
+    return em
+        .createQuery(
+            "select c.accountId from IntercomConnectionEntity c where c.state = 'CONNECTED'"
+                + " and c.coverage <> 'COMPLETE' order by c.accountId",
+            String.class)
+        .getResultList()
+        .stream()
+        .map(AccountId::new)
+        .toList();
+  }
+
   private void seal(IntercomConnectionEntity e, AccessToken token) {
     TokenCipher.Sealed sealed = keys.cipher().seal(e.accountId, token);
     e.tokenKeyId = sealed.keyId();

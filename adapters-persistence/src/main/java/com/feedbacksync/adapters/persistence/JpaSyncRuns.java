@@ -17,14 +17,20 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The {@link SyncRuns} port on MariaDB. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRES_NEW)
 public class JpaSyncRuns implements SyncRuns {
+
+  /** Accounts per statement of {@link #mayBeDue}: a bounded IN list, whatever the accounts. */
+  static final int MAY_BE_DUE_CHUNK = 500;
 
   @PersistenceContext(unitName = "feedbacksync")
   EntityManager em;
@@ -210,6 +216,41 @@ public class JpaSyncRuns implements SyncRuns {
             instant(last[1]),
             SyncKind.valueOf((String) last[2]),
             last[3] == null ? "" : (String) last[3]));
+  }
+
+  /**
+   * One statement per {@link #MAY_BE_DUE_CHUNK} accounts, each condition an index lookup: the
+   * newest finished run through (account_id, started_at), a recent start of a kind through
+   * (account_id, kind, started_at). Among runs started at the same instant a failed one counts as
+   * the newest, so that the answer holds at least every account {@link #failing} finds failing.
+   */
+  @Override
+  @Transactional(Transactional.TxType.REQUIRED)
+  public Set<AccountId> mayBeDue(
+      Collection<AccountId> accounts, Instant hourlyAfter, Instant customersAfter) {
+    List<String> ids = accounts.stream().map(AccountId::value).distinct().toList();
+    Set<AccountId> may = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += MAY_BE_DUE_CHUNK) {
+      List<?> rows =
+          em.createNativeQuery(
+                  "SELECT a.id FROM account a WHERE a.id IN (:ids) AND ("
+                      + " (SELECT r.state FROM sync_run r WHERE r.account_id = a.id"
+                      + "   AND r.kind <> 'WEBHOOK' AND r.state IN ('COMPLETED', 'FAILED')"
+                      + "   ORDER BY r.started_at DESC, r.state DESC LIMIT 1) = 'FAILED'"
+                      + " OR NOT EXISTS (SELECT 1 FROM sync_run h WHERE h.account_id = a.id"
+                      + "   AND h.kind = 'HOURLY' AND h.state IN ('RUNNING', 'COMPLETED', 'FAILED')"
+                      + "   AND h.started_at > :hourly)"
+                      + " OR NOT EXISTS (SELECT 1 FROM sync_run c WHERE c.account_id = a.id"
+                      + "   AND c.kind = 'CUSTOMERS'"
+                      + "   AND c.state IN ('RUNNING', 'COMPLETED', 'FAILED')"
+                      + "   AND c.started_at > :customers))")
+              .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + MAY_BE_DUE_CHUNK)))
+              .setParameter("hourly", hourlyAfter)
+              .setParameter("customers", customersAfter)
+              .getResultList();
+      rows.forEach(id -> may.add(new AccountId((String) id)));
+    }
+    return may;
   }
 
   @Override

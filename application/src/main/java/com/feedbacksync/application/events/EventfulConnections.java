@@ -104,6 +104,11 @@ final class EventfulConnections implements Connections {
   }
 
   @Override
+  public List<AccountId> connectedWithHistoryToTake() {
+    return connections.connectedWithHistoryToTake();
+  }
+
+  @Override
   public boolean recordCoverage(ConnectionIdentity connection, HistoryCoverage coverage) {
     return connections.recordCoverage(connection, coverage);
   }

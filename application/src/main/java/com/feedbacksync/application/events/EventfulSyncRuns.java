@@ -8,10 +8,12 @@ import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.port.out.Transactions;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -132,6 +134,12 @@ final class EventfulSyncRuns implements SyncRuns {
   @Override
   public Optional<FailureStreak> failing(AccountId account) {
     return runs.failing(account);
+  }
+
+  @Override
+  public Set<AccountId> mayBeDue(
+      Collection<AccountId> accounts, Instant hourlyAfter, Instant customersAfter) {
+    return runs.mayBeDue(accounts, hourlyAfter, customersAfter);
   }
 
   @Override

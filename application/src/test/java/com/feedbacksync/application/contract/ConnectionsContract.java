@@ -16,6 +16,7 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +83,40 @@ public abstract class ConnectionsContract {
     assertEquals(ConnectionState.NEEDS_REAUTH, found.state());
     assertEquals(new HistoryCoverage.Complete(), found.coverage());
     assertEquals(Optional.of("Reconnect Intercom."), found.lastError());
+  }
+
+  @Test
+  void lists_the_live_connections_with_history_still_to_take() {
+    AccountId notYet = newAccount();
+    AccountId downTo = newAccount();
+    AccountId complete = newAccount();
+    AccountId stale = newAccount();
+    connections()
+        .save(connection(notYet, "ws-a", ConnectionState.CONNECTED, new HistoryCoverage.NotYet()));
+    connections()
+        .save(
+            connection(
+                downTo,
+                "ws-b",
+                ConnectionState.CONNECTED,
+                new HistoryCoverage.DownTo(
+                    new HistoryPosition(T, new ConversationId("215474154263922")))));
+    connections()
+        .save(
+            connection(
+                complete, "ws-c", ConnectionState.CONNECTED, new HistoryCoverage.Complete()));
+    connections()
+        .save(
+            connection(stale, "ws-d", ConnectionState.NEEDS_REAUTH, new HistoryCoverage.NotYet()));
+    List<AccountId> owing = connections().connectedWithHistoryToTake();
+    assertEquals(
+        List.of(true, true, false, false),
+        List.of(
+            owing.contains(notYet),
+            owing.contains(downTo),
+            owing.contains(complete),
+            owing.contains(stale)),
+        "not yet, down to, complete, not connected");
   }
 
   @Test

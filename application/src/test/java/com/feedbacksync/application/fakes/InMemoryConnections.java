@@ -53,6 +53,16 @@ public final class InMemoryConnections implements Connections {
   }
 
   @Override
+  public List<AccountId> connectedWithHistoryToTake() {
+    return byAccount.values().stream()
+        .filter(c -> c.state() == ConnectionState.CONNECTED)
+        .filter(c -> !(c.coverage() instanceof HistoryCoverage.Complete))
+        .map(Connection::account)
+        .sorted(Comparator.comparing(AccountId::value))
+        .toList();
+  }
+
+  @Override
   public boolean recordCoverage(ConnectionIdentity connection, HistoryCoverage coverage) {
     return update(connection, c -> c.withCoverage(coverage));
   }

@@ -9,8 +9,11 @@ import com.feedbacksync.application.port.out.SyncRuns.FailureStreak;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A fake of the {@link SyncRuns} port. */
 public final class InMemorySyncRuns implements SyncRuns {
@@ -150,6 +153,22 @@ public final class InMemorySyncRuns implements SyncRuns {
             last.finishedAt == null ? last.startedAt : last.finishedAt,
             last.kind,
             ((SyncOutcome.Failed) last.outcome).reason()));
+  }
+
+  @Override
+  public synchronized Set<AccountId> mayBeDue(
+      Collection<AccountId> accounts, Instant hourlyAfter, Instant customersAfter) {
+    Set<AccountId> may = new HashSet<>();
+    for (AccountId account : accounts) {
+      if (failing(account).isPresent()
+          || lastStarted(account, SyncKind.HOURLY).filter(s -> s.isAfter(hourlyAfter)).isEmpty()
+          || lastStarted(account, SyncKind.CUSTOMERS)
+              .filter(s -> s.isAfter(customersAfter))
+              .isEmpty()) {
+        may.add(account);
+      }
+    }
+    return may;
   }
 
   @Override

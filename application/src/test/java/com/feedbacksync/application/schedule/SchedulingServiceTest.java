@@ -226,6 +226,25 @@ class SchedulingServiceTest {
   }
 
   @Test
+  void a_reconnected_account_with_fresh_schedules_gets_its_first_sync_at_the_next_tick() {
+    // The old connection's runs started minutes ago: neither schedule makes the account due,
+    // nor does a failure. Only its history, not taken yet for the new workspace, does.
+    runs.finish(
+        runs.start(ACME, SyncKind.HOURLY, NOW.minusSeconds(600), "a"),
+        new SyncOutcome.Completed(RunCounts.NONE),
+        NOW.minusSeconds(590));
+    runs.finish(
+        runs.start(ACME, SyncKind.CUSTOMERS, NOW.minusSeconds(900), "a"),
+        new SyncOutcome.Completed(RunCounts.NONE),
+        NOW.minusSeconds(890));
+    connect(new HistoryCoverage.Complete());
+    assertEquals(List.of(), scheduler(Runnable::run, "a").tick(), "nothing due");
+    connect(new HistoryCoverage.NotYet());
+    assertEquals(1, scheduler(Runnable::run, "a").tick().size());
+    assertEquals(List.of(SyncKind.FIRST), ran);
+  }
+
+  @Test
   void skips_accounts_that_are_not_connected() {
     connections.save(
         InMemoryConnections.connection(
@@ -292,6 +311,16 @@ class SchedulingServiceTest {
         throw new IllegalStateException("the runs of " + account.value() + " are unreadable");
       }
       return runs.lastStarted(account, kind);
+    }
+
+    /** A broken row fails the read of every account with it, as one statement would. */
+    @Override
+    public java.util.Set<AccountId> mayBeDue(
+        java.util.Collection<AccountId> accounts, Instant hourlyAfter, Instant customersAfter) {
+      if (accounts.stream().anyMatch(unreadable::contains)) {
+        throw new IllegalStateException("a row of the runs read for the tick is unreadable");
+      }
+      return runs.mayBeDue(accounts, hourlyAfter, customersAfter);
     }
 
     @Override

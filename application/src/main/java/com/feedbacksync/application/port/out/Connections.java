@@ -30,6 +30,12 @@ public interface Connections {
   /** The accounts whose connection is live (CONNECTED). */
   List<AccountId> connected();
 
+  /**
+   * The connected accounts whose history is not all taken: no first sync finished yet, or only the
+   * most recent conversations taken (a paid plan's backfill may be owed).
+   */
+  List<AccountId> connectedWithHistoryToTake();
+
   /** How much history is taken; false (nothing written) when that connection no longer stands. */
   boolean recordCoverage(ConnectionIdentity connection, HistoryCoverage coverage);
 

@@ -5,8 +5,10 @@ import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.SyncRunView;
 import com.feedbacksync.domain.account.AccountId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The record of sync runs: kind, times, counts and outcome, for admins and for scheduling. */
 public interface SyncRuns {
@@ -47,6 +49,15 @@ public interface SyncRuns {
    * of a failing hourly sync nor keep pushing its backoff further out.
    */
   Optional<FailureStreak> failing(AccountId account);
+
+  /**
+   * Of these accounts, those that may have a run due: their latest finished run (webhook re-syncs
+   * aside) failed, or no hourly run started after {@code hourlyAfter}, or no customers run after
+   * {@code customersAfter} (runs counted as by {@link #lastStarted}). One read for a whole tick of
+   * the scheduler, which still decides each account returned; an account left out has none due.
+   */
+  Set<AccountId> mayBeDue(
+      Collection<AccountId> accounts, Instant hourlyAfter, Instant customersAfter);
 
   /** Deletes the finished runs started before this instant; returns how many it deleted. */
   int prune(Instant startedBefore);

@@ -1,0 +1,21 @@
+package com.feedbacksync.application.contract;
+
+import com.feedbacksync.application.fakes.InMemorySyncRuns;
+import com.feedbacksync.application.port.out.SyncRuns;
+import com.feedbacksync.domain.account.AccountId;
+
+/** The fake keeps the {@link SyncRuns} contract. */
+class InMemorySyncRunsTest extends SyncRunsContract {
+
+  private final InMemorySyncRuns runs = new InMemorySyncRuns();
+
+  @Override
+  protected SyncRuns runs() {
+    return runs;
+  }
+
+  @Override
+  protected AccountId newAccount() {
+    return TestAccounts.random();
+  }
+}
