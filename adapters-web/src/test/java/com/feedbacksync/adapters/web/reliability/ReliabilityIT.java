@@ -355,14 +355,17 @@ class ReliabilityIT {
     record(api, "kill -9 at " + String.join(", ", killedAt), crashed, sim, runs(crashed));
     // Each company is fetched once per run, so every resumed run fetches again the companies it
     // meets: that cost is bounded by the workspace's companies per kill (the simulator's count),
-    // the rest of a crash's cost by 2% of a clean first sync.
+    // the rest of a crash's cost by 3% of a clean first sync. What a kill loses is the commit part
+    // in flight, which grows with how slow the machine commits: eight runs on this 2-core machine
+    // re-fetched 35 to 94 calls' worth (2 kills; 2% is 86), so 2% failed on a loaded run while a
+    // re-read of a whole page per kill (over 300 calls) still fails 3% by far.
     long companiesAgain = Math.max(0, extra.getOrDefault("GET /companies/{id}", 0L));
     long companyBound = (long) kills * sim.oracle().companies();
     double ratio = (crashCalls - companiesAgain) / (double) cleanCalls;
     table.add(
         String.format(
             "  calls: crashed first sync %d vs a clean one %d; without the %d companies fetched"
-                + " again (bound %d = %d kills x %d companies): %.3f x (goal <= 1.02);"
+                + " again (bound %d = %d kills x %d companies): %.3f x (goal <= 1.03);"
                 + " 429s served meanwhile %d",
             crashCalls,
             cleanCalls,
@@ -377,7 +380,7 @@ class ReliabilityIT {
     assertTrue(
         companiesAgain <= companyBound,
         "a resumed run fetches each company again at most once: " + companiesAgain);
-    assertTrue(ratio <= 1.02, "a crash costs at most 2% more calls besides: " + ratio);
+    assertTrue(ratio <= 1.03, "a crash costs at most 3% more calls besides: " + ratio);
     return server;
   }
 
