@@ -1,9 +1,11 @@
 package com.feedbacksync.adapters.persistence;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.ColumnResult;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.SqlResultSetMapping;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -11,7 +13,23 @@ import java.time.Instant;
 /** The `feedback_document` row: one Intercom conversation, or its tombstone. */
 @Entity
 @Table(name = "feedback_document")
+@SqlResultSetMapping(
+    name = FeedbackDocumentEntity.SUMMARY,
+    columns = {
+      @ColumnResult(name = "conversation_id"),
+      @ColumnResult(name = "title"),
+      @ColumnResult(name = "status"),
+      @ColumnResult(name = "tags_json"),
+      @ColumnResult(name = "customer_contact_id"),
+      // Typed, so a native read converts times and flags as reads of the entity do.
+      @ColumnResult(name = "created_at", type = Instant.class),
+      @ColumnResult(name = "updated_at", type = Instant.class),
+      @ColumnResult(name = "truncated_by_intercom", type = Boolean.class)
+    })
 public class FeedbackDocumentEntity {
+
+  /** A list's row: the columns of a document summary, in this order. */
+  static final String SUMMARY = "FeedbackDocumentSummary";
 
   /** The natural key: (account, workspace, conversation). */
   @Embeddable
