@@ -70,12 +70,17 @@ final class BenchmarkReport {
             .add("cores", Runtime.getRuntime().availableProcessors())
             .add("os", System.getProperty("os.name") + " " + System.getProperty("os.version"))
             .add("java", System.getProperty("java.vm.name") + " " + Runtime.version())
-            .add("test_jvm", ManagementFactory.getRuntimeMXBean().getName());
+            .add("test_jvm", ManagementFactory.getRuntimeMXBean().getName())
+            // Figures from shared cores mean little without how busy they were at the end.
+            .add(
+                "load_average_1min",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    JsonObject m = machine.build();
     JsonObject out =
         Json.createObjectBuilder()
             .add("date", Instant.now().toString())
             .add("size", size)
-            .add("machine", machine)
+            .add("machine", m)
             .add("versions", versions())
             .add("results", Json.createObjectBuilder(results))
             .add("table", Json.createArrayBuilder(table))
@@ -87,6 +92,12 @@ final class BenchmarkReport {
       w.write(out);
     }
     System.out.println("\nbenchmark (" + size + "):\n  " + String.join("\n  ", table));
+    System.out.printf(
+        "  machine: %d cores, %s, %s, 1-minute load average at the end %.1f%n",
+        m.getInt("cores"),
+        m.getString("os"),
+        m.getString("java"),
+        m.getJsonNumber("load_average_1min").doubleValue());
     System.out.println("report: " + DIR.toAbsolutePath().resolve("report.json"));
   }
 }
