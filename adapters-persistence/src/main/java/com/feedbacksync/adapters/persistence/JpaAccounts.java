@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The {@link Accounts} port on MariaDB. */
 @ApplicationScoped
@@ -47,6 +49,15 @@ public class JpaAccounts implements Accounts {
             .setParameter(3, account.plan().name())
             .executeUpdate()
         == 1;
+  }
+
+  @Override
+  public Set<AccountId> onPlan(Plan plan) {
+    return em.createQuery("select a.id from AccountEntity a where a.plan = :plan", String.class)
+        .setParameter("plan", plan)
+        .getResultStream()
+        .map(AccountId::new)
+        .collect(Collectors.toSet());
   }
 
   @Override

@@ -18,7 +18,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@link Connections} port on MariaDB, tokens sealed with AES-GCM. */
 @ApplicationScoped
@@ -157,16 +159,13 @@ public class JpaConnections implements Connections {
   }
 
   @Override
-  public List<AccountId> connectedWithHistoryToTake() {
-    return em
-        .createQuery(
-            "select c.accountId from IntercomConnectionEntity c where c.state = 'CONNECTED'"
-                + " and c.coverage <> 'COMPLETE' order by c.accountId",
-            String.class)
-        .getResultList()
-        .stream()
-        .map(AccountId::new)
-        .toList();
+  public Map<AccountId, HistoryCoverage> connectedWithHistoryToTake() {
+    return em.createQuery(
+            "select c from IntercomConnectionEntity c where c.state = 'CONNECTED'"
+                + " and c.coverage <> 'COMPLETE'",
+            IntercomConnectionEntity.class)
+        .getResultStream()
+        .collect(Collectors.toMap(e -> new AccountId(e.accountId), JpaConnections::coverage));
   }
 
   private void seal(IntercomConnectionEntity e, AccessToken token) {

@@ -104,7 +104,7 @@ final class EventfulConnections implements Connections {
   }
 
   @Override
-  public List<AccountId> connectedWithHistoryToTake() {
+  public Map<AccountId, HistoryCoverage> connectedWithHistoryToTake() {
     return connections.connectedWithHistoryToTake();
   }
 

@@ -74,6 +74,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   /** The lease of every account whose run row is open on this server, renewed at every tick. */
   private final Map<AccountId, LeaseToken> running = new ConcurrentHashMap<>();
 
+  private final DueCandidates candidates;
   private final WebhookQueue webhooks;
   private final AtomicBoolean resyncQueued = new AtomicBoolean();
 
@@ -105,6 +106,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     this.executor = Objects.requireNonNull(executor);
     this.clock = Objects.requireNonNull(clock);
     this.owner = Objects.requireNonNull(owner);
+    this.candidates = new DueCandidates(accounts, connections, runs, schedules);
   }
 
   /**
@@ -135,22 +137,10 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     return started;
   }
 
-  /**
-   * The connected accounts that may have a sync due, read for all of them at once: an idle tick of
-   * a thousand accounts cost four reads for each (about a second of CPU, measured by B6), though
-   * most have nothing due. {@link #due} still decides each one. If the read fails, every account is
-   * looked at as before.
-   */
+  /** Every account if the read of candidates fails, so one unreadable row costs only itself. */
   private Set<AccountId> mayBeDue(List<AccountId> connected) {
     try {
-      Instant now = clock.instant();
-      Set<AccountId> may = new HashSet<>(connections.connectedWithHistoryToTake());
-      may.addAll(
-          runs.mayBeDue(
-              connected,
-              now.minus(schedules.conversationInterval()),
-              now.minus(schedules.customerInterval())));
-      return may;
+      return candidates.among(connected, clock.instant());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "reading which accounts may be due failed", e);
       return new HashSet<>(connected);

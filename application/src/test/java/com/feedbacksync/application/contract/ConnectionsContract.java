@@ -16,7 +16,8 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import java.time.Instant;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -108,15 +109,16 @@ public abstract class ConnectionsContract {
     connections()
         .save(
             connection(stale, "ws-d", ConnectionState.NEEDS_REAUTH, new HistoryCoverage.NotYet()));
-    List<AccountId> owing = connections().connectedWithHistoryToTake();
+    Map<AccountId, HistoryCoverage> owing = connections().connectedWithHistoryToTake();
     assertEquals(
-        List.of(true, true, false, false),
-        List.of(
-            owing.contains(notYet),
-            owing.contains(downTo),
-            owing.contains(complete),
-            owing.contains(stale)),
-        "not yet, down to, complete, not connected");
+        Arrays.asList(
+            new HistoryCoverage.NotYet(),
+            new HistoryCoverage.DownTo(
+                new HistoryPosition(T, new ConversationId("215474154263922"))),
+            null,
+            null),
+        Arrays.asList(owing.get(notYet), owing.get(downTo), owing.get(complete), owing.get(stale)),
+        "not yet, down to (with where), complete, not connected");
   }
 
   @Test

@@ -6,7 +6,9 @@ import com.feedbacksync.domain.account.AccountId;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A fake of the {@link Accounts} port that keeps accounts in memory. Like the database's collation,
@@ -38,6 +40,14 @@ public final class InMemoryAccounts implements Accounts {
   @Override
   public boolean rename(AccountId id, String name) {
     return byId.computeIfPresent(key(id), (k, a) -> new Account(a.id(), name, a.plan())) != null;
+  }
+
+  @Override
+  public Set<AccountId> onPlan(com.feedbacksync.domain.account.Plan plan) {
+    return byId.values().stream()
+        .filter(a -> a.plan() == plan)
+        .map(Account::id)
+        .collect(Collectors.toSet());
   }
 
   @Override

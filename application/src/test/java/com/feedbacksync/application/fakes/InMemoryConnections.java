@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** A fake of the {@link Connections} port; its guarded writes are atomic like the real ones. */
 public final class InMemoryConnections implements Connections {
@@ -53,13 +54,11 @@ public final class InMemoryConnections implements Connections {
   }
 
   @Override
-  public List<AccountId> connectedWithHistoryToTake() {
+  public Map<AccountId, HistoryCoverage> connectedWithHistoryToTake() {
     return byAccount.values().stream()
         .filter(c -> c.state() == ConnectionState.CONNECTED)
         .filter(c -> !(c.coverage() instanceof HistoryCoverage.Complete))
-        .map(Connection::account)
-        .sorted(Comparator.comparing(AccountId::value))
-        .toList();
+        .collect(Collectors.toMap(Connection::account, Connection::coverage));
   }
 
   @Override

@@ -17,6 +17,7 @@ import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.WebhookItem;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
@@ -27,6 +28,8 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.HistoryPosition;
 import com.feedbacksync.domain.sync.Schedules;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +45,25 @@ class SchedulingServiceTest {
   private final InMemoryAccounts accounts =
       new InMemoryAccounts().with(new Account(ACME, "Acme", Plan.START));
   private final InMemoryConnections connections = new InMemoryConnections();
+
+  /** Every account the scheduler reads, in order: an idle tick should read none it cannot start. */
+  private final List<AccountId> accountReads = new ArrayList<>();
+
+  private final Accounts readAccounts =
+      (Accounts)
+          Proxy.newProxyInstance(
+              Accounts.class.getClassLoader(),
+              new Class<?>[] {Accounts.class},
+              (proxy, method, args) -> {
+                if (method.getName().equals("find")) {
+                  accountReads.add((AccountId) args[0]);
+                }
+                try {
+                  return method.invoke(accounts, args);
+                } catch (InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
   private final InMemorySyncRuns runs = new InMemorySyncRuns();
   private final CountingRunMetrics metrics = new CountingRunMetrics();
 
@@ -76,7 +98,7 @@ class SchedulingServiceTest {
       com.feedbacksync.application.port.out.SyncRuns runs,
       com.feedbacksync.application.port.out.Leases leases) {
     return new SchedulingService(
-        accounts,
+        readAccounts,
         connections,
         runs,
         leases,
@@ -225,10 +247,8 @@ class SchedulingServiceTest {
     assertEquals(0, metrics.takeOvers(), "a released lease is taken, not taken over");
   }
 
-  @Test
-  void a_reconnected_account_with_fresh_schedules_gets_its_first_sync_at_the_next_tick() {
-    // The old connection's runs started minutes ago: neither schedule makes the account due,
-    // nor does a failure. Only its history, not taken yet for the new workspace, does.
+  /** Hourly and customer syncs that started minutes ago: neither schedule makes ACME due. */
+  private void schedulesFresh() {
     runs.finish(
         runs.start(ACME, SyncKind.HOURLY, NOW.minusSeconds(600), "a"),
         new SyncOutcome.Completed(RunCounts.NONE),
@@ -237,11 +257,33 @@ class SchedulingServiceTest {
         runs.start(ACME, SyncKind.CUSTOMERS, NOW.minusSeconds(900), "a"),
         new SyncOutcome.Completed(RunCounts.NONE),
         NOW.minusSeconds(890));
+  }
+
+  @Test
+  void a_reconnected_account_with_fresh_schedules_gets_its_first_sync_at_the_next_tick() {
+    // The old connection's runs started minutes ago, and no failure: only its history, not taken
+    // yet for the new workspace, makes it due.
+    schedulesFresh();
     connect(new HistoryCoverage.Complete());
     assertEquals(List.of(), scheduler(Runnable::run, "a").tick(), "nothing due");
     connect(new HistoryCoverage.NotYet());
     assertEquals(1, scheduler(Runnable::run, "a").tick().size());
     assertEquals(List.of(SyncKind.FIRST), ran);
+  }
+
+  @Test
+  void a_start_plan_account_keeping_its_recent_history_is_not_read_at_an_idle_tick() {
+    // On the Start plan the rest of the history is never owed, so with fresh schedules a tick has
+    // nothing to ask about the account; a thousand such accounts cost a tick nothing each.
+    schedulesFresh();
+    connect(
+        new HistoryCoverage.DownTo(
+            new HistoryPosition(NOW.minusSeconds(86_400), new ConversationId("1"))));
+    assertEquals(List.of(), scheduler(Runnable::run, "a").tick(), "nothing due");
+    assertEquals(List.of(), accountReads, "accounts read at an idle tick");
+    accounts.with(new Account(ACME, "Acme", Plan.PAID));
+    assertEquals(1, scheduler(Runnable::run, "a").tick().size());
+    assertEquals(List.of(SyncKind.BACKFILL), ran, "the paid plan's backfill, at the next tick");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
 import java.util.Optional;
+import java.util.Set;
 
 /** The accounts the service knows, as stored. */
 public interface Accounts {
@@ -21,4 +22,7 @@ public interface Accounts {
 
   /** Stores the account's new plan; false when no such account exists. */
   boolean changePlan(AccountId id, Plan plan);
+
+  /** Every account on this plan, in one read (the scheduler asks once a tick, not per account). */
+  Set<AccountId> onPlan(Plan plan);
 }

@@ -7,6 +7,7 @@ import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,10 +32,10 @@ public interface Connections {
   List<AccountId> connected();
 
   /**
-   * The connected accounts whose history is not all taken: no first sync finished yet, or only the
-   * most recent conversations taken (a paid plan's backfill may be owed).
+   * The connected accounts whose history is not all taken, with how far it is: no first sync
+   * finished yet, or only the most recent conversations taken (a paid plan's backfill may be owed).
    */
-  List<AccountId> connectedWithHistoryToTake();
+  Map<AccountId, HistoryCoverage> connectedWithHistoryToTake();
 
   /** How much history is taken; false (nothing written) when that connection no longer stands. */
   boolean recordCoverage(ConnectionIdentity connection, HistoryCoverage coverage);
