@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.intercom;
 import com.feedbacksync.application.port.out.IntercomAuthorization;
 import com.feedbacksync.application.port.out.IntercomWorkspaces;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -82,5 +83,14 @@ public class IntercomConfiguration {
   IntercomAuthorization authorization(
       IntercomApp app, IntercomSettings settings, Clock clock, IntercomCallMetrics metrics) {
     return IntercomOAuth.overRestClient(app, settings, clock, metrics, metrics);
+  }
+
+  /** When the application stops (or is redeployed): the REST clients let go of their sockets. */
+  void close(@Disposes IntercomWorkspaces workspaces) {
+    ((IntercomRestWorkspaces) workspaces).close();
+  }
+
+  void close(@Disposes IntercomAuthorization authorization) {
+    ((IntercomOAuth) authorization).close();
   }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * that paging, pacing, retries and error handling live in one place above it. In the server the
  * MicroProfile REST Client implements it ({@link RestClientHttp}).
  */
-interface IntercomHttp {
+interface IntercomHttp extends AutoCloseable {
 
   Reply me(URI api, String token) throws IOException;
 
@@ -47,4 +47,8 @@ interface IntercomHttp {
    * "larger than" that); the reply itself carries no body.
    */
   Reply download(URI file, long maxBytes, OutputStream into) throws IOException;
+
+  /** Lets go of connections and threads when the application stops; no call follows. */
+  @Override
+  default void close() {}
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  * Intercom's OAuth flow: the consent page, the code exchange at {@code /auth/eagle/token}, and
  * {@code GET /me} for the workspace's id, name and region.
  */
-public final class IntercomOAuth implements IntercomAuthorization {
+public final class IntercomOAuth implements IntercomAuthorization, AutoCloseable {
 
   private final IntercomSettings settings;
   private final List<String> notConfigured;
@@ -157,5 +157,11 @@ public final class IntercomOAuth implements IntercomAuthorization {
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Closes the HTTP clients when the application stops. */
+  @Override
+  public void close() {
+    http.close();
   }
 }

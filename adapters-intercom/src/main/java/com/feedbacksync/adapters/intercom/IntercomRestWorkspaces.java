@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Opens workspaces over Intercom's REST API. Each workspace keeps one {@link Pacer} for as long as
  * this object lives, since the rate limit is Intercom's per app and workspace, not per sync run.
  */
-public final class IntercomRestWorkspaces implements IntercomWorkspaces {
+public final class IntercomRestWorkspaces implements IntercomWorkspaces, AutoCloseable {
 
   private final IntercomSettings settings;
   private final IntercomHttp http;
@@ -47,5 +47,11 @@ public final class IntercomRestWorkspaces implements IntercomWorkspaces {
   public IntercomWorkspace open(IntercomAccess access) {
     Pacer pacer = pacers.computeIfAbsent(access.workspace(), w -> new Pacer(clock, pacing));
     return new IntercomRestWorkspace(settings, http, pacer, access);
+  }
+
+  /** Closes the HTTP clients when the application stops. */
+  @Override
+  public void close() {
+    http.close();
   }
 }

@@ -97,4 +97,9 @@ final class MeteredHttp implements IntercomHttp {
   public Reply download(URI file, long maxBytes, OutputStream into) throws IOException {
     return counted("file_download", () -> http.download(file, maxBytes, into));
   }
+
+  @Override
+  public void close() {
+    http.close();
+  }
 }
