@@ -19,7 +19,6 @@ import com.feedbacksync.domain.intercom.ConversationState;
 import com.feedbacksync.domain.intercom.DeliveredAs;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
-import com.feedbacksync.domain.sync.FlatTag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -113,7 +112,7 @@ public class JpaFeedbackReads implements DocumentLibrary, CustomerDirectory {
         new ConversationId((String) r[0]),
         (String) r[1],
         ConversationState.valueOf((String) r[2]),
-        JsonColumns.readTags((String) r[3]).stream().map(FlatTag::name).toList(),
+        JsonColumns.readTagNames((String) r[3]),
         Optional.ofNullable((String) r[4]).map(ContactId::new),
         (Instant) r[5],
         (Instant) r[6],

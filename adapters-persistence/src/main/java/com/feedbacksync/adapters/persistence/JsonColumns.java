@@ -21,6 +21,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,6 +202,32 @@ final class JsonColumns {
       tags.add(new FlatTag(new TagId(t.getString("id")), t.getString("name"), provenance));
     }
     return tags;
+  }
+
+  /**
+   * Only the tags' names, as a list shows them. A profile of the document list had the full read
+   * (every provenance's time parsed, its author built) at a sixth of a request's CPU.
+   */
+  static List<String> readTagNames(String json) {
+    List<String> names = new ArrayList<>();
+    try (JsonParser parser = JSON.createParser(new StringReader(json))) {
+      int depth = 0;
+      while (parser.hasNext()) {
+        switch (parser.next()) {
+          case START_ARRAY, START_OBJECT -> depth++;
+          case END_ARRAY, END_OBJECT -> depth--;
+          case KEY_NAME -> {
+            // Depth 2 is a tag's own object; the authors inside its provenance have names too.
+            if (depth == 2 && parser.getString().equals("name")) {
+              parser.next();
+              names.add(parser.getString());
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+    return names;
   }
 
   static Map<String, AttributeValue> readAttributes(String json) {
