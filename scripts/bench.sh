@@ -17,4 +17,4 @@ only=${2:-}
 scripts/mariadb.sh start
 ./mvnw -B -ntp verify -pl adapters-web -am -DskipPitest -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=SyncBenchmarkIT -Dbench.size="$size" -Dbench.jfr="${JFR:-false}" -Dbench.only="$only" \
-  | grep -E '^(B[0-9]|benchmark|  B[0-9]| {19}[A-Za-z]|report:)|BUILD|ERROR'
+  | grep -E '^(B[0-9]|benchmark|  B[0-9]|  machine:| {19}[A-Za-z]|report:)|BUILD|ERROR'
