@@ -42,7 +42,11 @@ start=$(date +%s)
 # liberty:* must run in the invocation that packages the modules (they are not installed anywhere).
 ./mvnw -B -q -ntp -DskipTests -DskipPitest package liberty:create liberty:deploy liberty:start
 
+# The simulator's workspace is generated from its size: another size is another workspace.
+synced_size=$(cat .run/demo-conversations 2>/dev/null || true)
+started_simulator=no
 if ! curl -fsS "$sim/_sim/counters" >/dev/null 2>&1; then
+  started_simulator=yes
   echo "starting the Intercom simulator on $sim with $CONVERSATIONS conversations ..."
   nohup java -jar intercom-simulator/target/intercom-simulator-*-standalone.jar \
     --port "$SIMULATOR_PORT" --conversations "$CONVERSATIONS" >.run/simulator.log 2>&1 &
@@ -66,6 +70,13 @@ token=$(scripts/jwt.sh token demo-admin "$account" admin)
 auth=(-H "Authorization: Bearer $token")
 
 state=$(curl -fsS "${auth[@]}" "$base/api/v1/integrations/intercom" | sed 's/.*"state":"\([A-Z_]*\)".*/\1/')
+# A demo database synced from a simulator of another size holds another workspace's documents:
+# disconnect with purge, so this run syncs the workspace the simulator serves now.
+if [ "$state" = CONNECTED ] && [ "$started_simulator" = yes ] && [ "$synced_size" != "$CONVERSATIONS" ]; then
+  echo "the demo was synced from a simulator of ${synced_size:-another} conversations; purging it ..."
+  curl -fsS -X DELETE "${auth[@]}" "$base/api/v1/integrations/intercom?purge=true" >/dev/null
+  state=DISCONNECTED
+fi
 if [ "$state" != CONNECTED ]; then
   echo "connecting Intercom through OAuth ..."
   authorize=$(curl -fsS -X POST "${auth[@]}" "$base/api/v1/integrations/intercom/connect" | sed 's/.*"authorizeUrl":"\([^"]*\)".*/\1/')
@@ -75,6 +86,7 @@ if [ "$state" != CONNECTED ]; then
     --data-urlencode client_id=sim-client --data-urlencode "state=$oauth_state" --data-urlencode "redirect_uri=$callback")
   query=${location#*\?}
   curl -fsS "${auth[@]}" "$base/api/v1/integrations/intercom/callback?$query" >/dev/null
+  if [ "$started_simulator" = yes ]; then echo "$CONVERSATIONS" > .run/demo-conversations; fi
 fi
 
 echo "first sync:"
@@ -106,8 +118,10 @@ scripts/mariadb.sh client <<< "SELECT conversation_id FROM feedback_document WHE
   | tail -n +2 | sort > .run/synced-ids
 # The run itself must have ended well, and the product's own counts are shown beside the oracle's.
 first_state=$(scripts/mariadb.sh client <<< "SELECT state FROM sync_run WHERE account_id='$account' AND kind='FIRST' ORDER BY started_at DESC, id DESC LIMIT 1;" | tail -n +2)
-product_kept=$(scripts/mariadb.sh client <<< "SELECT COALESCE(SUM(kept), 0) FROM sync_run WHERE account_id='$account' AND kind='FIRST';" | tail -1)
-product_skipped=$(scripts/mariadb.sh client <<< "SELECT COALESCE(SUM(skipped_without_reply), 0) FROM sync_run WHERE account_id='$account' AND kind='FIRST';" | tail -1)
+# The current connection's first sync only: a purged earlier one's runs stay in the history.
+this_connection="kind='FIRST' AND started_at >= (SELECT connected_at FROM intercom_connection WHERE account_id='$account')"
+product_kept=$(scripts/mariadb.sh client <<< "SELECT COALESCE(SUM(kept), 0) FROM sync_run WHERE account_id='$account' AND $this_connection;" | tail -1)
+product_skipped=$(scripts/mariadb.sh client <<< "SELECT COALESCE(SUM(skipped_without_reply), 0) FROM sync_run WHERE account_id='$account' AND $this_connection;" | tail -1)
 if [ ! -s .run/oracle-ids ]; then
   matches=no; verdict="NOT CHECKED: the simulator's oracle is empty"
 elif [ "$first_state" != COMPLETED ]; then
