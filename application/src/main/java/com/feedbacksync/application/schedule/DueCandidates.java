@@ -5,7 +5,6 @@ import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
 import java.time.Instant;
 import java.util.HashSet;
@@ -51,7 +50,9 @@ final class DueCandidates {
         .connectedWithHistoryToTake()
         .forEach(
             (account, coverage) -> {
-              if (owesHistory(coverage, paid.contains(account.value().toLowerCase(Locale.ROOT)))) {
+              Plan plan =
+                  paid.contains(account.value().toLowerCase(Locale.ROOT)) ? Plan.PAID : Plan.START;
+              if (coverage.owesHistory(plan)) {
                 may.add(account);
               }
             });
@@ -61,10 +62,5 @@ final class DueCandidates {
             now.minus(schedules.conversationInterval()),
             now.minus(schedules.customerInterval())));
     return may;
-  }
-
-  private static boolean owesHistory(HistoryCoverage coverage, boolean paid) {
-    return coverage instanceof HistoryCoverage.NotYet
-        || (coverage instanceof HistoryCoverage.DownTo && paid);
   }
 }

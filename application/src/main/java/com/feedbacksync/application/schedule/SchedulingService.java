@@ -15,7 +15,6 @@ import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
-import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
 import java.time.Clock;
@@ -233,8 +232,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   }
 
   private boolean owedBackfill(AccountId account, HistoryCoverage coverage) {
-    return coverage instanceof HistoryCoverage.DownTo
-        && accounts.find(account).map(a -> a.plan() == Plan.PAID).orElse(false);
+    return accounts.find(account).map(a -> coverage.owesBackfill(a.plan())).orElse(false);
   }
 
   Optional<SyncKind> due(AccountId account) {

@@ -1,5 +1,6 @@
 package com.feedbacksync.domain.sync;
 
+import com.feedbacksync.domain.account.Plan;
 import java.util.Objects;
 
 /** How much of a workspace's history the first sync has taken. */
@@ -11,6 +12,21 @@ public sealed interface HistoryCoverage {
    */
   default boolean covers(HistoryPosition position) {
     return !(this instanceof DownTo downTo) || !position.isOlderThan(downTo.oldestTaken());
+  }
+
+  /**
+   * Whether a sync still owes this history on {@code plan}: the first sync until it finishes; after
+   * it, what a limited walk left out on the paid plan only (a Start plan's account keeps only its
+   * most recent conversations for good).
+   */
+  default boolean owesHistory(Plan plan) {
+    return this instanceof NotYet || owesBackfill(plan);
+  }
+
+  /** Whether the history below a finished, limited first sync is owed: on the paid plan only. */
+  default boolean owesBackfill(Plan plan) {
+    Objects.requireNonNull(plan, "plan");
+    return this instanceof DownTo && plan == Plan.PAID;
   }
 
   /** The first sync has not finished. */
