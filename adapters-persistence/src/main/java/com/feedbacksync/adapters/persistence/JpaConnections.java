@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,12 +161,18 @@ public class JpaConnections implements Connections {
 
   @Override
   public Map<AccountId, HistoryCoverage> connectedWithHistoryToTake() {
+    // The coverage columns only: a tick reads every such connection, and the entities would bring
+    // their sealed tokens along for nothing.
     return em.createQuery(
-            "select c from IntercomConnectionEntity c where c.state = 'CONNECTED'"
+            "select c.accountId, c.coverage, c.coverageCreatedAt, c.coverageConversationId"
+                + " from IntercomConnectionEntity c where c.state = 'CONNECTED'"
                 + " and c.coverage <> 'COMPLETE'",
-            IntercomConnectionEntity.class)
+            Object[].class)
         .getResultStream()
-        .collect(Collectors.toMap(e -> new AccountId(e.accountId), JpaConnections::coverage));
+        .collect(
+            Collectors.toMap(
+                r -> new AccountId((String) r[0]),
+                r -> coverage((String) r[1], (Instant) r[2], (String) r[3])));
   }
 
   private void seal(IntercomConnectionEntity e, AccessToken token) {
@@ -197,7 +204,7 @@ public class JpaConnections implements Connections {
         state,
         e.connectedBy,
         e.connectedAt,
-        coverage(e),
+        coverage(e.coverage, e.coverageCreatedAt, e.coverageConversationId),
         error,
         e.grant);
   }
@@ -209,12 +216,11 @@ public class JpaConnections implements Connections {
     return coverage instanceof HistoryCoverage.Complete ? "COMPLETE" : "NOT_YET";
   }
 
-  private static HistoryCoverage coverage(IntercomConnectionEntity e) {
-    return switch (e.coverage) {
+  private static HistoryCoverage coverage(String kind, Instant createdAt, String conversationId) {
+    return switch (kind) {
       case "DOWN_TO" ->
           new HistoryCoverage.DownTo(
-              new HistoryPosition(
-                  e.coverageCreatedAt, new ConversationId(e.coverageConversationId)));
+              new HistoryPosition(createdAt, new ConversationId(conversationId)));
       case "COMPLETE" -> new HistoryCoverage.Complete();
       default -> new HistoryCoverage.NotYet();
     };
