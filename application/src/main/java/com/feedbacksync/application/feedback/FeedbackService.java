@@ -59,6 +59,11 @@ public final class FeedbackService implements ReadFeedbackUseCase {
   }
 
   @Override
+  public Lookup<FeedbackDocument> documentInfo(AccountId account, ConversationId id) {
+    return documents.document(account, id);
+  }
+
+  @Override
   public Optional<StoredFile> file(AccountId account, ConversationId document, String fileId) {
     return documents.file(account, document, fileId);
   }

@@ -10,6 +10,7 @@ import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase.DocumentWithCustomer;
+import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.DocumentMapping;
 import com.feedbacksync.domain.document.FeedbackDocument;
@@ -23,6 +24,7 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.SyncedConversation;
 import com.feedbacksync.domain.testing.ConversationBuilder;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,5 +105,22 @@ class FeedbackServiceTest {
     assertInstanceOf(Lookup.Missing.class, reader.document(ACME, new ConversationId("4")));
     assertInstanceOf(
         Lookup.Missing.class, reader.document(new AccountId("other"), new ConversationId("3")));
+  }
+
+  @Test
+  void document_info_is_the_document_alone_without_reading_a_profile() {
+    FeedbackDocument document = commit("5", List.of(casey()));
+    CustomerDirectory unread =
+        (CustomerDirectory)
+            Proxy.newProxyInstance(
+                CustomerDirectory.class.getClassLoader(),
+                new Class<?>[] {CustomerDirectory.class},
+                (proxy, method, args) -> {
+                  throw new AssertionError("Document Info read a profile: " + method.getName());
+                });
+    FeedbackService info = new FeedbackService(store, unread);
+    assertEquals(new Lookup.Found<>(document), info.documentInfo(ACME, new ConversationId("5")));
+    assertInstanceOf(
+        Lookup.Missing.class, info.documentInfo(new AccountId("other"), new ConversationId("5")));
   }
 }

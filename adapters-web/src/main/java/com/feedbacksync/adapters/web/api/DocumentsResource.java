@@ -14,7 +14,6 @@ import com.feedbacksync.application.model.Lookup;
 import com.feedbacksync.application.model.SliceCursor;
 import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.port.in.ReadFeedbackUseCase;
-import com.feedbacksync.application.port.in.ReadFeedbackUseCase.DocumentWithCustomer;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
@@ -44,6 +43,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -178,6 +178,7 @@ public class DocumentsResource {
   public DocumentJson document(@PathParam("id") String id) {
     return found(
         id,
+        feedback::document,
         d ->
             DocumentJson.of(
                 d.document(),
@@ -224,7 +225,7 @@ public class DocumentsResource {
   @APIResponse(responseCode = "404", description = "No such document in this account")
   @APIResponse(responseCode = "410", description = "Deleted in Intercom; only the fact is kept")
   public DocumentInfoJson info(@PathParam("id") String id) {
-    return found(id, d -> DocumentInfoJson.of(d.document()));
+    return found(id, feedback::documentInfo, DocumentInfoJson::of);
   }
 
   @GET
@@ -291,12 +292,14 @@ public class DocumentsResource {
     return caller.account();
   }
 
-  private <T> T found(String id, Function<DocumentWithCustomer, T> view) {
-    Lookup<DocumentWithCustomer> lookup = feedback.document(caller.account(), conversation(id));
-    if (lookup instanceof Lookup.Found<DocumentWithCustomer> f) {
+  /** The caller's document through {@code read}, as {@code view}; 404 or 410 otherwise. */
+  private <D, T> T found(
+      String id, BiFunction<AccountId, ConversationId, Lookup<D>> read, Function<D, T> view) {
+    Lookup<D> lookup = read.apply(caller.account(), conversation(id));
+    if (lookup instanceof Lookup.Found<D> f) {
       return view.apply(f.item());
     }
-    if (lookup instanceof Lookup.Deleted<DocumentWithCustomer> d) {
+    if (lookup instanceof Lookup.Deleted<D> d) {
       throw Responses.gone("This conversation was deleted in Intercom", d.deletedAt());
     }
     throw new NotFoundException("No document with this id in your account.");

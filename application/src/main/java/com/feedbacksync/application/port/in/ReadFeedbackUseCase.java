@@ -25,6 +25,9 @@ public interface ReadFeedbackUseCase {
   /** The document with the profile of the customer who wrote it, when that profile is synced. */
   Lookup<DocumentWithCustomer> document(AccountId account, ConversationId id);
 
+  /** The document alone, for its Document Info: no profile read for a view that shows none. */
+  Lookup<FeedbackDocument> documentInfo(AccountId account, ConversationId id);
+
   Optional<StoredFile> file(AccountId account, ConversationId document, String fileId);
 
   Slice<CustomerProfile> customers(AccountId account, CustomerQuery query);
