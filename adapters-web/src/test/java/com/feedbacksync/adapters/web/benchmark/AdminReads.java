@@ -18,8 +18,12 @@ final class AdminReads {
 
   private AdminReads() {}
 
-  /** 16 clients reading the document list and Document Info for a while; latencies in ms. */
-  static Latencies reads(ApiClient api, String token, List<String> ids, Duration duration)
+  /**
+   * 16 clients reading the document list and Document Info for a while; latencies in ms, and the
+   * CPU each party spent while they were measured.
+   */
+  static Latencies reads(
+      ApiClient api, String token, List<String> ids, Duration duration, CpuAccount cpu)
       throws Exception {
     List<Double> list = Collections.synchronizedList(new ArrayList<>());
     List<Double> info = Collections.synchronizedList(new ArrayList<>());
@@ -53,16 +57,23 @@ final class AdminReads {
     Thread.sleep(1000);
     list.clear();
     info.clear();
+    CpuAccount.Snapshot from = cpu.now();
     Thread.sleep(duration.toMillis());
+    CpuAccount.Snapshot spent = cpu.now().minus(from);
     go.set(false);
     for (var f : running) {
       f.get();
     }
     clients.shutdown();
-    return new Latencies(List.copyOf(list), List.copyOf(info));
+    return new Latencies(List.copyOf(list), List.copyOf(info), spent);
   }
 
-  record Latencies(List<Double> list, List<Double> info) {
+  record Latencies(List<Double> list, List<Double> info, CpuAccount.Snapshot cpu) {
+
+    long requests() {
+      return list.size() + info.size();
+    }
+
     double p(List<Double> values, int percentile) {
       List<Double> sorted = values.stream().sorted().toList();
       return sorted.isEmpty()
@@ -72,13 +83,21 @@ final class AdminReads {
     }
 
     Map<String, Object> toMap() {
+      double n = Math.max(1, requests()) / 1000.0;
       return Map.of(
           "list_requests", list.size(),
           "list_p50_ms", p(list, 50),
           "list_p99_ms", p(list, 99),
           "info_requests", info.size(),
           "info_p50_ms", p(info, 50),
-          "info_p99_ms", p(info, 99));
+          "info_p99_ms", p(info, 99),
+          "cpu_ms_per_request",
+              Map.of(
+                  "server", cpu.server() / n,
+                  "mariadb", cpu.database() / n,
+                  "benchmark_jvm", cpu.benchmark() / n,
+                  "machine_busy", cpu.busy() / n),
+          "machine_steal_share", cpu.steal() / (cpu.busy() + cpu.idle() + cpu.steal()));
     }
   }
 }

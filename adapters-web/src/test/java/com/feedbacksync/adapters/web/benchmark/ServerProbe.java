@@ -24,9 +24,7 @@ import java.util.stream.Stream;
  */
 final class ServerProbe implements AutoCloseable {
 
-  /** Linux's USER_HZ: /proc reports CPU time in these ticks (100 on every common kernel). */
-  private static final double CLOCK_TICKS_PER_SECOND = 100;
-
+  private final long pid;
   private final Path proc;
   private final AtomicLong peakThreads = new AtomicLong();
   private final AtomicLong peakConnections = new AtomicLong();
@@ -36,6 +34,7 @@ final class ServerProbe implements AutoCloseable {
   private volatile boolean running = true;
 
   private ServerProbe(long pid, int intercomPort) {
+    this.pid = pid;
     this.proc = Path.of("/proc", String.valueOf(pid));
     this.intercomPort = intercomPort;
     this.sampler = new Thread(this::sample, "b6-probe");
@@ -50,14 +49,7 @@ final class ServerProbe implements AutoCloseable {
 
   /** The JVM's CPU time so far, user and system, in seconds. */
   double cpuSeconds() {
-    try {
-      String stat = Files.readString(proc.resolve("stat"));
-      // After the command name in parentheses: state is field 3, utime 14 and stime 15.
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CpuAccount.process(pid);
   }
 
   long threads() {

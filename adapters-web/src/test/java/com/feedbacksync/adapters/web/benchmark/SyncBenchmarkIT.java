@@ -81,9 +81,13 @@ class SyncBenchmarkIT {
           b1(api, sizes.b1());
         }
         Heap small = all ? heapOfFirstSync(api, server, sizes.b4Small(), 41) : null;
-        new PacingBenchmark(api, report).run(sizes.b2(), size);
+        if (all || only.equals("b2")) {
+          new PacingBenchmark(api, report).run(sizes.b2(), size);
+        }
         if (all) {
           b3b4b5(api, server, sizes, small);
+        } else if (only.equals("b5")) {
+          b5Alone(api, server, sizes);
         }
       }
     }
@@ -311,33 +315,60 @@ class SyncBenchmarkIT {
               "small", Map.of("conversations", small.conversations(), "peak_mb", small.peakMb()),
               "large", Map.of("conversations", large.conversations(), "peak_mb", large.peakMb())));
 
-      String token = AdminTokens.token("bo", account.id().value(), "member");
-      List<String> ids = new ArrayList<>(sim.oracle().qualifyingNewestFirst());
-      AdminReads.Latencies alone = AdminReads.reads(api, token, ids, sizes.b5());
-      // The same reads while another account's first sync of the same workspace runs.
-      Account second = Bench.connect(api, sim, "b5", Plan.PAID);
-      AdminReads.Latencies during = AdminReads.reads(api, token, ids, sizes.b5());
-      Bench.awaitRun(api, second, "FIRST");
-      report.row(
-          "B5 admin reads",
-          "%,d documents, 16 clients: list p50 %.1f ms p99 %.1f ms, info p50 %.1f ms p99 %.1f ms"
-              + " (goal p99 < 25 ms); during a first sync: list p99 %.1f ms, info p99 %.1f ms"
-              + " (goal p99 < 50 ms)",
-          ids.size(),
-          alone.p(alone.list(), 50),
-          alone.p(alone.list(), 99),
-          alone.p(alone.info(), 50),
-          alone.p(alone.info(), 99),
-          during.p(during.list(), 99),
-          during.p(during.info(), 99));
-      report.put(
-          "b5_admin_reads",
-          Map.of(
-              "documents", ids.size(),
-              "clients", 16,
-              "alone", alone.toMap(),
-              "during_first_sync", during.toMap()));
+      b5(api, server, sim, account, sizes);
     }
+  }
+
+  /** B5 alone: the documents of B3's first sync (its size, not timed), then the reads. */
+  private void b5Alone(ApiClient api, LibertyServer server, Sizes sizes) throws Exception {
+    try (IntercomSimulator sim = Bench.simulator(13, sizes.b3(), 0)) {
+      Account account = Bench.connect(api, sim, "b3", Plan.PAID);
+      JsonObject run = Bench.awaitRun(api, account, "FIRST");
+      Bench.exactDocuments(report, "B5", account, sim, run);
+      b5(api, server, sim, account, sizes);
+    }
+  }
+
+  /**
+   * B5: 16 clients on the documents of {@code account}, on an idle server and during another
+   * account's first sync of the same workspace; with the CPU each party spent per request.
+   */
+  private void b5(
+      ApiClient api, LibertyServer server, IntercomSimulator sim, Account account, Sizes sizes)
+      throws Exception {
+    CpuAccount cpu = CpuAccount.of(server.pid());
+    String token = AdminTokens.token("bo", account.id().value(), "member");
+    List<String> ids = new ArrayList<>(sim.oracle().qualifyingNewestFirst());
+    AdminReads.Latencies alone = AdminReads.reads(api, token, ids, sizes.b5(), cpu);
+    // The same reads while another account's first sync of the same workspace runs.
+    Account second = Bench.connect(api, sim, "b5", Plan.PAID);
+    AdminReads.Latencies during = AdminReads.reads(api, token, ids, sizes.b5(), cpu);
+    Bench.awaitRun(api, second, "FIRST");
+    report.row(
+        "B5 admin reads",
+        "%,d documents, 16 clients: list p50 %.1f ms p99 %.1f ms, info p50 %.1f ms p99 %.1f ms"
+            + " (goal p99 < 25 ms); during a first sync: list p99 %.1f ms, info p99 %.1f ms"
+            + " (goal p99 < 50 ms)",
+        ids.size(),
+        alone.p(alone.list(), 50),
+        alone.p(alone.list(), 99),
+        alone.p(alone.info(), 50),
+        alone.p(alone.info(), 99),
+        during.p(during.list(), 99),
+        during.p(during.info(), 99));
+    report.note(
+        "B5 idle: %,d requests in %d s; %s",
+        alone.requests(), sizes.b5().toSeconds(), alone.cpu().perRequest(alone.requests()));
+    report.note(
+        "B5 during a first sync: %,d requests; %s (the sync's CPU included)",
+        during.requests(), during.cpu().perRequest(during.requests()));
+    report.put(
+        "b5_admin_reads",
+        Map.of(
+            "documents", ids.size(),
+            "clients", 16,
+            "alone", alone.toMap(),
+            "during_first_sync", during.toMap()));
   }
 
   /** A first sync of its own account, only to see the heap it needs (B4's small size). */
