@@ -83,7 +83,6 @@ final class AdminReads {
     }
 
     Map<String, Object> toMap() {
-      double n = Math.max(1, requests()) / 1000.0;
       return Map.of(
           "list_requests", list.size(),
           "list_p50_ms", p(list, 50),
@@ -91,13 +90,7 @@ final class AdminReads {
           "info_requests", info.size(),
           "info_p50_ms", p(info, 50),
           "info_p99_ms", p(info, 99),
-          "cpu_ms_per_request",
-              Map.of(
-                  "server", cpu.server() / n,
-                  "mariadb", cpu.database() / n,
-                  "benchmark_jvm", cpu.benchmark() / n,
-                  "machine_busy", cpu.busy() / n),
-          "machine_steal_share", cpu.steal() / (cpu.busy() + cpu.idle() + cpu.steal()));
+          "cpu_ms_per_request", cpu.msPer(requests()));
     }
   }
 }

@@ -10,6 +10,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Where a machine's CPU went over a stretch of time, from {@code /proc} as an operator would read
@@ -36,19 +38,33 @@ final class CpuAccount {
           steal - before.steal);
     }
 
-    /** The figures per request, in ms of CPU, for the table. */
-    String perRequest(long requests) {
-      double n = Math.max(1, requests) / 1000.0;
+    /** The figures per unit of work ({@code n} of them), in ms of CPU, for the table. */
+    String per(long n, String unit, String benchmarkName) {
+      Map<String, Double> ms = msPer(n);
       return String.format(
-          "CPU per request: server %.2f ms, MariaDB %.2f ms, benchmark JVM (clients) %.2f ms,"
-              + " anything else %.2f ms; the machine %.0f %% busy, %.0f %% idle, %.0f %% stolen",
-          server / n,
-          database / n,
-          benchmark / n,
-          Math.max(0, busy - server - database - benchmark) / n,
+          "CPU per %s: server %.2f ms, MariaDB %.2f ms, %s %.2f ms, anything else %.2f ms;"
+              + " the machine %.0f %% busy, %.0f %% idle, %.0f %% stolen",
+          unit,
+          ms.get("server"),
+          ms.get("mariadb"),
+          benchmarkName,
+          ms.get("benchmark_jvm"),
+          ms.get("anything_else"),
           100 * busy / (busy + idle + steal),
           100 * idle / (busy + idle + steal),
           100 * steal / (busy + idle + steal));
+    }
+
+    /** Each party's CPU per unit of work ({@code n} of them), in ms, for report.json. */
+    Map<String, Double> msPer(long n) {
+      double k = Math.max(1, n) / 1000.0;
+      Map<String, Double> ms = new LinkedHashMap<>();
+      ms.put("server", server / k);
+      ms.put("mariadb", database / k);
+      ms.put("benchmark_jvm", benchmark / k);
+      ms.put("anything_else", Math.max(0, busy - server - database - benchmark) / k);
+      ms.put("machine_steal_share", steal / (busy + idle + steal));
+      return ms;
     }
   }
 

@@ -86,6 +86,8 @@ class SyncBenchmarkIT {
         }
         if (all) {
           b3b4b5(api, server, sizes, small);
+        } else if (only.equals("b3")) {
+          b3Alone(api, server, sizes);
         } else if (only.equals("b5")) {
           b5Alone(api, server, sizes);
         }
@@ -265,40 +267,8 @@ class SyncBenchmarkIT {
   private void b3b4b5(ApiClient api, LibertyServer server, Sizes sizes, Heap small)
       throws Exception {
     try (IntercomSimulator sim = Bench.simulator(13, sizes.b3(), 0)) {
-      // The floor first: the same engine, client and parallelism, storing nothing, in this JVM.
-      // Run twice, the second kept: the first warms this JVM's code as the server's is warm.
-      double coldFloor = EngineFloor.seconds(sim);
-      double floorSeconds = EngineFloor.seconds(sim);
-      report.note(
-          "floor = the second of two runs in the test's JVM (first %.1f s,"
-              + " second %.1f s); the simulator's search cache cleared before the product",
-          coldFloor, floorSeconds);
-      sim.clearCaches();
-      sim.resetCounters();
-      long gcFrom = gcLines(server).size();
-      Account account = Bench.connect(api, sim, "b3", Plan.PAID);
-      JsonObject run = Bench.awaitRun(api, account, "FIRST");
-      double seconds = Bench.seconds(run);
-      long fetched = run.getJsonNumber("fetched").longValue();
-      Heap large = Heap.of(gcLines(server), gcFrom, sizes.b3());
-      Bench.exactDocuments(report, "B3", account, sim, run);
-      report.row(
-          "B3 engine",
-          "%,d conversations in %.1f s = %,.0f conversations/s (goal >= 2,000); floor %.1f s:"
-              + " %.2f x the floor (goal <= 1.2)",
-          fetched,
-          seconds,
-          fetched / seconds,
-          floorSeconds,
-          seconds / floorSeconds);
-      report.put(
-          "b3_engine",
-          Map.of(
-              "conversations", fetched,
-              "seconds", seconds,
-              "conversations_per_second", fetched / seconds,
-              "floor_seconds", floorSeconds,
-              "ratio_to_floor", seconds / floorSeconds));
+      FirstSync engine = b3(api, server, sim, sizes);
+      Heap large = engine.heap();
       report.row(
           "B4 memory",
           "peak heap after GC under -Xmx256m: %d MB at %,d conversations, %d MB at %,d: %+.0f%%"
@@ -314,10 +284,77 @@ class SyncBenchmarkIT {
               "xmx_mb", 256,
               "small", Map.of("conversations", small.conversations(), "peak_mb", small.peakMb()),
               "large", Map.of("conversations", large.conversations(), "peak_mb", large.peakMb())));
-
-      b5(api, server, sim, account, sizes);
+      b5(api, server, sim, engine.account(), sizes);
     }
   }
+
+  /** B3 alone, at its size: the floor, then the product's first sync. */
+  private void b3Alone(ApiClient api, LibertyServer server, Sizes sizes) throws Exception {
+    try (IntercomSimulator sim = Bench.simulator(13, sizes.b3(), 0)) {
+      b3(api, server, sim, sizes);
+    }
+  }
+
+  /** A benchmark's first sync: its account, and the server's heap while it ran. */
+  private record FirstSync(Account account, Heap heap) {}
+
+  /**
+   * B3: the engine's floor in this JVM, then the product's first sync of the same workspace, with
+   * the CPU each party spent per conversation (the simulator is in this JVM).
+   */
+  private FirstSync b3(ApiClient api, LibertyServer server, IntercomSimulator sim, Sizes sizes)
+      throws Exception {
+    // The floor first: the same engine, client and parallelism, storing nothing, in this JVM.
+    // Run twice, the second kept: the first warms this JVM's code as the server's is warm.
+    double coldFloor = EngineFloor.seconds(sim);
+    double floorSeconds = EngineFloor.seconds(sim);
+    report.note(
+        "floor = the second of two runs in the test's JVM (first %.1f s,"
+            + " second %.1f s); the simulator's search cache cleared before the product",
+        coldFloor, floorSeconds);
+    sim.clearCaches();
+    sim.resetCounters();
+    long gcFrom = gcLines(server).size();
+    CpuAccount cpu = CpuAccount.of(server.pid());
+    CpuAccount.Snapshot from = cpu.now();
+    Account account = Bench.connect(api, sim, "b3", Plan.PAID);
+    JsonObject run = Bench.awaitRun(api, account, "FIRST");
+    CpuAccount.Snapshot spent = cpu.now().minus(from);
+    double seconds = Bench.seconds(run);
+    long fetched = run.getJsonNumber("fetched").longValue();
+    Heap heap = Heap.of(gcLines(server), gcFrom, sizes.b3());
+    Bench.exactDocuments(report, "B3", account, sim, run);
+    report.row(
+        "B3 engine",
+        "%,d conversations in %.1f s = %,.0f conversations/s (goal >= 2,000); floor %.1f s:"
+            + " %.2f x the floor (goal <= 1.2)",
+        fetched,
+        seconds,
+        fetched / seconds,
+        floorSeconds,
+        seconds / floorSeconds);
+    report.note(
+        "B3 %s",
+        spent.per(fetched, "conversation", "benchmark JVM (the simulator, this JVM's polling)"));
+    report.put(
+        "b3_engine",
+        Map.of(
+            "conversations",
+            fetched,
+            "seconds",
+            seconds,
+            "conversations_per_second",
+            fetched / seconds,
+            "floor_seconds",
+            floorSeconds,
+            "ratio_to_floor",
+            seconds / floorSeconds,
+            "cpu_ms_per_conversation",
+            spent.msPer(fetched)));
+    return new FirstSync(account, heap);
+  }
+
+  private static final String CLIENTS = "benchmark JVM (the clients)";
 
   /** B5 alone: the documents of B3's first sync (its size, not timed), then the reads. */
   private void b5Alone(ApiClient api, LibertyServer server, Sizes sizes) throws Exception {
@@ -358,10 +395,12 @@ class SyncBenchmarkIT {
         during.p(during.info(), 99));
     report.note(
         "B5 idle: %,d requests in %d s; %s",
-        alone.requests(), sizes.b5().toSeconds(), alone.cpu().perRequest(alone.requests()));
+        alone.requests(),
+        sizes.b5().toSeconds(),
+        alone.cpu().per(alone.requests(), "request", CLIENTS));
     report.note(
         "B5 during a first sync: %,d requests; %s (the sync's CPU included)",
-        during.requests(), during.cpu().perRequest(during.requests()));
+        during.requests(), during.cpu().per(during.requests(), "request", CLIENTS));
     report.put(
         "b5_admin_reads",
         Map.of(
