@@ -15,6 +15,7 @@ import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
 import java.time.Clock;
@@ -232,7 +233,10 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   }
 
   private boolean owedBackfill(AccountId account, HistoryCoverage coverage) {
-    return accounts.find(account).map(a -> coverage.owesBackfill(a.plan())).orElse(false);
+    // The plan is read only for a coverage some plan owes a backfill on: most accounts reaching
+    // here have all their history, and this runs for each candidate of every tick.
+    return coverage.owesBackfill(Plan.PAID)
+        && accounts.find(account).map(a -> coverage.owesBackfill(a.plan())).orElse(false);
   }
 
   Optional<SyncKind> due(AccountId account) {

@@ -287,6 +287,20 @@ class SchedulingServiceTest {
   }
 
   @Test
+  void an_account_with_all_its_history_is_not_read_to_choose_its_customer_sync() {
+    // Past a fresh hourly sync the scheduler asks whether a backfill is owed before the customer
+    // sync; for all of the history no plan owes one, so the account's plan is not read.
+    connect(new HistoryCoverage.Complete());
+    runs.finish(
+        runs.start(ACME, SyncKind.HOURLY, NOW.minusSeconds(600), "a"),
+        new SyncOutcome.Completed(RunCounts.NONE),
+        NOW.minusSeconds(590));
+    assertEquals(1, scheduler(Runnable::run, "a").tick().size());
+    assertEquals(List.of(SyncKind.CUSTOMERS), ran);
+    assertEquals(List.of(), accountReads, "no plan owes a complete history anything");
+  }
+
+  @Test
   void skips_accounts_that_are_not_connected() {
     connections.save(
         InMemoryConnections.connection(
