@@ -26,10 +26,23 @@ import java.time.Instant;
       @ColumnResult(name = "updated_at", type = Instant.class),
       @ColumnResult(name = "truncated_by_intercom", type = Boolean.class)
     })
+@SqlResultSetMapping(
+    name = FeedbackDocumentEntity.SYNCED,
+    columns = {
+      @ColumnResult(name = "conversation_id"),
+      @ColumnResult(name = "updated_at", type = Instant.class),
+      @ColumnResult(name = "last_contact_reply_at", type = Instant.class),
+      @ColumnResult(name = "last_admin_reply_at", type = Instant.class),
+      @ColumnResult(name = "conversation_tag_ids"),
+      @ColumnResult(name = "status")
+    })
 public class FeedbackDocumentEntity {
 
   /** A list's row: the columns of a document summary, in this order. */
   static final String SUMMARY = "FeedbackDocumentSummary";
+
+  /** What a sync compares with Intercom's copy, in this order; never the messages. */
+  static final String SYNCED = "FeedbackDocumentSynced";
 
   /** The natural key: (account, workspace, conversation). */
   @Embeddable

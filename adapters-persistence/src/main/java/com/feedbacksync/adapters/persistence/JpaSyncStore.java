@@ -67,26 +67,29 @@ public class JpaSyncStore implements SyncStore {
     if (ids.isEmpty()) {
       return Map.of();
     }
-    List<FeedbackDocumentEntity> rows =
+    // The compared columns only: whole rows would bring each document's messages (up to
+    // megabytes) into the persistence context, and a snapshot of them, for a page of 150.
+    List<Object[]> rows =
         among(
             em.createNativeQuery(
-                    "SELECT * FROM feedback_document WHERE account_id = :account"
-                        + " AND workspace_id = :workspace AND conversation_id IN (:ids)"
-                        + " AND deleted_at IS NULL",
-                    FeedbackDocumentEntity.class)
+                    "SELECT conversation_id, updated_at, last_contact_reply_at, last_admin_reply_at,"
+                        + " conversation_tag_ids, status FROM feedback_document"
+                        + " WHERE account_id = :account AND workspace_id = :workspace"
+                        + " AND conversation_id IN (:ids) AND deleted_at IS NULL",
+                    FeedbackDocumentEntity.SYNCED)
                 .setParameter("account", account.value())
                 .setParameter("workspace", workspace.value())
                 .setParameter("ids", ids.stream().map(ConversationId::value).toList()));
     Map<ConversationId, SyncedConversation> found = new HashMap<>();
-    for (FeedbackDocumentEntity d : rows) {
+    for (Object[] r : rows) {
       found.put(
-          new ConversationId(d.key.conversationId()),
+          new ConversationId((String) r[0]),
           new SyncedConversation(
-              d.updatedAt,
-              Optional.ofNullable(d.lastContactReplyAt),
-              Optional.ofNullable(d.lastAdminReplyAt),
-              tagIds(d.conversationTagIds),
-              ConversationState.valueOf(d.status)));
+              (Instant) r[1],
+              Optional.ofNullable((Instant) r[2]),
+              Optional.ofNullable((Instant) r[3]),
+              tagIds((String) r[4]),
+              ConversationState.valueOf((String) r[5])));
     }
     return found;
   }
@@ -179,7 +182,8 @@ public class JpaSyncStore implements SyncStore {
             batch.profiles().isEmpty(),
             (CustomerProfileEntity p) -> p.key);
     // Both reads before any write: a query while inserts are pending makes Hibernate check every
-    // managed row first (an auto-flush), once per query.
+    // managed row first (an auto-flush), once per query; a native query, declaring no tables,
+    // flushes the whole context whenever anything is pending.
     for (SyncBatch.StoredDocument stored : batch.documents()) {
       upsert(account, stored, documents);
     }
@@ -395,9 +399,9 @@ public class JpaSyncStore implements SyncStore {
 
   /**
    * The rows of a native query whose ids are an {@code IN (:ids)} list. Native, not JPQL: Hibernate
-   * translates a JPQL {@code in :ids} from SQM to SQL again whenever the list's length differs from
-   * its last (B3's profile put 25 of the 32 samples of a commit's two reads there); native SQL only
-   * has its placeholders expanded. The query's result class types the rows.
+   * translated a JPQL {@code in :ids} from SQM to an SQL tree again for each list length it met
+   * (B3's profile put 25 of the 32 samples of a commit's two reads there); a native query's SQL is
+   * text already, to which the list adds placeholders. The query's result class types the rows.
    */
   @SuppressWarnings("unchecked")
   private static <E> List<E> among(Query query) {

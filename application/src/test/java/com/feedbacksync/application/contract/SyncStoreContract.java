@@ -24,6 +24,7 @@ import com.feedbacksync.domain.intercom.ContactRole;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.ConversationState;
 import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Statistics;
 import com.feedbacksync.domain.intercom.Tag;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
@@ -91,6 +92,41 @@ public abstract class SyncStoreContract {
         List.of(),
         Checkpoint.START,
         RunCounts.NONE);
+  }
+
+  @Test
+  void keeps_every_field_change_detection_compares() {
+    // Each field distinct, so a store that mixes up the customer's and the agent's last reply,
+    // drops a tag or a time's precision, fails here.
+    var conversation =
+        ConversationBuilder.conversation()
+            .id("7")
+            .createdAt(T)
+            .updatedAt(T.plusSeconds(300))
+            .state(ConversationState.SNOOZED)
+            .tag(Tag.named("9001", "bug"))
+            .tag(Tag.named("9002", "billing"))
+            .statistics(
+                new Statistics(
+                    Optional.of(T.plusSeconds(60)),
+                    Optional.of(T.plusSeconds(120)),
+                    Optional.of(T.plusSeconds(240))))
+            .build();
+    SyncedConversation expected = SyncedConversation.of(conversation);
+    AccountId account = newAccount();
+    store()
+        .commit(
+            account,
+            batch(
+                List.of(
+                    new SyncBatch.StoredDocument(
+                        new DocumentMapping(MappingSettings.DEFAULT)
+                            .map(WORKSPACE, conversation, T.plusSeconds(300)),
+                        expected)),
+                List.of()));
+    assertEquals(
+        Map.of(new ConversationId("7"), expected),
+        store().synced(account, WORKSPACE.id(), List.of(new ConversationId("7"))));
   }
 
   @Test
