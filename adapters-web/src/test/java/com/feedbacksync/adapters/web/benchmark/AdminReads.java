@@ -90,7 +90,8 @@ final class AdminReads {
           "info_requests", info.size(),
           "info_p50_ms", p(info, 50),
           "info_p99_ms", p(info, 99),
-          "cpu_ms_per_request", cpu.msPer(requests()));
+          "cpu_ms_per_request", cpu.msPer(requests()),
+          "machine_steal_share", cpu.stealShare());
     }
   }
 }

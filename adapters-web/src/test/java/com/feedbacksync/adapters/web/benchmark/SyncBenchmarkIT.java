@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,13 @@ class SyncBenchmarkIT {
     Sizes sizes = Sizes.of(size);
     // -Dbench.only=b2 runs B2 alone (its chart included), at the size asked: B2 at scale costs
     // minutes of waiting on the rate limit, not the machine's cores, unlike B3 at full size.
-    // -Dbench.only=b6 runs B6 alone, on a server of its own with the scheduler on.
+    // b3 and b5 run those alone (B5 on the documents of an untimed first sync of B3's size);
+    // b6 runs B6 alone, on a server of its own with the scheduler on.
     String only = System.getProperty("bench.only", "").strip();
+    if (!Set.of("", "b2", "b3", "b5", "b6").contains(only)) {
+      throw new IllegalArgumentException(
+          "bench.only is one of b2, b3, b5, b6 (or empty for all), not '" + only + "'");
+    }
     boolean all = only.isBlank();
     int httpPort = Integer.getInteger("it.bench.http.port", 9185);
     int httpsPort = Integer.getInteger("it.bench.https.port", 9447);
@@ -288,8 +294,13 @@ class SyncBenchmarkIT {
     }
   }
 
-  /** B3 alone, at its size: the floor, then the product's first sync. */
+  /**
+   * B3 alone, at its size: the floor, then the product's first sync, on a server warmed first by an
+   * untimed first sync of B4's small size (in the whole run B1, B4 and B2 warm it): a cold server's
+   * JIT compiling would count as the engine's CPU.
+   */
   private void b3Alone(ApiClient api, LibertyServer server, Sizes sizes) throws Exception {
+    heapOfFirstSync(api, server, sizes.b4Small(), 41);
     try (IntercomSimulator sim = Bench.simulator(13, sizes.b3(), 0)) {
       b3(api, server, sim, sizes);
     }
@@ -350,7 +361,9 @@ class SyncBenchmarkIT {
             "ratio_to_floor",
             seconds / floorSeconds,
             "cpu_ms_per_conversation",
-            spent.msPer(fetched)));
+            spent.msPer(fetched),
+            "machine_steal_share",
+            spent.stealShare()));
     return new FirstSync(account, heap);
   }
 
