@@ -65,6 +65,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The dependency plugin the README's `mvn` calls, with its own dependencies, fetched now as an
+# operator's online `mvn` would fetch it: the build never runs it, so a fresh machine's repository
+# lacked one of them (commons-beanutils 1.9.4) and the offline run below failed.
+"$root/mvnw" -B -ntp -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:help >/dev/null \
+  || fail "Maven could not fetch the dependency plugin the README's library step uses"
+
 # Maven for the README's `mvn`: the project's, offline (nothing is downloaded at run time).
 mkdir -p "$work/bin"
 printf '#!/bin/sh\nexec "%s/mvnw" -o "$@"\n' "$root" > "$work/bin/mvn"
