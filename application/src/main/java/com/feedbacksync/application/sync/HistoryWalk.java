@@ -34,13 +34,11 @@ import java.util.Set;
 final class HistoryWalk {
 
   /**
-   * How far the fetchers may run ahead of what the walk took. The walk commits a part every 25 ms
-   * or so, on its own thread; at one conversation per fetcher (8) they stood idle through each
-   * commit (B3 at medium: 783 and 909 conversations/s, the machine 81 % busy), at 32 they fetch on
-   * through it (933 and 1,128/s, 86-88 % busy; 64 bought nothing more). A crash loses at most these
-   * fetched conversations, a retrieve each.
+   * How far the fetchers may run ahead of what the walk took: one conversation per fetcher keeps
+   * them busy (the walk takes as fast as they fetch, but for its commits), and what a crash loses
+   * of fetched conversations stays that small.
    */
-  static final int LOOKAHEAD = 32;
+  static final int LOOKAHEAD = 8;
 
   private final SyncRun run;
   private final PlanLimits limits;
