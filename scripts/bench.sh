@@ -3,11 +3,13 @@
 # its floor, B4 memory, B5 admin reads) against a real Open Liberty (-Xmx256m), MariaDB and the
 # simulator. Prints a table; writes adapters-web/target/benchmark/report.json and the chart of B2's
 # first sync, adapters-web/target/benchmark/first-sync.png.
-# Usage: scripts/bench.sh [tiny|medium|full] [b2|b3|b5|b6]   (full: 10k/20k/100k conversations for B1/B2/B3;
+# Usage: scripts/bench.sh [tiny|medium|full] [b2|b3|b4|b5|b6]   (full: 10k/20k/100k conversations for B1/B2/B3;
 #        with b2, B2 alone at that size: at full, 20,000 conversations at 10,000 calls/min, whose
 #        sync took 4.5 minutes, 9 with the build and the server's start, on a loaded machine;
 #        with b3, B3 alone: its floor, then the first sync, with the CPU per conversation of the
 #        server, MariaDB and the benchmark JVM (the simulator);
+#        with b4, B4 alone: the server's live heap (a full collection at each tenth) during first
+#        syncs of B4's small size and B3's size, each of its own;
 #        with b5, B5 alone: a first sync of B3's size (untimed), then the admin reads, with the CPU
 #        per request of the server, MariaDB and the benchmark's own JVM;
 #        with b6, B6 alone: 1,000 accounts of 50 conversations at full, 200 at medium, on a server

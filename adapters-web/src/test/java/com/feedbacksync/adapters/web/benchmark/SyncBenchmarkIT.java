@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.web.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.adapters.web.benchmark.MemoryBenchmark.Heap;
 import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.LibertyServer;
@@ -12,15 +13,11 @@ import com.feedbacksync.simulator.Counters;
 import com.feedbacksync.simulator.FirstSyncFloor;
 import com.feedbacksync.simulator.IntercomSimulator;
 import jakarta.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,8 +45,6 @@ class SyncBenchmarkIT {
     }
   }
 
-  private static final Pattern GC_AFTER = Pattern.compile("->(\\d+)M\\(");
-
   private final BenchmarkReport report = new BenchmarkReport();
 
   @Test
@@ -58,12 +53,12 @@ class SyncBenchmarkIT {
     Sizes sizes = Sizes.of(size);
     // -Dbench.only=b2 runs B2 alone (its chart included), at the size asked: B2 at scale costs
     // minutes of waiting on the rate limit, not the machine's cores, unlike B3 at full size.
-    // b3 and b5 run those alone (B5 on the documents of an untimed first sync of B3's size);
+    // b3, b4 and b5 run those alone (B5 on the documents of an untimed first sync of B3's size);
     // b6 runs B6 alone, on a server of its own with the scheduler on.
     String only = System.getProperty("bench.only", "").strip();
-    if (!Set.of("", "b2", "b3", "b5", "b6").contains(only)) {
+    if (!Set.of("", "b2", "b3", "b4", "b5", "b6").contains(only)) {
       throw new IllegalArgumentException(
-          "bench.only is one of b2, b3, b5, b6 (or empty for all), not '" + only + "'");
+          "bench.only is one of b2, b3, b4, b5, b6 (or empty for all), not '" + only + "'");
     }
     boolean all = only.isBlank();
     int httpPort = Integer.getInteger("it.bench.http.port", 9185);
@@ -83,17 +78,21 @@ class SyncBenchmarkIT {
               jvmOptions())) {
         server.awaitReady();
         ApiClient api = new ApiClient(server.url());
+        MemoryBenchmark memory = new MemoryBenchmark(api, server, report);
         if (all) {
           b1(api, sizes.b1());
         }
-        Heap small = all ? heapOfFirstSync(api, server, sizes.b4Small(), 41) : null;
+        Heap small = all ? memory.firstSync(sizes.b4Small(), 41) : null;
         if (all || only.equals("b2")) {
           new PacingBenchmark(api, report).run(sizes.b2(), size);
         }
         if (all) {
-          b3b4b5(api, server, sizes, small);
+          Heap large = b3b5(api, server, sizes);
+          memory.run(sizes.b4Small(), sizes.b3(), small, large);
         } else if (only.equals("b3")) {
           b3Alone(api, server, sizes);
+        } else if (only.equals("b4")) {
+          memory.run(sizes.b4Small(), sizes.b3(), memory.firstSync(sizes.b4Small(), 41), null);
         } else if (only.equals("b5")) {
           b5Alone(api, server, sizes);
         }
@@ -269,28 +268,15 @@ class SyncBenchmarkIT {
     assertTrue(ratio <= 1.05, "B1 with profiles: " + calls + " calls against the floor " + floor);
   }
 
-  /** B3 engine speed against the floor, B4 memory at the large size, B5 admin reads. */
-  private void b3b4b5(ApiClient api, LibertyServer server, Sizes sizes, Heap small)
-      throws Exception {
+  /**
+   * B3 engine speed against the floor, then B5 admin reads on its documents; G1's heap during B3's
+   * sync, for B4's note.
+   */
+  private Heap b3b5(ApiClient api, LibertyServer server, Sizes sizes) throws Exception {
     try (IntercomSimulator sim = Bench.simulator(13, sizes.b3(), 0)) {
       FirstSync engine = b3(api, server, sim, sizes);
-      Heap large = engine.heap();
-      report.row(
-          "B4 memory",
-          "peak heap after GC under -Xmx256m: %d MB at %,d conversations, %d MB at %,d: %+.0f%%"
-              + " (goal within 20%%)",
-          small.peakMb(),
-          small.conversations(),
-          large.peakMb(),
-          large.conversations(),
-          100.0 * (large.peakMb() - small.peakMb()) / Math.max(1, small.peakMb()));
-      report.put(
-          "b4_memory",
-          Map.of(
-              "xmx_mb", 256,
-              "small", Map.of("conversations", small.conversations(), "peak_mb", small.peakMb()),
-              "large", Map.of("conversations", large.conversations(), "peak_mb", large.peakMb())));
       b5(api, server, sim, engine.account(), sizes);
+      return engine.heap();
     }
   }
 
@@ -300,7 +286,7 @@ class SyncBenchmarkIT {
    * JIT compiling would count as the engine's CPU.
    */
   private void b3Alone(ApiClient api, LibertyServer server, Sizes sizes) throws Exception {
-    heapOfFirstSync(api, server, sizes.b4Small(), 41);
+    new MemoryBenchmark(api, server, report).firstSync(sizes.b4Small(), 41);
     try (IntercomSimulator sim = Bench.simulator(13, sizes.b3(), 0)) {
       b3(api, server, sim, sizes);
     }
@@ -325,7 +311,8 @@ class SyncBenchmarkIT {
         coldFloor, floorSeconds);
     sim.clearCaches();
     sim.resetCounters();
-    long gcFrom = gcLines(server).size();
+    MemoryBenchmark memory = new MemoryBenchmark(api, server, report);
+    long gcFrom = memory.gcMark();
     CpuAccount cpu = CpuAccount.of(server.pid());
     CpuAccount.Snapshot from = cpu.now();
     Account account = Bench.connect(api, sim, "b3", Plan.PAID);
@@ -333,7 +320,7 @@ class SyncBenchmarkIT {
     CpuAccount.Snapshot spent = cpu.now().minus(from);
     double seconds = Bench.seconds(run);
     long fetched = run.getJsonNumber("fetched").longValue();
-    Heap heap = Heap.of(gcLines(server), gcFrom, sizes.b3());
+    Heap heap = memory.since(gcFrom, sizes.b3());
     Bench.exactDocuments(report, "B3", account, sim, run);
     report.row(
         "B3 engine",
@@ -421,35 +408,5 @@ class SyncBenchmarkIT {
             "clients", 16,
             "alone", alone.toMap(),
             "during_first_sync", during.toMap()));
-  }
-
-  /** A first sync of its own account, only to see the heap it needs (B4's small size). */
-  private Heap heapOfFirstSync(ApiClient api, LibertyServer server, int conversations, long seed)
-      throws Exception {
-    try (IntercomSimulator sim = Bench.simulator(seed, conversations, 0)) {
-      long gcFrom = gcLines(server).size();
-      Account account = Bench.connect(api, sim, "b4", Plan.PAID);
-      Bench.awaitRun(api, account, "FIRST");
-      return Heap.of(gcLines(server), gcFrom, conversations);
-    }
-  }
-
-  /** The largest heap left after a collection while one run went: what the run kept alive. */
-  record Heap(int conversations, long peakMb) {
-    static Heap of(List<String> gcLines, long from, int conversations) {
-      long peak = 0;
-      for (String line : gcLines.subList((int) from, gcLines.size())) {
-        Matcher m = GC_AFTER.matcher(line);
-        if (m.find()) {
-          peak = Math.max(peak, Long.parseLong(m.group(1)));
-        }
-      }
-      return new Heap(conversations, peak);
-    }
-  }
-
-  private static List<String> gcLines(LibertyServer server) throws Exception {
-    Path log = server.file("logs/gc.log");
-    return Files.exists(log) ? Files.readAllLines(log) : List.of();
   }
 }
