@@ -1,6 +1,5 @@
 package com.feedbacksync.application.schedule;
 
-import com.feedbacksync.application.model.Connection;
 import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.LeaseClaim;
 import com.feedbacksync.application.model.LeaseToken;
@@ -15,8 +14,6 @@ import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.RunMetrics;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
-import com.feedbacksync.domain.account.Plan;
-import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.Schedules;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +31,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * Decides, on each tick, which syncs are due for every connected account (the first sync, a
- * backfill after an upgrade, the hourly conversations, the daily customers), claims each through a
- * lease so no two servers run it at once, and hands it to the executor. An account whose runs keep
- * failing waits out its {@link FailureBackoff} first. "Sync now" (without the backoff: an admin
- * asked) and the re-syncs webhooks queued go the same way. Every run commits under the lease it was
- * started with (the store fences each commit), and the lease's times are the database's.
+ * Asks, on each tick, which syncs are due for every connected account ({@link DueKinds}: the first
+ * sync, a backfill after an upgrade, the hourly conversations, the daily customers), claims each
+ * through a lease so no two servers run it at once, and hands it to the executor. An account whose
+ * runs keep failing waits out its {@link FailureBackoff} first. "Sync now" (without the backoff: an
+ * admin asked) and the re-syncs webhooks queued go the same way. Every run commits under the lease
+ * it was started with (the store fences each commit), and the lease's times are the database's.
  */
 public final class SchedulingService implements ScheduleSyncsUseCase {
 
@@ -57,17 +54,14 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
 
   private static final System.Logger LOG = System.getLogger(SchedulingService.class.getName());
 
-  private final Accounts accounts;
   private final Connections connections;
   private final SyncRuns runs;
   private final Leases leases;
   private final SyncIntercomUseCase sync;
-  private final Schedules schedules;
   private final Executor executor;
   private final Clock clock;
   private final String owner;
   private final Duration lease;
-  private final FailureBackoff backoff;
   private final RunLog log;
   private final RunMetrics metrics;
 
@@ -75,6 +69,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
   private final Map<AccountId, LeaseToken> running = new ConcurrentHashMap<>();
 
   private final DueCandidates candidates;
+  private final DueKinds kinds;
   private final WebhookQueue webhooks;
   private final AtomicBoolean resyncQueued = new AtomicBoolean();
 
@@ -95,18 +90,18 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     this.metrics = Objects.requireNonNull(metrics);
     this.webhooks = Objects.requireNonNull(webhooks);
     this.lease = Objects.requireNonNull(lease);
-    this.backoff = Objects.requireNonNull(backoff);
-    this.log = new RunLog(runs, backoff);
-    this.accounts = Objects.requireNonNull(accounts);
+    this.log = new RunLog(runs, Objects.requireNonNull(backoff));
     this.connections = Objects.requireNonNull(connections);
     this.runs = Objects.requireNonNull(runs);
     this.leases = Objects.requireNonNull(leases);
     this.sync = Objects.requireNonNull(sync);
-    this.schedules = Objects.requireNonNull(schedules);
     this.executor = Objects.requireNonNull(executor);
     this.clock = Objects.requireNonNull(clock);
     this.owner = Objects.requireNonNull(owner);
+    Objects.requireNonNull(accounts);
+    Objects.requireNonNull(schedules);
     this.candidates = new DueCandidates(accounts, connections, runs, schedules);
+    this.kinds = new DueKinds(accounts, connections, runs, schedules, backoff, clock);
   }
 
   /**
@@ -125,7 +120,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
         continue;
       }
       try {
-        due(account).ifPresent(kind -> start(account, kind).ifPresent(started::add));
+        kinds.due(account).ifPresent(kind -> start(account, kind).ifPresent(started::add));
       } catch (RuntimeException e) {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -174,7 +169,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     List<String> started = new ArrayList<>();
     for (AccountId account : webhooks.accounts()) {
       try {
-        if (running.containsKey(account) || backingOff(account)) {
+        if (running.containsKey(account) || kinds.backingOff(account)) {
           continue; // kept queued: for this server's run to end, or the backoff to pass
         }
         start(
@@ -222,64 +217,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     return connections
         .find(account)
         .filter(c -> c.state() == ConnectionState.CONNECTED)
-        .flatMap(c -> start(account, nowKind(account, c.coverage())));
-  }
-
-  private SyncKind nowKind(AccountId account, HistoryCoverage coverage) {
-    if (coverage instanceof HistoryCoverage.NotYet) {
-      return SyncKind.FIRST;
-    }
-    return owedBackfill(account, coverage) ? SyncKind.BACKFILL : SyncKind.HOURLY;
-  }
-
-  private boolean owedBackfill(AccountId account, HistoryCoverage coverage) {
-    // The plan is read only for a coverage some plan owes a backfill on: most accounts reaching
-    // here have all their history, and this runs for each candidate of every tick.
-    return coverage.owesBackfill(Plan.PAID)
-        && accounts.find(account).map(a -> coverage.owesBackfill(a.plan())).orElse(false);
-  }
-
-  Optional<SyncKind> due(AccountId account) {
-    Optional<Connection> connection = connections.find(account);
-    if (connection.isEmpty()) {
-      return Optional.empty();
-    }
-    HistoryCoverage coverage = connection.get().coverage();
-    Instant now = clock.instant();
-    Optional<SyncRuns.FailureStreak> failing = runs.failing(account);
-    if (failing.isPresent()) {
-      // Failing: nothing until the backoff has passed, then the failed kind again (its own
-      // schedule counts the failed run as started), or what the history still needs.
-      if (now.isBefore(backoff.next(account, failing.get()))) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          coverage instanceof HistoryCoverage.NotYet
-              ? SyncKind.FIRST
-              : failing.get().kind() == SyncKind.FIRST
-                  ? nowKind(account, coverage)
-                  : failing.get().kind());
-    }
-    if (coverage instanceof HistoryCoverage.NotYet) {
-      return Optional.of(SyncKind.FIRST);
-    }
-    if (schedules.conversationSync(runs.lastStarted(account, SyncKind.HOURLY), now).now()) {
-      return Optional.of(SyncKind.HOURLY);
-    }
-    if (owedBackfill(account, coverage)) {
-      return Optional.of(SyncKind.BACKFILL);
-    }
-    if (schedules.customerSync(runs.lastStarted(account, SyncKind.CUSTOMERS), now).now()) {
-      return Optional.of(SyncKind.CUSTOMERS);
-    }
-    return Optional.empty();
-  }
-
-  /** Whether the account's syncs keep failing and its backoff has not passed yet. */
-  private boolean backingOff(AccountId account) {
-    return runs.failing(account)
-        .map(streak -> clock.instant().isBefore(backoff.next(account, streak)))
-        .orElse(false);
+        .flatMap(c -> start(account, kinds.whenAsked(account, c.coverage())));
   }
 
   private Optional<String> start(AccountId account, SyncKind kind) {
