@@ -14,9 +14,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A batch's documents and customer profiles as rows: one read for the rows already there, which
- * decides insert or update, then the writes in JDBC batches. A stale copy never overwrites a newer
- * one and a tombstone stays.
+ * A batch's documents and customer profiles as rows: one read per table for the rows already there,
+ * which decides insert or update, then the writes in JDBC batches. A stale copy never overwrites a
+ * newer one and a tombstone stays.
  */
 final class DocumentRows {
 

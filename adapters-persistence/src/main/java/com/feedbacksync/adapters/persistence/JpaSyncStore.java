@@ -118,15 +118,14 @@ public class JpaSyncStore implements SyncStore {
       throw new ConnectionGone();
     }
     DocumentRows.write(em, account, batch);
-    Instant now = clock.instant();
-    Tombstones.contacts(em, account, batch.deletedContacts(), workspace, now);
+    Tombstones.contacts(em, account, batch.deletedContacts(), workspace, clock);
     String fileWorkspace =
         batch.documents().isEmpty()
             ? workspace.orElse(null)
             : batch.documents().get(0).document().workspace().value();
     StoredFileRows.write(em, account, fileWorkspace, batch.files());
-    Tombstones.conversations(em, account, batch.deletions(), workspace, now);
-    SetAsideRows.write(em, account, batch, Optional.ofNullable(fileWorkspace), now);
+    Tombstones.conversations(em, account, batch.deletions(), workspace, clock);
+    SetAsideRows.write(em, account, batch, Optional.ofNullable(fileWorkspace), clock);
     CheckpointRows.save(em, account, batch.stream(), batch.checkpoint(), workspace);
   }
 

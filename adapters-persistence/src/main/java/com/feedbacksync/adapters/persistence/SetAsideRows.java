@@ -9,6 +9,7 @@ import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class SetAsideRows {
       AccountId account,
       SyncBatch batch,
       Optional<String> workspace,
-      Instant now) {
+      Clock clock) {
     clear(
         em,
         account,
@@ -53,6 +54,7 @@ final class SetAsideRows {
                 batch.deletedContacts().stream())
             .map(ContactId::value)
             .toList());
+    Instant now = clock.instant();
     boolean withoutReply = false;
     for (SetAside item : batch.setAside()) {
       em.createNativeQuery(

@@ -4,7 +4,7 @@ import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,7 +21,7 @@ final class Tombstones {
       AccountId account,
       List<ContactId> contacts,
       Optional<String> workspace,
-      Instant now) {
+      Clock clock) {
     for (ContactId contact : contacts) {
       var tombstone =
           em.createNativeQuery(
@@ -29,7 +29,7 @@ final class Tombstones {
                       + " properties_json = '{}', segments_json = '[]', companies_json = '[]'"
                       + " WHERE account_id = ? AND contact_id = ? AND deleted_at IS NULL"
                       + (workspace.isPresent() ? " AND workspace_id = ?" : ""))
-              .setParameter(1, now)
+              .setParameter(1, clock.instant())
               .setParameter(2, account.value())
               .setParameter(3, contact.value());
       workspace.ifPresent(w -> tombstone.setParameter(4, w));
@@ -42,7 +42,7 @@ final class Tombstones {
       AccountId account,
       List<ConversationId> conversations,
       Optional<String> workspace,
-      Instant now) {
+      Clock clock) {
     for (ConversationId id : conversations) {
       // Its files go with its content.
       var files =
@@ -63,7 +63,7 @@ final class Tombstones {
                       + " where d.key.accountId = :account and d.key.conversationId = :id"
                       + " and d.deletedAt is null"
                       + (workspace.isPresent() ? " and d.key.workspaceId = :workspace" : ""))
-              .setParameter("now", now)
+              .setParameter("now", clock.instant())
               .setParameter("account", account.value())
               .setParameter("id", id.value());
       workspace.ifPresent(w -> document.setParameter("workspace", w));

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The connected accounts that may have a sync due, read for all of them at once: an idle tick of a
  * thousand accounts cost four reads for each (about a second of CPU, measured by B6), though most
- * have nothing due. The scheduler's per-account decision still decides each candidate; this only
- * must never leave out one that decision would start.
+ * have nothing due. {@link DueKinds} still decides each candidate; this only must never leave out
+ * one it would start.
  */
 final class DueCandidates {
 

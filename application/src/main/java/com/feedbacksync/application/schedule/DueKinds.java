@@ -61,7 +61,7 @@ final class DueKinds {
           coverage instanceof HistoryCoverage.NotYet
               ? SyncKind.FIRST
               : failing.get().kind() == SyncKind.FIRST
-                  ? whenAsked(account, coverage)
+                  ? historyOrHourly(account, coverage)
                   : failing.get().kind());
     }
     if (coverage instanceof HistoryCoverage.NotYet) {
@@ -80,10 +80,10 @@ final class DueKinds {
   }
 
   /**
-   * The kind "sync now" starts: the first sync if it has not finished, the backfill a paid plan is
-   * owed, else an hourly sync.
+   * The first sync if it has not finished, the backfill a paid plan is owed, else an hourly sync:
+   * what "sync now" starts, and what follows a failed first sync once it has finished.
    */
-  SyncKind whenAsked(AccountId account, HistoryCoverage coverage) {
+  SyncKind historyOrHourly(AccountId account, HistoryCoverage coverage) {
     if (coverage instanceof HistoryCoverage.NotYet) {
       return SyncKind.FIRST;
     }

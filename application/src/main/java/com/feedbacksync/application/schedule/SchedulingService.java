@@ -217,7 +217,7 @@ public final class SchedulingService implements ScheduleSyncsUseCase {
     return connections
         .find(account)
         .filter(c -> c.state() == ConnectionState.CONNECTED)
-        .flatMap(c -> start(account, kinds.whenAsked(account, c.coverage())));
+        .flatMap(c -> start(account, kinds.historyOrHourly(account, c.coverage())));
   }
 
   private Optional<String> start(AccountId account, SyncKind kind) {
