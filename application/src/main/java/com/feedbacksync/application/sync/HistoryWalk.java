@@ -109,8 +109,6 @@ final class HistoryWalk {
     Optional<HistoryPosition> oldest = cp.oldestTaken();
     Optional<PageCursor> cursor = cp.cursor();
     Optional<HistoryPosition> resumeAfter = cp.handledTo();
-    // Only a walk that resumes can find profiles it stored itself before a crash.
-    boolean resumed = cursor.isPresent() || resumeAfter.isPresent();
     boolean exhausted = false;
     while (!exhausted) {
       Optional<PageCursor> pageCursor = cursor;
@@ -124,7 +122,8 @@ final class HistoryWalk {
       List<ConversationListing> candidates =
           stream == SyncStream.BACKFILL ? notStored(unhandled) : unhandled;
       resumeAfter = Optional.empty();
-      ProfileFetches.Ahead ahead = profiles.lookAhead(customers(candidates, resumed));
+      PageCustomers customers = customers(candidates);
+      ProfileFetches.Ahead ahead = profiles.lookAhead(customers.toFetch());
       PendingBatch part = new PendingBatch();
       part.count(RunCounts.unchanged(unhandled.size() - candidates.size()));
       if (handledBefore.isEmpty()) {
@@ -144,7 +143,7 @@ final class HistoryWalk {
         }
         List<ConversationListing> admitted = candidates.subList(judged, judged + room);
         try (Fetchers.Fetching<Fetched> fetching =
-            fetchers.each(admitted, l -> fetch(l.id(), resumed, ahead), LOOKAHEAD)) {
+            fetchers.each(admitted, l -> fetch(l.id(), customers, ahead), LOOKAHEAD)) {
           for (int i = 0; i < admitted.size() && !exhausted; i++) {
             HistoryPosition position = position(admitted.get(i));
             if (!quota.admits(position)) {
@@ -197,6 +196,8 @@ final class HistoryWalk {
                   done,
                   Optional.empty())));
       run.progressed(part.fetched(), page.total(), quota.limit());
+      // The page is stored: its customers' profiles are the store's to vouch for now.
+      profiles.forgetStored(run::profiled);
       cursor = page.next();
       if (done) {
         break;
@@ -239,25 +240,44 @@ final class HistoryWalk {
   }
 
   /**
-   * The customers of a page's conversations, to look up together before the conversations are
-   * fetched: those of conversations the reply rule will leave out cost a place in a search, not a
-   * call. A resumed walk leaves out those it stored before the crash.
+   * The customers of a page's conversations and those of them the store has a profile of: stored by
+   * this walk on an earlier page (or before a crash it resumes from), or, for a backfill, by the
+   * syncs before it, which the daily customer sync keeps up to date.
    */
-  private Set<ContactId> customers(List<ConversationListing> candidates, boolean resumed) {
-    Set<ContactId> customers = new LinkedHashSet<>();
-    candidates.forEach(l -> customers.addAll(l.contactIds()));
-    if (resumed && !customers.isEmpty()) {
-      customers.removeAll(run.profiled(customers));
+  private record PageCustomers(Set<ContactId> all, Set<ContactId> stored) {
+
+    /**
+     * Those to look up together before the conversations are fetched: those of conversations the
+     * reply rule will leave out cost a place in a search, not a call.
+     */
+    Set<ContactId> toFetch() {
+      Set<ContactId> left = new LinkedHashSet<>(all);
+      left.removeAll(stored);
+      return left;
     }
-    return customers;
+  }
+
+  private PageCustomers customers(List<ConversationListing> candidates) {
+    Set<ContactId> all = new LinkedHashSet<>();
+    candidates.forEach(l -> all.addAll(l.contactIds()));
+    return new PageCustomers(all, all.isEmpty() ? Set.of() : run.profiled(all));
+  }
+
+  /**
+   * Whether the store has the author's profile; asked alone for an author the listing did not show.
+   */
+  private boolean stored(ContactId author, PageCustomers customers) {
+    return customers.all().contains(author)
+        ? customers.stored().contains(author)
+        : run.hasProfile(author);
   }
 
   /**
    * A history conversation with what it brings: its copied files, and its author's profile the
-   * first time this run meets the author (unless the walk resumes and stored it before), its
-   * contact looked up ahead with the page's if it could be.
+   * first time this run meets the author unless the store has it, its contact looked up ahead with
+   * the page's if it could be.
    */
-  private Fetched fetch(ConversationId id, boolean resumed, ProfileFetches.Ahead ahead) {
+  private Fetched fetch(ConversationId id, PageCustomers customers, ProfileFetches.Ahead ahead) {
     ItemRead<ConversationFetch> read = run.reads().of(() -> run.workspace().conversation(id));
     if (read instanceof ItemRead.Unreadable<ConversationFetch> failed) {
       return new Fetched(
@@ -272,8 +292,13 @@ final class HistoryWalk {
       return new Fetched(kept, List.of(SetAside.withoutReply(id.value())));
     }
     Optional<ContactId> author =
-        kept.get().document().document().customer().filter(profiles::claim);
-    if (author.isEmpty() || resumed && run.hasProfile(author.get())) {
+        kept.get()
+            .document()
+            .document()
+            .customer()
+            .filter(c -> !stored(c, customers))
+            .filter(profiles::claim);
+    if (author.isEmpty()) {
       return new Fetched(kept, List.of());
     }
     ItemRead<Optional<CustomerProfile>> profile = ahead.read(author.get());

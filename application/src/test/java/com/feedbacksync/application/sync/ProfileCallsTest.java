@@ -2,7 +2,9 @@ package com.feedbacksync.application.sync;
 
 import static com.feedbacksync.domain.testing.ConversationBuilder.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.application.fakes.FakeIntercom;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
@@ -34,6 +36,8 @@ import com.feedbacksync.domain.profile.CustomerProfile;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +225,40 @@ class ProfileCallsTest {
         "the customers of the company that could not be read are set aside");
     assertEquals(
         3, intercom.calls("company"), "co-1 asked for by both its customers, co-2 read once");
+  }
+
+  @Test
+  void a_customer_met_on_an_earlier_page_is_not_asked_for_again_once_stored() {
+    conversations(450, 5); // three pages of 150, the same five customers on each
+    IntStream.range(0, 5).forEach(i -> intercom.put(customer("c-" + i, List.of(), false)));
+
+    SyncOutcome outcome = sync(new Fetchers(pool, 4)).run(ACME, SyncKind.FIRST, LEASE);
+
+    assertInstanceOf(SyncOutcome.Completed.class, outcome, outcome.toString());
+    assertEquals(450, store.data(ACME).documents.size());
+    assertEquals(
+        1, intercom.calls("contact search"), "the first page's customers; the store has the rest");
+    assertEquals(0, intercom.calls("contact"));
+    assertEquals(5, intercom.calls("segments"), "each customer once in the run");
+  }
+
+  @Test
+  void between_pages_the_run_forgets_the_customers_the_store_holds_but_not_the_others() {
+    ProfileFetches profiles =
+        new ProfileFetches(intercom, new WorkspaceId("abc12345"), Fetchers.ONE, new ItemReads());
+    List.of("c-1", "c-2", "c-gone").forEach(id -> profiles.claim(new ContactId(id)));
+    List<Collection<ContactId>> asked = new ArrayList<>();
+
+    profiles.forgetStored(
+        met -> {
+          asked.add(List.copyOf(met));
+          return Set.of(new ContactId("c-1"), new ContactId("c-2"));
+        });
+
+    assertEquals(1, profiles.remembered(), "a customer met without a profile stays remembered");
+    assertFalse(profiles.claim(new ContactId("c-gone")), "so it is not asked for again");
+    assertTrue(profiles.claim(new ContactId("c-1")), "the store vouches for the others");
+    assertEquals(3, asked.get(0).size(), "the store was asked about every customer met");
   }
 
   @Test

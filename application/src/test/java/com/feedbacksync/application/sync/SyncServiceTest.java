@@ -271,6 +271,24 @@ class SyncServiceTest {
   }
 
   @Test
+  void an_upgrade_backfill_asks_for_no_customer_the_store_has_a_profile_of() {
+    // Eight conversations of two customers in turn: the Start plan's five meet both.
+    FakeIntercom workspace = repeatCustomers(8, 2);
+    SyncService start = sync(new PlanLimits(5), workspace, Fetchers.ONE);
+    start.run(ACME, SyncKind.FIRST, LEASE);
+    long searches = workspace.calls("contact search");
+    long segments = workspace.calls("segments");
+
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    SyncOutcome backfill = start.run(ACME, SyncKind.BACKFILL, LEASE);
+
+    assertInstanceOf(SyncOutcome.Completed.class, backfill, backfill.toString());
+    assertEquals(3, backfill.counts().kept());
+    assertEquals(0, workspace.calls("contact search") - searches, "both customers are stored");
+    assertEquals(0, workspace.calls("segments") - segments, "the daily sync keeps them current");
+  }
+
+  @Test
   void a_run_that_fails_midway_resumes_from_its_last_committed_page() {
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     workspaceOf(10, 0);
