@@ -56,6 +56,7 @@ public class JpaSyncStore implements SyncStore {
             em.createNativeQuery(
                     "SELECT conversation_id, updated_at, last_contact_reply_at, last_admin_reply_at,"
                         + " conversation_tag_ids, status FROM feedback_document"
+                        + " FORCE INDEX (ix_feedback_document_conversation)"
                         + " WHERE account_id = :account AND workspace_id = :workspace"
                         + " AND conversation_id IN (:ids) AND deleted_at IS NULL",
                     FeedbackDocumentEntity.SYNCED)
@@ -85,7 +86,8 @@ public class JpaSyncStore implements SyncStore {
     List<String> found =
         IdListQuery.rows(
             em.createNativeQuery(
-                    "SELECT contact_id FROM customer_profile WHERE account_id = :account"
+                    "SELECT contact_id FROM customer_profile"
+                        + " FORCE INDEX (ix_customer_profile_contact) WHERE account_id = :account"
                         + " AND workspace_id = :workspace AND contact_id IN (:ids)",
                     String.class)
                 .setParameter("account", account.value())

@@ -7,12 +7,16 @@ import com.feedbacksync.adapters.web.benchmark.MemoryBenchmark.Heap;
 import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.LibertyServer;
+import com.feedbacksync.adapters.web.support.TestDatabase;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.Counters;
 import com.feedbacksync.simulator.FirstSyncFloor;
 import com.feedbacksync.simulator.IntercomSimulator;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -315,9 +319,11 @@ class SyncBenchmarkIT {
     long gcFrom = memory.gcMark();
     CpuAccount cpu = CpuAccount.of(server.pid());
     CpuAccount.Snapshot from = cpu.now();
+    long rowsFrom = rowsRead();
     Account account = Bench.connect(api, sim, "b3", Plan.PAID);
     JsonObject run = Bench.awaitRun(api, account, "FIRST");
     CpuAccount.Snapshot spent = cpu.now().minus(from);
+    long rows = rowsRead() - rowsFrom;
     double seconds = Bench.seconds(run);
     long fetched = run.getJsonNumber("fetched").longValue();
     Heap heap = memory.since(gcFrom, sizes.b3());
@@ -334,6 +340,10 @@ class SyncBenchmarkIT {
     report.note(
         "B3 %s",
         spent.per(fetched, "conversation", "benchmark JVM (the simulator, this JVM's polling)"));
+    report.note(
+        "B3 MariaDB read %.1f rows per conversation (Handler_read_*; a lookup of the account's"
+            + " every row per page or commit shows here first)",
+        rows / (double) fetched);
     report.put(
         "b3_engine",
         Map.of(
@@ -350,8 +360,28 @@ class SyncBenchmarkIT {
             "cpu_ms_per_conversation",
             spent.msPer(fetched),
             "machine_steal_share",
-            spent.stealShare()));
+            spent.stealShare(),
+            "mariadb_rows_read_per_conversation",
+            rows / (double) fetched));
     return new FirstSync(account, heap);
+  }
+
+  /** Rows MariaDB's handlers have read since it started, every session's (Handler_read_*). */
+  private static long rowsRead() throws Exception {
+    try (Connection db = TestDatabase.connect();
+        Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SHOW GLOBAL STATUS LIKE 'Handler_read%'")) {
+      long rows = 0;
+      int counters = 0;
+      while (rs.next()) {
+        rows += rs.getLong(2);
+        counters++;
+      }
+      if (counters == 0) {
+        throw new IllegalStateException("MariaDB shows no Handler_read counters");
+      }
+      return rows;
+    }
   }
 
   private static final String CLIENTS = "benchmark JVM (the clients)";
