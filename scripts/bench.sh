@@ -14,13 +14,17 @@
 #        per request of the server, MariaDB and the benchmark's own JVM;
 #        with b6, B6 alone: 1,000 accounts of 50 conversations at full, 200 at medium, on a server
 #        of its own with the scheduler on)
+#        Every run starts from an empty local database (scripts/mariadb.sh reset): the tests' and
+#        the demo's data in it are dropped.
 #        JFR=true scripts/bench.sh ...   also records the server's profile (logs/bench.jfr of the
 #        feedbackSyncBench server; read it with `jfr print`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-full}
 only=${2:-}
-scripts/mariadb.sh start
+# From an empty database: documents earlier runs left behind (a developer's database had grown to
+# 9.6 GB) make MariaDB's work per conversation grow and the figures drift from run to run.
+scripts/mariadb.sh reset
 ./mvnw -B -ntp verify -pl adapters-web -am -DskipPitest -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=SyncBenchmarkIT -Dbench.size="$size" -Dbench.jfr="${JFR:-false}" -Dbench.only="$only" \
   | grep -E '^(B[0-9]|benchmark|  B[0-9]|  machine:| {19}[A-Za-z]|report:)|BUILD|ERROR'
