@@ -6,7 +6,7 @@
 #   scripts/mariadb.sh status   exit 0 when it answers
 #   scripts/mariadb.sh client   an SQL shell on the app database, as root
 #   scripts/mariadb.sh reset    start, then drop the app database and create it empty (the
-#                               benchmarks start so: what earlier runs left slows MariaDB)
+#                               benchmarks start so, whatever earlier runs left)
 # Settings (environment): DB_PORT (3316), DB_NAME, DB_USER, DB_PASSWORD (all feedbacksync),
 # FEEDBACKSYNC_DB_DIR (.run/mariadb under the project).
 set -euo pipefail
