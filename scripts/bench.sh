@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 size=${1:-full}
 only=${2:-}
 # From an empty database, so no figure depends on what earlier runs left behind (a developer's
-# database had grown to 9.6 GB, with parked accounts that B6's server also counts).
+# database had grown to 9.6 GB, and B6 had to park the 53 connections earlier runs left).
 scripts/mariadb.sh reset
 ./mvnw -B -ntp verify -pl adapters-web -am -DskipPitest -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=SyncBenchmarkIT -Dbench.size="$size" -Dbench.jfr="${JFR:-false}" -Dbench.only="$only" \
