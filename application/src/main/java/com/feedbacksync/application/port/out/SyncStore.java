@@ -29,8 +29,8 @@ public interface SyncStore {
       AccountId account, WorkspaceId workspace, Collection<ConversationId> ids);
 
   /**
-   * Which of these customers already have a profile (or its tombstone): a history walk resumed
-   * after a crash does not fetch them again.
+   * Which of these customers of this workspace already have a profile (or its tombstone): a history
+   * walk fetches none of them again, on any page and after a crash.
    */
   Set<ContactId> profiled(AccountId account, WorkspaceId workspace, Collection<ContactId> contacts);
 
