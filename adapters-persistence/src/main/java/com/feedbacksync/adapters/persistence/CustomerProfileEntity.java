@@ -46,4 +46,11 @@ public class CustomerProfileEntity {
 
   @Column(name = "deleted_at")
   Instant deletedAt;
+
+  /**
+   * When this service last wrote the row or was handed a copy no newer (its clock; {@code
+   * updatedAt} is Intercom's): a history walk fetches again what it did not write itself.
+   */
+  @Column(name = "synced_at")
+  Instant syncedAt;
 }

@@ -8,6 +8,8 @@ import com.feedbacksync.domain.intercom.TagId;
 import com.feedbacksync.domain.profile.CustomerProfile;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +24,7 @@ final class DocumentRows {
 
   private DocumentRows() {}
 
-  static void write(EntityManager em, AccountId account, SyncBatch batch) {
+  static void write(EntityManager em, AccountId account, SyncBatch batch, Clock clock) {
     // One read for the page's rows, not one per document.
     Map<FeedbackDocumentEntity.Key, FeedbackDocumentEntity> documents =
         byKey(
@@ -55,8 +57,9 @@ final class DocumentRows {
     for (SyncBatch.StoredDocument stored : batch.documents()) {
       upsert(em, account, stored, documents);
     }
+    Instant now = clock.instant();
     for (CustomerProfile profile : batch.profiles()) {
-      upsert(em, account, profile, profiles);
+      upsert(em, account, profile, profiles, now);
     }
     // The page's rows in JDBC batches now, then out of the persistence context: each native
     // statement after this would otherwise flush and dirty-check them all again (a profile showed
@@ -131,13 +134,18 @@ final class DocumentRows {
       EntityManager em,
       AccountId account,
       CustomerProfile p,
-      Map<CustomerProfileEntity.Key, CustomerProfileEntity> existing) {
+      Map<CustomerProfileEntity.Key, CustomerProfileEntity> existing,
+      Instant now) {
     CustomerProfileEntity.Key key =
         new CustomerProfileEntity.Key(
             account.value(), p.workspace().value(), p.contactId().value());
     CustomerProfileEntity e = existing.get(key);
-    if (e != null && (e.deletedAt != null || p.updatedAt().isBefore(e.updatedAt))) {
-      return; // a tombstone stays; a stale copy never overwrites a newer one
+    if (e != null && e.deletedAt != null) {
+      return; // a tombstone stays
+    }
+    if (e != null && p.updatedAt().isBefore(e.updatedAt)) {
+      e.syncedAt = now; // a stale copy never overwrites a newer one, which is then as current
+      return;
     }
     boolean fresh = e == null;
     if (fresh) {
@@ -152,6 +160,7 @@ final class DocumentRows {
     e.companiesJson = JsonColumns.companies(p.companies());
     e.propertiesJson = JsonColumns.attributes(p.properties());
     e.updatedAt = p.updatedAt();
+    e.syncedAt = now;
     if (fresh) {
       em.persist(e);
     }

@@ -79,19 +79,22 @@ public class JpaSyncStore implements SyncStore {
 
   @Override
   public Set<ContactId> profiled(
-      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts) {
+      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts, Instant since) {
     if (contacts.isEmpty()) {
       return Set.of();
     }
+    // Answered from the index alone: it holds both times (V25).
     List<String> found =
         IdListQuery.rows(
             em.createNativeQuery(
                     "SELECT contact_id FROM customer_profile"
                         + " FORCE INDEX (ix_customer_profile_contact) WHERE account_id = :account"
-                        + " AND workspace_id = :workspace AND contact_id IN (:ids)",
+                        + " AND workspace_id = :workspace AND contact_id IN (:ids)"
+                        + " AND (deleted_at IS NOT NULL OR synced_at >= :since)",
                     String.class)
                 .setParameter("account", account.value())
                 .setParameter("workspace", workspace.value())
+                .setParameter("since", since)
                 .setParameter("ids", contacts.stream().map(ContactId::value).toList()));
     return found.stream().map(ContactId::new).collect(Collectors.toSet());
   }
@@ -119,7 +122,7 @@ public class JpaSyncStore implements SyncStore {
     if (batch.connection().isPresent() && !stands(batch.connection().get())) {
       throw new ConnectionGone();
     }
-    DocumentRows.write(em, account, batch);
+    DocumentRows.write(em, account, batch, clock);
     Tombstones.contacts(em, account, batch.deletedContacts(), workspace, clock);
     String fileWorkspace =
         batch.documents().isEmpty()

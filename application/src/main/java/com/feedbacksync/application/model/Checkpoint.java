@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param cursor the page a walk in progress reads next (or reads on, when {@code handledTo} says
  *     how far it got in it); empty when no walk is under way
- * @param watermark updates up to here are synced (windowed streams)
+ * @param watermark updates up to here are synced (windowed streams); for a history walk (history,
+ *     backfill): when it began, the profiles stored since then being its own
  * @param taken how many history conversations the walk took so far (the Start plan's count)
  * @param windowEnd the end of the window a walk in progress covers
  * @param oldestTaken the oldest conversation a history walk took (where a backfill starts)
@@ -54,15 +55,15 @@ public record Checkpoint(
         cursor, watermark, 0, windowEnd, Optional.empty(), false, Optional.empty());
   }
 
-  /** A history walk's position: no window. */
+  /** A history walk's position, and when the walk began (in the watermark): no window. */
   public static Checkpoint history(
       Optional<PageCursor> cursor,
-      Optional<Instant> watermark,
+      Optional<Instant> began,
       int taken,
       Optional<HistoryPosition> oldestTaken,
       boolean done,
       Optional<HistoryPosition> handledTo) {
-    return new Checkpoint(cursor, watermark, taken, Optional.empty(), oldestTaken, done, handledTo);
+    return new Checkpoint(cursor, began, taken, Optional.empty(), oldestTaken, done, handledTo);
   }
 
   /**

@@ -106,6 +106,11 @@ final class HistoryWalk {
       return;
     }
     HistoryQuota quota = limits.quota(plan, run.connection().connectedAt(), cp.taken());
+    // When this walk began, kept in its checkpoint so that a resumed walk knows it too: profiles
+    // the store wrote since then are this walk's, those from before (an earlier connection of the
+    // workspace, the syncs before a backfill) are fetched once more. (Servers' clocks set apart
+    // cost at most such a fetch again.)
+    Instant began = cp.watermark().orElseGet(run::now);
     Optional<HistoryPosition> oldest = cp.oldestTaken();
     Optional<PageCursor> cursor = cp.cursor();
     Optional<HistoryPosition> resumeAfter = cp.handledTo();
@@ -122,7 +127,7 @@ final class HistoryWalk {
       List<ConversationListing> candidates =
           stream == SyncStream.BACKFILL ? notStored(unhandled) : unhandled;
       resumeAfter = Optional.empty();
-      PageCustomers customers = customers(candidates);
+      PageCustomers customers = customers(candidates, began);
       ProfileFetches.Ahead ahead = profiles.lookAhead(customers.toFetch());
       PendingBatch part = new PendingBatch();
       part.count(RunCounts.unchanged(unhandled.size() - candidates.size()));
@@ -173,7 +178,12 @@ final class HistoryWalk {
                   part.batch(
                       stream,
                       Checkpoint.history(
-                          pageCursor, cp.watermark(), quota.taken(), oldest, false, handledTo)));
+                          pageCursor,
+                          Optional.of(began),
+                          quota.taken(),
+                          oldest,
+                          false,
+                          handledTo)));
               run.progressedInPage(part.fetched(), page.total(), quota.limit());
               part = new PendingBatch();
               lastCommit = run.now();
@@ -187,7 +197,7 @@ final class HistoryWalk {
               stream,
               Checkpoint.history(
                   done ? Optional.empty() : page.next(),
-                  cp.watermark(),
+                  Optional.of(began),
                   quota.taken(),
                   // A walk that reached the end of history keeps no oldest position: its
                   // checkpoint then reads as complete (nothing left to backfill), as the
@@ -197,7 +207,7 @@ final class HistoryWalk {
                   Optional.empty())));
       run.progressed(part.fetched(), page.total(), quota.limit());
       // The page is stored: its customers' profiles are the store's to vouch for now.
-      profiles.forgetStored(run::profiled);
+      profiles.forgetStored(met -> run.profiled(met, began));
       cursor = page.next();
       if (done) {
         break;
@@ -240,11 +250,10 @@ final class HistoryWalk {
   }
 
   /**
-   * The customers of a page's conversations and those of them the store has a profile of: stored by
-   * this walk on an earlier page (or before a crash it resumes from), or, for a backfill, by the
-   * syncs before it, which the daily customer sync keeps up to date.
+   * The customers of a page's conversations and those of them the store has a profile of from this
+   * walk (stored on an earlier page, or before a crash it resumes from), or a tombstone.
    */
-  private record PageCustomers(Set<ContactId> all, Set<ContactId> stored) {
+  private record PageCustomers(Set<ContactId> all, Set<ContactId> stored, Instant walkBegan) {
 
     /**
      * Those to look up together before the conversations are fetched: those of conversations the
@@ -257,19 +266,20 @@ final class HistoryWalk {
     }
   }
 
-  private PageCustomers customers(List<ConversationListing> candidates) {
+  private PageCustomers customers(List<ConversationListing> candidates, Instant began) {
     Set<ContactId> all = new LinkedHashSet<>();
     candidates.forEach(l -> all.addAll(l.contactIds()));
-    return new PageCustomers(all, all.isEmpty() ? Set.of() : run.profiled(all));
+    return new PageCustomers(all, all.isEmpty() ? Set.of() : run.profiled(all, began), began);
   }
 
   /**
-   * Whether the store has the author's profile; asked alone for an author the listing did not show.
+   * Whether the store has the author's profile from this walk; asked alone for an author the
+   * listing did not show.
    */
   private boolean stored(ContactId author, PageCustomers customers) {
     return customers.all().contains(author)
         ? customers.stored().contains(author)
-        : run.hasProfile(author);
+        : run.hasProfile(author, customers.walkBegan());
   }
 
   /**

@@ -106,14 +106,14 @@ final class SyncRun {
     return store.synced(account.id(), connection.workspace().id(), ids);
   }
 
-  /** Whether this account's store holds the customer's profile already. */
-  boolean hasProfile(ContactId customer) {
-    return !profiled(List.of(customer)).isEmpty();
+  /** Whether this account's store wrote the customer's profile since then (or its tombstone). */
+  boolean hasProfile(ContactId customer, Instant since) {
+    return !profiled(List.of(customer), since).isEmpty();
   }
 
-  /** Those of these customers whose profiles this account's store holds already. */
-  Set<ContactId> profiled(Collection<ContactId> customers) {
-    return store.profiled(account.id(), connection.workspace().id(), customers);
+  /** Those of these customers whose profiles this account's store wrote since then. */
+  Set<ContactId> profiled(Collection<ContactId> customers, Instant since) {
+    return store.profiled(account.id(), connection.workspace().id(), customers, since);
   }
 
   /**

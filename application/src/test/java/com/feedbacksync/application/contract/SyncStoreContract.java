@@ -227,42 +227,58 @@ public abstract class SyncStoreContract {
   }
 
   @Test
-  void tells_which_customers_have_a_profile_or_its_tombstone() {
+  void tells_which_customers_have_a_profile_written_since_an_instant_or_a_tombstone()
+      throws InterruptedException {
     AccountId account = newAccount();
-    ContactId kept = new ContactId("c-kept");
+    ContactId rewritten = new ContactId("c-rewritten");
+    ContactId confirmed = new ContactId("c-confirmed");
+    ContactId earlier = new ContactId("c-earlier");
     ContactId gone = new ContactId("c-gone");
     ContactId never = new ContactId("c-never");
-    store()
-        .commit(
-            account,
-            new SyncBatch(
-                SyncStream.HISTORY,
-                List.of(),
-                List.of(profile(kept), profile(gone)),
-                List.of(),
-                List.of(),
-                List.of(),
-                Checkpoint.START,
-                RunCounts.NONE));
-    store()
-        .commit(
-            account,
-            new SyncBatch(
-                SyncStream.WEBHOOKS,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(gone),
-                List.of(),
-                Checkpoint.START,
-                RunCounts.NONE));
+    List<ContactId> all = List.of(rewritten, confirmed, earlier, gone, never);
+    store().commit(account, profiles(List.of(rewritten, confirmed, earlier, gone), T, List.of()));
+    // The store stamps its writes with its own clock: the instants asked about are read around
+    // them, a few milliseconds apart.
+    Thread.sleep(20);
+    Instant walkBegan = Instant.now();
+    Thread.sleep(20);
+    store().commit(account, profiles(List.of(rewritten), T, List.of(gone)));
+    store().commit(account, profiles(List.of(confirmed), T.minusSeconds(60), List.of()));
+
     assertEquals(
-        Set.of(kept, gone), store().profiled(account, WORKSPACE.id(), List.of(kept, gone, never)));
-    assertEquals(Set.of(), store().profiled(account, WORKSPACE.id(), List.of()));
-    assertEquals(Set.of(), store().profiled(newAccount(), WORKSPACE.id(), List.of(kept, gone)));
+        Set.of(rewritten, confirmed, earlier, gone),
+        store().profiled(account, WORKSPACE.id(), all, Instant.EPOCH));
+    assertEquals(
+        Set.of(rewritten, confirmed, gone),
+        store().profiled(account, WORKSPACE.id(), all, walkBegan),
+        "a profile written before the walk began is not the walk's; a stale copy confirms the"
+            + " newer one; a tombstone is final");
+    assertEquals(
+        Set.of(gone),
+        store().profiled(account, WORKSPACE.id(), all, Instant.now().plusSeconds(60)));
+    assertEquals(Set.of(), store().profiled(account, WORKSPACE.id(), List.of(), Instant.EPOCH));
+    assertEquals(Set.of(), store().profiled(newAccount(), WORKSPACE.id(), all, Instant.EPOCH));
+    assertEquals(Set.of(), store().profiled(account, OTHER_WORKSPACE, all, Instant.EPOCH));
+  }
+
+  private static SyncBatch profiles(
+      List<ContactId> contacts, Instant updatedAt, List<ContactId> deleted) {
+    return new SyncBatch(
+        SyncStream.HISTORY,
+        List.of(),
+        contacts.stream().map(c -> profile(c, updatedAt)).toList(),
+        List.of(),
+        deleted,
+        List.of(),
+        Checkpoint.START,
+        RunCounts.NONE);
   }
 
   private static CustomerProfile profile(ContactId id) {
+    return profile(id, T);
+  }
+
+  private static CustomerProfile profile(ContactId id, Instant updatedAt) {
     return new CustomerProfile(
         WORKSPACE.id(),
         id,
@@ -272,7 +288,7 @@ public abstract class SyncStoreContract {
         List.of(),
         List.of(),
         Map.of(),
-        T);
+        updatedAt);
   }
 
   @Test
@@ -295,7 +311,7 @@ public abstract class SyncStoreContract {
         "the other workspace's conversation 1 is not this one");
     assertEquals(
         Set.of(),
-        store().profiled(account, OTHER_WORKSPACE, List.of(new ContactId("c1"))),
+        store().profiled(account, OTHER_WORKSPACE, List.of(new ContactId("c1")), Instant.EPOCH),
         "nor are its customers");
 
     ConnectionIdentity other = new ConnectionIdentity(account, OTHER_WORKSPACE, 7L);
@@ -424,7 +440,8 @@ public abstract class SyncStoreContract {
         store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).size(),
         "its deletion was not applied either");
     assertEquals(
-        Set.of(), store().profiled(account, WORKSPACE.id(), List.of(new ContactId("c-late"))));
+        Set.of(),
+        store().profiled(account, WORKSPACE.id(), List.of(new ContactId("c-late")), Instant.EPOCH));
     assertEquals(1, storedFiles(account), "only the first batch's file is stored");
     assertEquals(
         takenDownTo("1"),

@@ -55,7 +55,17 @@ public final class InMemorySyncStore
         new TreeMap<>(Comparator.comparing(ConversationId::value));
     public final Map<ConversationId, Instant> tombstones = new HashMap<>();
     public final Map<ContactId, Instant> contactTombstones = new HashMap<>();
+
+    /**
+     * The workspace of each contact tombstone: another workspace's contact of that id is not it.
+     */
+    public final Map<ContactId, WorkspaceId> contactTombstoneWorkspaces = new HashMap<>();
+
     public final Map<ContactId, CustomerProfile> profiles = new HashMap<>();
+
+    /** When the store last wrote each profile or was handed a stale copy of it (its clock). */
+    public final Map<ContactId, Instant> profilesSyncedAt = new HashMap<>();
+
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
     public final Map<String, StoredFile> files = new HashMap<>();
     public final Map<SyncStream, com.feedbacksync.domain.intercom.WorkspaceId>
@@ -152,15 +162,18 @@ public final class InMemorySyncStore
 
   @Override
   public synchronized java.util.Set<ContactId> profiled(
-      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts) {
+      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts, Instant since) {
     Data data = data(account);
     return contacts.stream()
         .filter(
             c ->
                 Optional.ofNullable(data.profiles.get(c))
-                        .map(p -> p.workspace().equals(workspace))
+                        .map(
+                            p ->
+                                p.workspace().equals(workspace)
+                                    && !data.profilesSyncedAt.get(c).isBefore(since))
                         .orElse(false)
-                    || data.contactTombstones.containsKey(c))
+                    || workspace.equals(data.contactTombstoneWorkspaces.get(c)))
         .collect(java.util.stream.Collectors.toSet());
   }
 
@@ -190,13 +203,21 @@ public final class InMemorySyncStore
       if (!tombstoned && (old == null || !p.updatedAt().isBefore(old.updatedAt()))) {
         data.profiles.put(p.contactId(), p);
       }
+      if (!tombstoned) {
+        // A stale copy leaves the newer profile, which is then as current as the copy.
+        data.profilesSyncedAt.put(p.contactId(), clock.get());
+      }
     }
     batch
         .deletedContacts()
         .forEach(
             id -> {
-              data.profiles.remove(id);
+              CustomerProfile removed = data.profiles.remove(id);
               data.contactTombstones.putIfAbsent(id, now);
+              Optional.ofNullable(removed)
+                  .map(CustomerProfile::workspace)
+                  .or(() -> batch.connection().map(c -> c.workspace()))
+                  .ifPresent(w -> data.contactTombstoneWorkspaces.putIfAbsent(id, w));
             });
     for (StoredFile f : batch.files()) {
       // Stored as a database stores it: its bytes read now, before the engine lets go of them.

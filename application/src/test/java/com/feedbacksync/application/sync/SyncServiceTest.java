@@ -50,6 +50,7 @@ import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
 import com.feedbacksync.domain.sync.PlanLimits;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -271,21 +272,52 @@ class SyncServiceTest {
   }
 
   @Test
-  void an_upgrade_backfill_asks_for_no_customer_the_store_has_a_profile_of() {
-    // Eight conversations of two customers in turn: the Start plan's five meet both.
+  void an_upgrade_backfill_checks_the_customers_stored_before_it_again_each_once() {
+    // Eight conversations of two customers in turn: the Start plan's five meet both, and so do the
+    // three the backfill takes. One of them was deleted in Intercom since the first sync.
     FakeIntercom workspace = repeatCustomers(8, 2);
     SyncService start = sync(new PlanLimits(5), workspace, Fetchers.ONE);
     start.run(ACME, SyncKind.FIRST, LEASE);
-    long searches = workspace.calls("contact search");
     long segments = workspace.calls("segments");
+    workspace.removeContact(new ContactId("c-1"));
+    now = now.plus(Duration.ofDays(3));
 
     accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
     SyncOutcome backfill = start.run(ACME, SyncKind.BACKFILL, LEASE);
 
     assertInstanceOf(SyncOutcome.Completed.class, backfill, backfill.toString());
     assertEquals(3, backfill.counts().kept());
-    assertEquals(0, workspace.calls("contact search") - searches, "both customers are stored");
-    assertEquals(0, workspace.calls("segments") - segments, "the daily sync keeps them current");
+    assertEquals(1, workspace.calls("segments") - segments, "the customer still there, once");
+    assertTrue(
+        store.data(ACME).contactTombstones.containsKey(new ContactId("c-1")),
+        "the deleted customer's profile is a tombstone now");
+    assertFalse(store.data(ACME).profiles.containsKey(new ContactId("c-1")));
+  }
+
+  @Test
+  void a_fresh_first_sync_over_profiles_an_earlier_connection_stored_checks_them_again() {
+    // An admin connected this workspace, switched to another and back, without a purge: the first
+    // connection's profiles are still stored, its checkpoints are not. One customer was deleted in
+    // Intercom meanwhile; its name and e-mail must not outlive it.
+    accounts.with(new Account(ACME, "Acme Research", Plan.PAID));
+    FakeIntercom workspace = repeatCustomers(8, 2);
+    SyncService paid = sync(new PlanLimits(5), workspace, Fetchers.ONE);
+    paid.run(ACME, SyncKind.FIRST, LEASE);
+    store.startWorkspace(ACME, new WorkspaceId("xyz98765"));
+    store.startWorkspace(ACME, WORKSPACE.id());
+    connections.save(
+        connections.find(ACME).orElseThrow().withCoverage(new HistoryCoverage.NotYet()));
+    workspace.removeContact(new ContactId("c-1"));
+    now = now.plus(Duration.ofDays(3));
+    long segments = workspace.calls("segments");
+
+    SyncOutcome again = paid.run(ACME, SyncKind.FIRST, LEASE);
+
+    assertInstanceOf(SyncOutcome.Completed.class, again, again.toString());
+    assertEquals(8, again.counts().kept(), "the whole history walked again");
+    assertEquals(1, workspace.calls("segments") - segments, "the customer still there, once");
+    assertTrue(store.data(ACME).contactTombstones.containsKey(new ContactId("c-1")));
+    assertFalse(store.data(ACME).profiles.containsKey(new ContactId("c-1")));
   }
 
   @Test
@@ -358,6 +390,8 @@ class SyncServiceTest {
 
     onePage.failAfter(-1);
     long calls = onePage.calls();
+    // Resumed after the failure's backoff: the walk's own profiles are known by when it began.
+    now = now.plus(Duration.ofMinutes(5));
     assertInstanceOf(SyncOutcome.Completed.class, cut.run(ACME, SyncKind.FIRST, LEASE));
     assertEquals(60, stored().size());
     assertEquals(
@@ -913,8 +947,9 @@ class SyncServiceTest {
           public Set<com.feedbacksync.domain.intercom.ContactId> profiled(
               AccountId account,
               com.feedbacksync.domain.intercom.WorkspaceId workspace,
-              java.util.Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
-            return store.profiled(account, workspace, contacts);
+              java.util.Collection<com.feedbacksync.domain.intercom.ContactId> contacts,
+              Instant since) {
+            return store.profiled(account, workspace, contacts, since);
           }
 
           @Override

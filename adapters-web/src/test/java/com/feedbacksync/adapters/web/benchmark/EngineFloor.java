@@ -113,7 +113,8 @@ final class EngineFloor {
     public java.util.Set<com.feedbacksync.domain.intercom.ContactId> profiled(
         AccountId account,
         com.feedbacksync.domain.intercom.WorkspaceId workspace,
-        Collection<com.feedbacksync.domain.intercom.ContactId> contacts) {
+        Collection<com.feedbacksync.domain.intercom.ContactId> contacts,
+        java.time.Instant since) {
       return java.util.Set.of();
     }
 

@@ -10,6 +10,7 @@ import com.feedbacksync.domain.intercom.ContactId;
 import com.feedbacksync.domain.intercom.ConversationId;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.SyncedConversation;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,14 @@ public interface SyncStore {
       AccountId account, WorkspaceId workspace, Collection<ConversationId> ids);
 
   /**
-   * Which of these customers of this workspace already have a profile (or its tombstone): a history
-   * walk fetches none of them again, on any page and after a crash.
+   * Which of these customers of this workspace have a profile the store wrote (or found current) at
+   * or after {@code since}, or a tombstone (final: a deleted contact never comes back). A history
+   * walk asks with the instant it began, so it fetches none of its own customers again, on any page
+   * and after a crash, yet fetches once more what an earlier connection or sync stored: a contact
+   * deleted since then becomes a tombstone instead of keeping its name and e-mail.
    */
-  Set<ContactId> profiled(AccountId account, WorkspaceId workspace, Collection<ContactId> contacts);
+  Set<ContactId> profiled(
+      AccountId account, WorkspaceId workspace, Collection<ContactId> contacts, Instant since);
 
   Checkpoint checkpoint(AccountId account, SyncStream stream);
 
