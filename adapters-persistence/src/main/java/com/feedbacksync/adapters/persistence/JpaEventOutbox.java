@@ -146,6 +146,15 @@ public class JpaEventOutbox implements EventOutbox {
         .executeUpdate();
   }
 
+  @Override
+  public int pruneGivenUp(Duration age) {
+    return em.createNativeQuery(
+            "DELETE FROM event_outbox WHERE state = 'GAVE_UP'"
+                + " AND occurred_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND LIMIT 10000")
+        .setParameter(1, age.toNanos() / 1000)
+        .executeUpdate();
+  }
+
   private static String clip(String text) {
     return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
   }

@@ -115,6 +115,7 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
 
   @Override
   public int prune() {
-    return outbox.pruneDelivered(policy.retention());
+    return outbox.pruneDelivered(policy.retention())
+        + outbox.pruneGivenUp(policy.gaveUpRetention());
   }
 }

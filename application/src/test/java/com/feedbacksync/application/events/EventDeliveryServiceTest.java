@@ -79,7 +79,13 @@ class EventDeliveryServiceTest {
         },
         clock,
         new DeliveryPolicy(
-            10, Duration.ofMinutes(5), maxAttempts, maxAge, Duration.ofDays(7), BACKOFF),
+            10,
+            Duration.ofMinutes(5),
+            maxAttempts,
+            maxAge,
+            Duration.ofDays(7),
+            Duration.ofDays(30),
+            BACKOFF),
         () -> 0.0);
   }
 
@@ -194,7 +200,13 @@ class EventDeliveryServiceTest {
             },
             clock,
             new DeliveryPolicy(
-                10, Duration.ofMinutes(5), 10, Duration.ofDays(1), Duration.ofDays(7), BACKOFF),
+                10,
+                Duration.ofMinutes(5),
+                10,
+                Duration.ofDays(1),
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                BACKOFF),
             () -> 0.0);
 
     run(service, 30);
@@ -216,5 +228,24 @@ class EventDeliveryServiceTest {
     assertEquals(0, service.prune());
     now = now.plus(Duration.ofDays(7)).plusSeconds(1);
     assertEquals(25, service.prune());
+  }
+
+  @Test
+  void given_up_events_are_kept_thirty_days_from_when_they_happened_then_pruned() {
+    EventDeliveryService service = service(10, Duration.ofDays(1));
+    event("refused");
+    answers.add(new DeliveryResult.Refused("answered 410"));
+    service.deliverDue();
+    event("delivered");
+    service.deliverDue();
+    assertEquals("GAVE_UP", outbox.rows.get("refused").state);
+    assertEquals("DELIVERED", outbox.rows.get("delivered").state);
+
+    now = now.plus(Duration.ofDays(8));
+    assertEquals(1, service.prune(), "the delivered one, after its 7 days");
+    assertEquals("GAVE_UP", outbox.rows.get("refused").state, "kept for operators");
+    now = now.plus(Duration.ofDays(22)).plusSeconds(1);
+    assertEquals(1, service.prune());
+    assertTrue(outbox.rows.isEmpty());
   }
 }

@@ -118,6 +118,15 @@ public final class InMemoryEventOutbox implements EventOutbox {
   }
 
   @Override
+  public synchronized int pruneGivenUp(Duration age) {
+    Instant before = clock.instant().minus(age);
+    int before0 = rows.size();
+    rows.values()
+        .removeIf(row -> row.state.equals("GAVE_UP") && row.event.occurredAt().isBefore(before));
+    return before0 - rows.size();
+  }
+
+  @Override
   public synchronized int pruneDelivered(Duration age) {
     Instant before = clock.instant().minus(age);
     int pruned = 0;

@@ -71,6 +71,10 @@ public class EventSettings {
   @ConfigProperty(name = "feedbacksync.events.retention-days", defaultValue = "7")
   long retentionDays;
 
+  @Inject
+  @ConfigProperty(name = "feedbacksync.events.gave-up-retention-days", defaultValue = "30")
+  long gaveUpRetentionDays;
+
   /** Whether events are written at all: a receiver is configured. */
   public boolean enabled() {
     return url.filter(u -> !u.isBlank()).isPresent();
@@ -137,6 +141,7 @@ public class EventSettings {
         maxAttempts,
         Duration.ofHours(maxAgeHours),
         Duration.ofDays(retentionDays),
+        Duration.ofDays(gaveUpRetentionDays),
         new DeliveryBackoff(
             Duration.ofSeconds(firstRetrySeconds),
             Duration.ofSeconds(Math.max(firstRetrySeconds, maxRetrySeconds))));

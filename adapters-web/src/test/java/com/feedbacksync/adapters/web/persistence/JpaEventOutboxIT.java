@@ -190,4 +190,33 @@ class JpaEventOutboxIT {
     assertTrue(outbox.pruneDelivered(Duration.ofMillis(10)) >= 1);
     assertEquals("absent", state(due.event().id()));
   }
+
+  @Test
+  void given_up_events_are_kept_until_the_retention_counted_from_when_they_happened()
+      throws Exception {
+    OutboundEvent recent = event();
+    OutboundEvent old =
+        new OutboundEvent(
+            UUID.randomUUID().toString(),
+            EventType.CONNECTION_NEEDS_REAUTH,
+            Instant.now().minus(Duration.ofDays(31)).truncatedTo(ChronoUnit.MICROS),
+            new AccountId("outbox-" + UUID.randomUUID().toString().substring(0, 8)),
+            Map.of("workspaceId", "ws-1"));
+    OutboundEvent pending = event();
+    List<OutboundEvent> mine = List.of(recent, old, pending);
+    transactions.inOne(
+        () -> {
+          mine.forEach(outbox::record);
+          return null;
+        });
+    for (ClaimedEvent claimed : claimOf(List.of(recent, old), Duration.ofSeconds(30))) {
+      assertTrue(outbox.gaveUp(claimed, 20, "answered 410"));
+    }
+
+    assertTrue(outbox.pruneGivenUp(Duration.ofDays(30)) >= 1);
+
+    assertEquals("absent", state(old.id()));
+    assertEquals("GAVE_UP", state(recent.id()), "given up, but within the retention");
+    assertEquals("PENDING", state(pending.id()), "an event not given up is never pruned so");
+  }
 }

@@ -30,4 +30,7 @@ public interface EventOutbox {
 
   /** Deletes delivered events delivered longer ago than {@code age}; returns how many. */
   int pruneDelivered(Duration age);
+
+  /** Deletes given-up events that happened longer ago than {@code age}; returns how many. */
+  int pruneGivenUp(Duration age);
 }
