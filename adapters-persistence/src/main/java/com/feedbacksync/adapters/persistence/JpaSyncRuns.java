@@ -198,9 +198,13 @@ public class JpaSyncRuns implements SyncRuns {
         em.createNativeQuery(
                 "SELECT state, COALESCE(finished_at, started_at), kind, error FROM sync_run"
                     + " WHERE account_id = ? AND kind <> 'WEBHOOK'"
-                    + " AND state IN ('COMPLETED', 'FAILED') ORDER BY started_at DESC LIMIT ?")
+                    + " AND state IN ('COMPLETED', 'FAILED')"
+                    + " AND started_at >= COALESCE((SELECT c.connected_at FROM"
+                    + " intercom_connection c WHERE c.account_id = ?), TIMESTAMP'1970-01-02 00:00:00')"
+                    + " ORDER BY started_at DESC LIMIT ?")
             .setParameter(1, account.value())
-            .setParameter(2, FailureStreak.COUNTED)
+            .setParameter(2, account.value())
+            .setParameter(3, FailureStreak.COUNTED)
             .getResultList();
     int failures = 0;
     while (failures < rows.size() && "FAILED".equals(((Object[]) rows.get(failures))[0])) {

@@ -2,11 +2,19 @@ package com.feedbacksync.application.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.feedbacksync.application.model.AccessToken;
+import com.feedbacksync.application.model.Connection;
+import com.feedbacksync.application.model.ConnectionState;
 import com.feedbacksync.application.model.RunCounts;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.intercom.Region;
+import com.feedbacksync.domain.intercom.Workspace;
+import com.feedbacksync.domain.intercom.WorkspaceId;
+import com.feedbacksync.domain.sync.HistoryCoverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +39,40 @@ public abstract class SyncRunsContract {
   protected abstract SyncRuns runs();
 
   protected abstract AccountId newAccount();
+
+  /** The connections the runs' failing streaks start at. */
+  protected abstract Connections connections();
+
+  @Test
+  void a_failing_streak_starts_at_the_connection_so_another_workspace_starts_without_it() {
+    AccountId account = newAccount();
+    connections().save(connection(account, "ws-old", ago(300)));
+    run(account, SyncKind.HOURLY, ago(240), false);
+    run(account, SyncKind.HOURLY, ago(180), false);
+    run(account, SyncKind.HOURLY, ago(120), false);
+    assertEquals(3, runs().failing(account).orElseThrow().failures());
+
+    connections().save(connection(account, "ws-new", ago(60)));
+    assertEquals(Optional.empty(), runs().failing(account), "the old workspace's failures");
+    run(account, SyncKind.FIRST, ago(30), false);
+    assertEquals(1, runs().failing(account).orElseThrow().failures());
+    assertEquals(
+        Set.of(account),
+        runs().mayBeDue(List.of(account), now.minus(Duration.ofHours(1)), now.minusSeconds(86_400)),
+        "a failing account may be due");
+  }
+
+  private static Connection connection(AccountId account, String workspace, Instant at) {
+    return new Connection(
+        account,
+        new Workspace(new WorkspaceId(workspace), "Workspace " + workspace, Region.US),
+        new AccessToken("contract-token-" + workspace),
+        ConnectionState.CONNECTED,
+        "ada",
+        at,
+        new HistoryCoverage.NotYet(),
+        Optional.empty());
+  }
 
   @Test
   void the_accounts_that_may_be_due_are_those_whose_schedule_or_streak_says_so() {

@@ -39,7 +39,7 @@ class RepositoryEventsTest {
   private final InMemoryEventOutbox outbox =
       new InMemoryEventOutbox(new FollowingClock(() -> NOW), transactions);
   private final InMemoryConnections storedConnections = new InMemoryConnections();
-  private final InMemorySyncRuns storedRuns = new InMemorySyncRuns();
+  private final InMemorySyncRuns storedRuns = new InMemorySyncRuns(storedConnections);
   private final AtomicInteger ids = new AtomicInteger();
 
   private RepositoryEvents events(int failingAfter) {
@@ -157,8 +157,9 @@ class RepositoryEventsTest {
   }
 
   /**
-   * Runs end in order (F failed, W a failed webhook re-sync, C completed, I closed as interrupted);
-   * the event comes after the run whose 1-based position is listed, once per failing streak.
+   * Runs end in order (F failed, W a failed webhook re-sync, C completed, I closed as interrupted;
+   * N: Intercom connected anew, another workspace or after a disconnect); the event comes after the
+   * run whose 1-based position is listed, once per failing streak.
    */
   @ParameterizedTest(name = "after {0} failures: {1} -> events after runs {2}")
   @CsvSource({
@@ -169,6 +170,8 @@ class RepositoryEventsTest {
     "1, F F C F, 1 4",
     "3, F F I, 3",
     "5, F F F F, ''",
+    "3, F F N F F F, 6",
+    "3, F F F N F F F, 3 7",
   })
   void sync_failing_comes_once_per_streak_when_it_reaches_its_length(
       int failingAfter, String ends, String expected) {
@@ -178,7 +181,11 @@ class RepositoryEventsTest {
     for (int i = 0; i < sequence.size(); i++) {
       int before = outbox.events().size();
       String end = sequence.get(i);
-      if (end.equals("I")) {
+      if (end.equals("N")) {
+        storedConnections.save(
+            InMemoryConnections.connection(
+                ACME, ConnectionState.CONNECTED, NOW.plusSeconds(i), new HistoryCoverage.NotYet()));
+      } else if (end.equals("I")) {
         runs.start(ACME, SyncKind.HOURLY, NOW, "a server that died");
         // A fresh decorator: the interrupted run was another server's.
         runs(failingAfter).interrupted(ACME, NOW.plusSeconds(i), "interrupted");

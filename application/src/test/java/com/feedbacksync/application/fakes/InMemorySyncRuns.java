@@ -41,6 +41,27 @@ public final class InMemorySyncRuns implements SyncRuns {
 
   public final List<Run> runs = new ArrayList<>();
 
+  /** When each account's connection was made, as its {@link #failing} streak starts there. */
+  private final java.util.function.Function<AccountId, Optional<Instant>> connectedAt;
+
+  /** Runs of accounts whose connections no test looks at: every run counts in a streak. */
+  public InMemorySyncRuns() {
+    this(account -> Optional.empty());
+  }
+
+  /** Runs whose failing streaks start at the connections these hold. */
+  public InMemorySyncRuns(com.feedbacksync.application.port.out.Connections connections) {
+    this(
+        account ->
+            connections
+                .find(account)
+                .map(com.feedbacksync.application.model.Connection::connectedAt));
+  }
+
+  private InMemorySyncRuns(java.util.function.Function<AccountId, Optional<Instant>> connectedAt) {
+    this.connectedAt = connectedAt;
+  }
+
   @Override
   public synchronized String start(
       AccountId account, SyncKind kind, Instant startedAt, String runner) {
@@ -135,6 +156,7 @@ public final class InMemorySyncRuns implements SyncRuns {
                 r ->
                     r.outcome instanceof SyncOutcome.Completed
                         || r.outcome instanceof SyncOutcome.Failed)
+            .filter(r -> connectedAt.apply(account).map(c -> !r.startedAt.isBefore(c)).orElse(true))
             .sorted(java.util.Comparator.comparing((Run r) -> r.startedAt).reversed())
             .limit(FailureStreak.COUNTED)
             .toList();

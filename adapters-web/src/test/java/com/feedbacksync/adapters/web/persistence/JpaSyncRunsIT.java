@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.web.persistence;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.application.contract.SyncRunsContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
 import jakarta.annotation.Resource;
@@ -18,6 +19,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaSyncRunsIT extends SyncRunsContract {
 
   @Inject SyncRuns runs;
+  @Inject Connections connections;
+
+  @Override
+  protected Connections connections() {
+    return connections;
+  }
 
   @Resource(lookup = "jdbc/feedbacksync")
   DataSource db;

@@ -46,7 +46,11 @@ public interface SyncRuns {
    * The account's failing streak: its latest finished runs that failed, up to the last completed
    * one (counted up to {@link FailureStreak#COUNTED}); empty when the latest finished run
    * completed. Webhook re-syncs are left out: a burst of small ones must neither reset the streak
-   * of a failing hourly sync nor keep pushing its backoff further out.
+   * of a failing hourly sync nor keep pushing its backoff further out. Only runs started since the
+   * account's Intercom connection was made count: another workspace, or a connection made again
+   * after a disconnect, starts without the old connection's failures (its first failure would
+   * otherwise back off as long as the old streak had grown, and never reach {@code sync.failing}'s
+   * threshold again).
    */
   Optional<FailureStreak> failing(AccountId account);
 
