@@ -1,13 +1,13 @@
 package com.feedbacksync.adapters.web.persistence;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.SyncRunsContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -18,9 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaSyncRunsIT extends SyncRunsContract {
 
   @Inject SyncRuns runs;
-
-  @Resource(lookup = "jdbc/feedbacksync")
-  DataSource db;
+  @Inject Accounts accounts;
 
   @Deployment
   static WebArchive war() {
@@ -29,7 +27,7 @@ class JpaSyncRunsIT extends SyncRunsContract {
             JpaSyncRunsIT.class,
             SyncRunsContract.class,
             TestAccounts.class,
-            ContractAccounts.class,
+            PortAccounts.class,
             ItDeployments.class);
   }
 
@@ -40,6 +38,6 @@ class JpaSyncRunsIT extends SyncRunsContract {
 
   @Override
   protected AccountId newAccount() {
-    return ContractAccounts.create(db);
+    return PortAccounts.create(accounts);
   }
 }
