@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.AdminTokens;
+import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
-import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -42,7 +43,7 @@ class AccountApiIT {
   @Test
   void an_admin_reads_their_account_through_every_layer() throws Exception {
     String account = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Acme Research", "START");
+    new ApiClient(base).createAccount(account, "Acme Research", Plan.START);
 
     HttpResponse<String> response =
         get("api/v1/account", AdminTokens.token("ada", account, "admin"));
@@ -56,7 +57,7 @@ class AccountApiIT {
   @Test
   void a_member_may_read_the_account_too() throws Exception {
     String account = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Globex", "PAID");
+    new ApiClient(base).createAccount(account, "Globex", Plan.PAID);
 
     HttpResponse<String> response =
         get("api/v1/account", AdminTokens.token("bo", account, "member"));
@@ -160,7 +161,7 @@ class AccountApiIT {
   @Test
   void an_admin_chooses_internal_notes_for_the_account_a_member_only_reads_it() throws Exception {
     String account = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Hooli", "START");
+    new ApiClient(base).createAccount(account, "Hooli", Plan.START);
     String admin = AdminTokens.token("ada", account, "admin");
     String member = AdminTokens.token("bo", account, "member");
     String settings = "api/v1/integrations/intercom/settings";

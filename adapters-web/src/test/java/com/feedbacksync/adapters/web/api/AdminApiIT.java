@@ -9,6 +9,7 @@ import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.adapters.web.support.TestDatabase;
 import com.feedbacksync.adapters.web.webhook.WebhookSignature;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import com.feedbacksync.simulator.WorkspaceSpec;
@@ -71,8 +72,8 @@ class AdminApiIT {
                 .withWebhookUrl(webhookUrl))) {
       String account = "admin-" + UUID.randomUUID().toString().substring(0, 8);
       String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
-      TestDatabase.insertAccount(account, "Admin IT", "START");
-      TestDatabase.insertAccount(other, "Other IT", "PAID");
+      api.createAccount(account, "Admin IT", Plan.START);
+      api.createAccount(other, "Other IT", Plan.PAID);
       String admin = AdminTokens.token("ada", account, "admin");
       String member = AdminTokens.token("bo", account, "member");
       String stranger = AdminTokens.token("eve", other, "admin");

@@ -9,6 +9,7 @@ import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.adapters.web.support.Metrics;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
@@ -53,7 +54,7 @@ class IntegrationApiIT {
             SimulatorConfig.defaults(12, 300).withRatePerMinute(0).withPort(port))) {
       String account = "api-" + UUID.randomUUID().toString().substring(0, 8);
       Accounts census = settledAccounts();
-      TestDatabase.insertAccount(account, "Api IT", "START");
+      api().createAccount(account, "Api IT", Plan.START);
       awaitAccounts(
           "the new account counts as disconnected",
           a -> a.disconnected() == census.disconnected() + 1 && a.live() == census.live());
@@ -277,7 +278,7 @@ class IntegrationApiIT {
   @Test
   void a_forged_state_and_a_sync_without_connection_are_refused_as_problems() throws Exception {
     String account = "api-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Api IT", "PAID");
+    api().createAccount(account, "Api IT", Plan.PAID);
     String admin = AdminTokens.token("ada", account, "admin");
     HttpResponse<String> forged =
         get("api/v1/integrations/intercom/callback?code=abc%3D&state=forged", admin);

@@ -9,6 +9,7 @@ import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
@@ -83,7 +84,7 @@ class LifeCycleIT {
   void an_admin_connects_from_the_browser_without_a_token_and_lands_on_the_settings_page()
       throws Exception {
     try (IntercomSimulator sim = simulator(151, 300)) {
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       HttpResponse<String> connect =
           api().send("POST", "api/v1/integrations/intercom/connect", admin, null);
@@ -146,7 +147,7 @@ class LifeCycleIT {
   void disconnecting_keeps_the_data_and_reconnecting_the_same_workspace_resumes_with_new_changes()
       throws Exception {
     try (IntercomSimulator sim = simulator(152, 300)) {
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       connectByScript(sim, admin);
       api().awaitHistory(admin);
@@ -183,7 +184,7 @@ class LifeCycleIT {
   @Test
   void another_workspace_starts_fresh_and_the_first_workspaces_documents_stay_as_they_were()
       throws Exception {
-    String account = newAccount("PAID");
+    String account = newAccount(Plan.PAID);
     String admin = admin(account);
     Set<String> first;
     try (IntercomSimulator sim = simulator(154, 300)) {
@@ -249,7 +250,7 @@ class LifeCycleIT {
       throws Exception {
     try (IntercomSimulator sim = simulator(153, 400)) {
       sim.rateLimit(SLOW_RATE_PER_MINUTE);
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       String firstRun = connectByScript(sim, admin);
       awaitSomeDocuments(account);
@@ -284,7 +285,7 @@ class LifeCycleIT {
   void purging_deletes_every_row_the_account_had_synced() throws Exception {
     // The workspace SyncOnLibertyIT shows to bring files along.
     try (IntercomSimulator sim = simulator(8, 400)) {
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       connectByScript(sim, admin);
       api().awaitHistory(admin);
@@ -312,7 +313,7 @@ class LifeCycleIT {
   void purging_during_a_first_sync_leaves_nothing_behind() throws Exception {
     try (IntercomSimulator sim = simulator(8, 400)) {
       sim.rateLimit(SLOW_RATE_PER_MINUTE);
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       String firstRun = connectByScript(sim, admin);
       awaitSomeDocuments(account);
@@ -339,7 +340,7 @@ class LifeCycleIT {
   @Test
   void a_failed_sync_leaves_its_error_and_the_next_good_run_clears_it() throws Exception {
     try (IntercomSimulator sim = simulator(154, 200)) {
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       connectByScript(sim, admin);
       api().awaitHistory(admin);
@@ -365,7 +366,7 @@ class LifeCycleIT {
   void intercom_failing_while_connecting_is_a_502_problem_for_scripts_and_an_outcome_for_browsers()
       throws Exception {
     try (IntercomSimulator sim = simulator(155, 100)) {
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       sim.faultProbability("POST /auth/eagle/token", 1.0, List.of(Fault.HTTP_503), 0);
 
@@ -393,7 +394,7 @@ class LifeCycleIT {
       throws Exception {
     try (IntercomSimulator sim = simulator(156, 400)) {
       sim.rateLimit(SLOW_RATE_PER_MINUTE);
-      String account = newAccount("START");
+      String account = newAccount(Plan.START);
       String admin = admin(account);
       String firstRun = connectByScript(sim, admin);
       awaitSomeDocuments(account);
@@ -430,9 +431,9 @@ class LifeCycleIT {
         SimulatorConfig.defaults(seed, conversations).withRatePerMinute(0).withPort(SIM_PORT));
   }
 
-  private static String newAccount(String plan) throws Exception {
+  private String newAccount(Plan plan) throws Exception {
     String account = "life-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Life cycle IT", plan);
+    api().createAccount(account, "Life cycle IT", plan);
     return account;
   }
 

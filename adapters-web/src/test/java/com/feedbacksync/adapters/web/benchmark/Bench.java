@@ -56,7 +56,7 @@ final class Bench {
       ApiClient api, IntercomSimulator sim, AccountId id, Plan plan, int workspace)
       throws Exception {
     String name = "Bench " + id.value().substring(0, id.value().indexOf('-'));
-    TestDatabase.insertAccount(id.value(), name, plan.name());
+    api.createAccount(id.value(), name, plan);
     String admin = AdminTokens.token("ada", id.value(), "admin");
     String query = api.allow(sim, api.beginConnect(admin), workspace);
     assertEquals(

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.AdminTokens;
+import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
@@ -443,7 +445,8 @@ class SettingsPageIT {
 
   private static String newAccount() throws Exception {
     String account = "page-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, ACCOUNT_NAME, "START");
+    new ApiClient(URI.create("http://localhost:" + HTTP_PORT + "/").toURL())
+        .createAccount(account, ACCOUNT_NAME, Plan.START);
     return account;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.ConnectionsContract;
 import com.feedbacksync.application.contract.TestAccounts;
 import com.feedbacksync.application.model.AccessToken;
@@ -14,6 +15,7 @@ import com.feedbacksync.application.model.RunState;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.SyncRecency;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.ConnectionCensus;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncRuns;
@@ -22,14 +24,12 @@ import com.feedbacksync.domain.intercom.Region;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.HistoryCoverage;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,13 +44,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaConnectionsIT extends ConnectionsContract {
 
   @Inject Connections connections;
+  @Inject Accounts accounts;
 
   @Inject ConnectionCensus census;
 
   @Inject SyncRuns runs;
-
-  @Resource(lookup = "jdbc/feedbacksync")
-  DataSource db;
 
   @Deployment
   static WebArchive war() {
@@ -59,7 +57,7 @@ class JpaConnectionsIT extends ConnectionsContract {
             JpaConnectionsIT.class,
             ConnectionsContract.class,
             TestAccounts.class,
-            ContractAccounts.class,
+            PortAccounts.class,
             ItDeployments.class);
   }
 
@@ -70,7 +68,7 @@ class JpaConnectionsIT extends ConnectionsContract {
 
   @Override
   protected AccountId newAccount() {
-    return ContractAccounts.create(db);
+    return PortAccounts.create(accounts);
   }
 
   /**

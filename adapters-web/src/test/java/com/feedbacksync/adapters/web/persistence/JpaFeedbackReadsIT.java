@@ -1,16 +1,16 @@
 package com.feedbacksync.adapters.web.persistence;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.FeedbackReadsContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.CustomerDirectory;
 import com.feedbacksync.application.port.out.DocumentLibrary;
 import com.feedbacksync.application.port.out.SyncStore;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.testing.ConversationBuilder;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -21,11 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaFeedbackReadsIT extends FeedbackReadsContract {
 
   @Inject SyncStore store;
+  @Inject Accounts accounts;
   @Inject DocumentLibrary library;
   @Inject CustomerDirectory directory;
-
-  @Resource(lookup = "jdbc/feedbacksync")
-  DataSource db;
 
   @Deployment
   static WebArchive war() {
@@ -35,7 +33,7 @@ class JpaFeedbackReadsIT extends FeedbackReadsContract {
             FeedbackReadsContract.class,
             ConversationBuilder.class,
             TestAccounts.class,
-            ContractAccounts.class,
+            PortAccounts.class,
             ItDeployments.class);
   }
 
@@ -56,6 +54,6 @@ class JpaFeedbackReadsIT extends FeedbackReadsContract {
 
   @Override
   protected AccountId newAccount() {
-    return ContractAccounts.create(db);
+    return PortAccounts.create(accounts);
   }
 }

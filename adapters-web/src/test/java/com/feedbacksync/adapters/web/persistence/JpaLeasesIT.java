@@ -1,14 +1,14 @@
 package com.feedbacksync.adapters.web.persistence;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.LeasesContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.domain.account.AccountId;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,9 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaLeasesIT extends LeasesContract {
 
   @Inject Leases leases;
-
-  @Resource(lookup = "jdbc/feedbacksync")
-  DataSource db;
+  @Inject Accounts accounts;
 
   @Deployment
   static WebArchive war() {
@@ -30,7 +28,7 @@ class JpaLeasesIT extends LeasesContract {
             JpaLeasesIT.class,
             LeasesContract.class,
             TestAccounts.class,
-            ContractAccounts.class,
+            PortAccounts.class,
             ItDeployments.class);
   }
 
@@ -41,7 +39,7 @@ class JpaLeasesIT extends LeasesContract {
 
   @Override
   protected AccountId newAccount() {
-    return ContractAccounts.create(db);
+    return PortAccounts.create(accounts);
   }
 
   /** The database's clock runs on its own: the test waits. */

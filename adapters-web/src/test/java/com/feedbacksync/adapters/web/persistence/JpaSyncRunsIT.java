@@ -1,14 +1,14 @@
 package com.feedbacksync.adapters.web.persistence;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.SyncRunsContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.domain.account.AccountId;
-import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -19,15 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaSyncRunsIT extends SyncRunsContract {
 
   @Inject SyncRuns runs;
+  @Inject Accounts accounts;
   @Inject Connections connections;
 
   @Override
   protected Connections connections() {
     return connections;
   }
-
-  @Resource(lookup = "jdbc/feedbacksync")
-  DataSource db;
 
   @Deployment
   static WebArchive war() {
@@ -36,7 +34,7 @@ class JpaSyncRunsIT extends SyncRunsContract {
             JpaSyncRunsIT.class,
             SyncRunsContract.class,
             TestAccounts.class,
-            ContractAccounts.class,
+            PortAccounts.class,
             ItDeployments.class);
   }
 
@@ -47,6 +45,6 @@ class JpaSyncRunsIT extends SyncRunsContract {
 
   @Override
   protected AccountId newAccount() {
-    return ContractAccounts.create(db);
+    return PortAccounts.create(accounts);
   }
 }

@@ -1,8 +1,10 @@
 package com.feedbacksync.adapters.web.persistence;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.SyncStoreContract;
 import com.feedbacksync.application.contract.TestAccounts;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Connections;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.SyncStore;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class JpaSyncStoreIT extends SyncStoreContract {
 
   @Inject SyncStore store;
+  @Inject Accounts accounts;
   @Inject Connections connections;
   @Inject Leases leases;
 
@@ -40,7 +43,7 @@ class JpaSyncStoreIT extends SyncStoreContract {
             SyncStoreContract.class,
             ConversationBuilder.class,
             TestAccounts.class,
-            ContractAccounts.class,
+            PortAccounts.class,
             ItDeployments.class);
   }
 
@@ -51,7 +54,7 @@ class JpaSyncStoreIT extends SyncStoreContract {
 
   @Override
   protected AccountId newAccount() {
-    return ContractAccounts.create(db);
+    return PortAccounts.create(accounts);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
 import com.feedbacksync.application.contract.TestAccounts;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
@@ -14,6 +15,7 @@ import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
 import com.feedbacksync.application.model.WebhookItem;
 import com.feedbacksync.application.port.in.SyncIntercomUseCase;
+import com.feedbacksync.application.port.out.Accounts;
 import com.feedbacksync.application.port.out.Leases;
 import com.feedbacksync.application.port.out.SyncRuns;
 import com.feedbacksync.application.schedule.SchedulingService;
@@ -68,6 +70,7 @@ class ClockSkewIT {
 
   @Inject Leases leases;
   @Inject SyncRuns runs;
+  @Inject Accounts storedAccounts;
 
   @Resource(lookup = "jdbc/feedbacksync")
   DataSource db;
@@ -78,6 +81,7 @@ class ClockSkewIT {
         .addClasses(
             ClockSkewIT.class,
             TestAccounts.class,
+            PortAccounts.class,
             InMemoryAccounts.class,
             InMemoryConnections.class,
             ItDeployments.class);
@@ -118,13 +122,17 @@ class ClockSkewIT {
     InMemoryConnections connections = new InMemoryConnections();
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < ACCOUNTS; i++) {
-      AccountId account = account();
-      ids.add(account.value());
-      accounts.with(new Account(account, "Skew", Plan.PAID));
+      // Stored too: the real leases and run rows need their account.
+      Account account = new Account(TestAccounts.random(), "Skew", Plan.PAID);
+      ids.add(PortAccounts.create(storedAccounts, account).value());
+      accounts.with(account);
       // The first sync never completes here, so every account is due on every tick.
       connections.save(
           InMemoryConnections.connection(
-              account, ConnectionState.CONNECTED, Instant.now(), new HistoryCoverage.NotYet()));
+              account.id(),
+              ConnectionState.CONNECTED,
+              Instant.now(),
+              new HistoryCoverage.NotYet()));
     }
     Overlaps sync = new Overlaps();
     ExecutorService pools = Executors.newFixedThreadPool(2 * ACCOUNTS + 2);
@@ -202,17 +210,6 @@ class ClockSkewIT {
           @Override
           public void leaseTakenOver() {}
         });
-  }
-
-  private AccountId account() throws Exception {
-    AccountId account = TestAccounts.random();
-    try (Connection c = db.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement("INSERT INTO account (id, name, plan) VALUES (?, 'Skew', 'PAID')")) {
-      insert.setString(1, account.value());
-      insert.executeUpdate();
-    }
-    return account;
   }
 
   private int runRows(List<String> ids) throws Exception {

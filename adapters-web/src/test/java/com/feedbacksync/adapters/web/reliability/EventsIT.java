@@ -10,6 +10,7 @@ import com.feedbacksync.adapters.web.support.LibertyServer;
 import com.feedbacksync.adapters.web.support.RepositoryReceiver;
 import com.feedbacksync.adapters.web.support.RepositoryReceiver.Delivery;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import jakarta.json.Json;
@@ -74,13 +75,13 @@ class EventsIT {
       server.awaitReady();
       // After the server's start: it migrates the database. Events left pending by an earlier,
       // interrupted run would be sent (and answered 500 twice) first.
-      TestDatabase.insertAccount(account, "Events", "START");
       try (Connection c = TestDatabase.connect();
           PreparedStatement stale =
               c.prepareStatement("DELETE FROM event_outbox WHERE state = 'PENDING'")) {
         stale.executeUpdate();
       }
       ApiClient api = new ApiClient(server.url());
+      api.createAccount(account, "Events", Plan.START);
 
       // Connect: connection.connected, then the first sync's sync.first_completed.
       String query = api.allow(sim, api.beginConnect(admin));

@@ -8,6 +8,7 @@ import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.LibertyServer;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
@@ -441,7 +442,7 @@ class FailureIsolationIT {
   private static String connect(ApiClient api, IntercomSimulator sim, String prefix)
       throws Exception {
     String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Isolation", "PAID");
+    api.createAccount(account, "Isolation", Plan.PAID);
     String admin = AdminTokens.token("ada", account, "admin");
     String query = api.allow(sim, api.beginConnect(admin));
     assertEquals(

@@ -9,6 +9,7 @@ import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.ItDeployments;
 import com.feedbacksync.adapters.web.support.TestDatabase;
 import com.feedbacksync.adapters.web.webhook.WebhookSignature;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -115,7 +116,7 @@ class HostileWebhooksIT {
                 .withWorkspaceIdentity("ws-" + account, "Replay")
                 .withRatePerMinute(0)
                 .withPort(port))) {
-      TestDatabase.insertAccount(account, "Replay", "PAID");
+      api.createAccount(account, "Replay", Plan.PAID);
       String admin = AdminTokens.token("ada", account, "admin");
       // The deployment's start-up tick (5 s after the WAR starts) would find this account due for
       // an hourly sync and retrieve the replied conversation too: let it pass first.

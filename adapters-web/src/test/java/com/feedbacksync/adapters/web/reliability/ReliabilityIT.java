@@ -8,6 +8,7 @@ import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.LibertyServer;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.DocumentContent;
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
@@ -532,7 +533,7 @@ class ReliabilityIT {
   private static String connect(ApiClient api, IntercomSimulator sim, String prefix)
       throws Exception {
     String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    TestDatabase.insertAccount(account, "Reliability", "PAID");
+    api.createAccount(account, "Reliability", Plan.PAID);
     String admin = AdminTokens.token("ada", account, "admin");
     // The faults are on during the connect too (its access check searches): an admin whose
     // connect failed tries again, with a new flow.

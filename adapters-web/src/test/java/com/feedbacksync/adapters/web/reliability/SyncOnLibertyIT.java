@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.feedbacksync.adapters.web.support.ItDeployments;
+import com.feedbacksync.adapters.web.support.PortAccounts;
+import com.feedbacksync.application.contract.TestAccounts;
 import com.feedbacksync.application.port.in.ConnectIntercomUseCase;
 import com.feedbacksync.application.port.in.ScheduleSyncsUseCase;
+import com.feedbacksync.application.port.out.Accounts;
+import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.Counters;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.Oracle;
@@ -45,6 +50,7 @@ class SyncOnLibertyIT {
 
   @Inject ScheduleSyncsUseCase scheduler;
   @Inject ConnectIntercomUseCase connecting;
+  @Inject Accounts accounts;
 
   @Resource(lookup = "jdbc/feedbacksync")
   DataSource db;
@@ -52,7 +58,7 @@ class SyncOnLibertyIT {
   @Deployment
   static WebArchive war() {
     return ItDeployments.warWithSimulator("feedback-sync-sync-it.war")
-        .addClass(SyncOnLibertyIT.class);
+        .addClasses(SyncOnLibertyIT.class, PortAccounts.class, TestAccounts.class);
   }
 
   @Test
@@ -61,7 +67,7 @@ class SyncOnLibertyIT {
         IntercomSimulator.start(
             SimulatorConfig.defaults(8, 400).withRatePerMinute(0).withPort(simulatorPort()))) {
       AccountId account = new AccountId("sync-" + UUID.randomUUID().toString().substring(0, 8));
-      insertAccount(account, "PAID");
+      PortAccounts.create(accounts, new Account(account, "Sync IT", Plan.PAID));
       Optional<String> firstRun = connect(sim, account);
       RunRow first = awaitRun(account, firstRun, "FIRST");
       assertEquals("COMPLETED", first.state(), first.toString());
@@ -189,7 +195,7 @@ class SyncOnLibertyIT {
         IntercomSimulator.start(
             SimulatorConfig.defaults(18, 200).withRatePerMinute(0).withPort(simulatorPort()))) {
       AccountId account = new AccountId("daily-" + UUID.randomUUID().toString().substring(0, 8));
-      insertAccount(account, "PAID");
+      PortAccounts.create(accounts, new Account(account, "Sync IT", Plan.PAID));
       Instant connectedAt = Instant.now();
       assertEquals("COMPLETED", awaitRun(account, connect(sim, account), "FIRST").state());
       RunRow firstDaily = tickUntilRun(account, "CUSTOMERS", connectedAt);
@@ -433,17 +439,6 @@ class SyncOnLibertyIT {
       Thread.sleep(200);
     }
     throw new AssertionError("no " + kind + " run finished within two minutes");
-  }
-
-  private void insertAccount(AccountId account, String plan) throws SQLException {
-    try (java.sql.Connection c = db.getConnection();
-        PreparedStatement insert =
-            c.prepareStatement("INSERT INTO account (id, name, plan) VALUES (?, ?, ?)")) {
-      insert.setString(1, account.value());
-      insert.setString(2, "Sync IT");
-      insert.setString(3, plan);
-      insert.executeUpdate();
-    }
   }
 
   private Set<String> documents(AccountId account, boolean deleted) throws SQLException {

@@ -8,6 +8,7 @@ import com.feedbacksync.adapters.web.support.AdminTokens;
 import com.feedbacksync.adapters.web.support.ApiClient;
 import com.feedbacksync.adapters.web.support.LibertyServer;
 import com.feedbacksync.adapters.web.support.TestDatabase;
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import java.sql.Connection;
@@ -82,9 +83,9 @@ class TwoServersIT {
       List<String> accounts = new ArrayList<>();
       for (int i = 0; i < ACCOUNTS; i++) {
         String account = "twin-" + UUID.randomUUID().toString().substring(0, 8);
-        TestDatabase.insertAccount(account, "Twin " + i, "PAID");
-        accounts.add(account);
         ApiClient api = new ApiClient(twins.get(i % 2).url());
+        api.createAccount(account, "Twin " + i, Plan.PAID);
+        accounts.add(account);
         String admin = AdminTokens.token("ada", account, "admin");
         String query = api.allow(sim, api.beginConnect(admin));
         assertEquals(

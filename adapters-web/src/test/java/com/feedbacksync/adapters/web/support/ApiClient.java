@@ -3,6 +3,7 @@ package com.feedbacksync.adapters.web.support;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.feedbacksync.domain.account.Plan;
 import com.feedbacksync.simulator.IntercomSimulator;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -76,6 +77,20 @@ public final class ApiClient {
     try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
       return reader.readObject();
     }
+  }
+
+  /**
+   * Creates the account as the research repository does (issue #19): the demo and the tests make
+   * accounts through its API, never by SQL, so they hold only what the API lets be stored. Expects
+   * 201: every caller's id is fresh, and a 200 would be an update of an account some other test
+   * left, whose plan change would start a backfill.
+   */
+  public void createAccount(String id, String name, Plan plan) throws Exception {
+    String body =
+        Json.createObjectBuilder().add("name", name).add("plan", plan.name()).build().toString();
+    HttpResponse<String> created =
+        send("PUT", "api/v1/accounts/" + id, AdminTokens.serviceToken("research-repository"), body);
+    assertEquals(201, created.statusCode(), "account " + id + ": " + created.body());
   }
 
   /** POST connect: the state of the OAuth flow it started. */

@@ -35,17 +35,4 @@ public final class TestDatabase {
     }
     return ids;
   }
-
-  public static void insertAccount(String id, String name, String plan) throws SQLException {
-    try (Connection c = connect();
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO account (id, name, plan) VALUES (?, ?, ?)"
-                    + " ON DUPLICATE KEY UPDATE name = VALUES(name), plan = VALUES(plan)")) {
-      insert.setString(1, id);
-      insert.setString(2, name);
-      insert.setString(3, plan);
-      insert.executeUpdate();
-    }
-  }
 }
