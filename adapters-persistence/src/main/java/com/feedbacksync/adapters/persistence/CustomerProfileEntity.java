@@ -48,8 +48,9 @@ public class CustomerProfileEntity {
   Instant deletedAt;
 
   /**
-   * When this service last wrote the row or was handed a copy no newer (its clock; {@code
-   * updatedAt} is Intercom's): a history walk fetches again what it did not write itself.
+   * When a history walk (first sync, backfill) last wrote the row or was handed a copy no newer
+   * (this server's clock; {@code updatedAt} is Intercom's): a walk fetches again what it did not
+   * write itself.
    */
   @Column(name = "synced_at")
   Instant syncedAt;

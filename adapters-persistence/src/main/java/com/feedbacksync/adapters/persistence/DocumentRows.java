@@ -1,6 +1,7 @@
 package com.feedbacksync.adapters.persistence;
 
 import com.feedbacksync.application.model.SyncBatch;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.domain.account.AccountId;
 import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.Html;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,9 +59,14 @@ final class DocumentRows {
     for (SyncBatch.StoredDocument stored : batch.documents()) {
       upsert(em, account, stored, documents);
     }
-    Instant now = clock.instant();
+    // Only history walks read the stamp (SyncStore.profiled): the other streams' profiles leave it,
+    // so one they hand over unchanged costs no write, as before it existed.
+    Optional<Instant> stamp =
+        batch.stream() == SyncStream.HISTORY || batch.stream() == SyncStream.BACKFILL
+            ? Optional.of(clock.instant())
+            : Optional.empty();
     for (CustomerProfile profile : batch.profiles()) {
-      upsert(em, account, profile, profiles, now);
+      upsert(em, account, profile, profiles, stamp);
     }
     // The page's rows in JDBC batches now, then out of the persistence context: each native
     // statement after this would otherwise flush and dirty-check them all again (a profile showed
@@ -135,7 +142,7 @@ final class DocumentRows {
       AccountId account,
       CustomerProfile p,
       Map<CustomerProfileEntity.Key, CustomerProfileEntity> existing,
-      Instant now) {
+      Optional<Instant> stamp) {
     CustomerProfileEntity.Key key =
         new CustomerProfileEntity.Key(
             account.value(), p.workspace().value(), p.contactId().value());
@@ -144,7 +151,10 @@ final class DocumentRows {
       return; // a tombstone stays
     }
     if (e != null && p.updatedAt().isBefore(e.updatedAt)) {
-      e.syncedAt = now; // a stale copy never overwrites a newer one, which is then as current
+      // A stale copy never overwrites a newer row, which is then as current as the copy.
+      if (stamp.isPresent()) {
+        e.syncedAt = stamp.get();
+      }
       return;
     }
     boolean fresh = e == null;
@@ -160,7 +170,9 @@ final class DocumentRows {
     e.companiesJson = JsonColumns.companies(p.companies());
     e.propertiesJson = JsonColumns.attributes(p.properties());
     e.updatedAt = p.updatedAt();
-    e.syncedAt = now;
+    if (stamp.isPresent()) {
+      e.syncedAt = stamp.get();
+    }
     if (fresh) {
       em.persist(e);
     }

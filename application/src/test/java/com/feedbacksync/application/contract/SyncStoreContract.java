@@ -244,21 +244,34 @@ public abstract class SyncStoreContract {
     Thread.sleep(20);
     store().commit(account, profiles(List.of(rewritten), T, List.of(gone)));
     store().commit(account, profiles(List.of(confirmed), T.minusSeconds(60), List.of()));
+    // The daily customer sync rewrites a profile: only history walks' writes are stamped.
+    store()
+        .commit(
+            account,
+            new SyncBatch(
+                SyncStream.CUSTOMERS,
+                List.of(),
+                List.of(profile(earlier, T.plusSeconds(60))),
+                List.of(),
+                List.of(),
+                List.of(),
+                Checkpoint.START,
+                RunCounts.NONE));
 
     assertEquals(
         Set.of(rewritten, confirmed, earlier, gone),
-        store().profiled(account, WORKSPACE.id(), all, Instant.EPOCH));
+        store().profiled(account, WORKSPACE.id(), all, T));
     assertEquals(
         Set.of(rewritten, confirmed, gone),
         store().profiled(account, WORKSPACE.id(), all, walkBegan),
-        "a profile written before the walk began is not the walk's; a stale copy confirms the"
-            + " newer one; a tombstone is final");
+        "a profile written before the walk began (or since, by another stream) is not the"
+            + " walk's; a stale copy confirms the newer one; a tombstone is final");
     assertEquals(
         Set.of(gone),
         store().profiled(account, WORKSPACE.id(), all, Instant.now().plusSeconds(60)));
-    assertEquals(Set.of(), store().profiled(account, WORKSPACE.id(), List.of(), Instant.EPOCH));
-    assertEquals(Set.of(), store().profiled(newAccount(), WORKSPACE.id(), all, Instant.EPOCH));
-    assertEquals(Set.of(), store().profiled(account, OTHER_WORKSPACE, all, Instant.EPOCH));
+    assertEquals(Set.of(), store().profiled(account, WORKSPACE.id(), List.of(), T));
+    assertEquals(Set.of(), store().profiled(newAccount(), WORKSPACE.id(), all, T));
+    assertEquals(Set.of(), store().profiled(account, OTHER_WORKSPACE, all, T));
   }
 
   private static SyncBatch profiles(
@@ -311,7 +324,7 @@ public abstract class SyncStoreContract {
         "the other workspace's conversation 1 is not this one");
     assertEquals(
         Set.of(),
-        store().profiled(account, OTHER_WORKSPACE, List.of(new ContactId("c1")), Instant.EPOCH),
+        store().profiled(account, OTHER_WORKSPACE, List.of(new ContactId("c1")), T),
         "nor are its customers");
 
     ConnectionIdentity other = new ConnectionIdentity(account, OTHER_WORKSPACE, 7L);
@@ -440,8 +453,7 @@ public abstract class SyncStoreContract {
         store().synced(account, WORKSPACE.id(), List.of(new ConversationId("1"))).size(),
         "its deletion was not applied either");
     assertEquals(
-        Set.of(),
-        store().profiled(account, WORKSPACE.id(), List.of(new ContactId("c-late")), Instant.EPOCH));
+        Set.of(), store().profiled(account, WORKSPACE.id(), List.of(new ContactId("c-late")), T));
     assertEquals(1, storedFiles(account), "only the first batch's file is stored");
     assertEquals(
         takenDownTo("1"),

@@ -63,7 +63,9 @@ public final class InMemorySyncStore
 
     public final Map<ContactId, CustomerProfile> profiles = new HashMap<>();
 
-    /** When the store last wrote each profile or was handed a stale copy of it (its clock). */
+    /**
+     * When a history walk last wrote each profile or handed over a stale copy of it (its clock).
+     */
     public final Map<ContactId, Instant> profilesSyncedAt = new HashMap<>();
 
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
@@ -197,13 +199,15 @@ public final class InMemorySyncStore
         data.documents.put(d.document().conversationId(), d);
       }
     }
+    boolean historyWalk =
+        batch.stream() == SyncStream.HISTORY || batch.stream() == SyncStream.BACKFILL;
     for (CustomerProfile p : batch.profiles()) {
       CustomerProfile old = data.profiles.get(p.contactId());
       boolean tombstoned = data.contactTombstones.containsKey(p.contactId());
       if (!tombstoned && (old == null || !p.updatedAt().isBefore(old.updatedAt()))) {
         data.profiles.put(p.contactId(), p);
       }
-      if (!tombstoned) {
+      if (!tombstoned && historyWalk) {
         // A stale copy leaves the newer profile, which is then as current as the copy.
         data.profilesSyncedAt.put(p.contactId(), clock.get());
       }
@@ -212,12 +216,12 @@ public final class InMemorySyncStore
         .deletedContacts()
         .forEach(
             id -> {
+              // As the database: only a stored profile becomes a tombstone.
               CustomerProfile removed = data.profiles.remove(id);
-              data.contactTombstones.putIfAbsent(id, now);
-              Optional.ofNullable(removed)
-                  .map(CustomerProfile::workspace)
-                  .or(() -> batch.connection().map(c -> c.workspace()))
-                  .ifPresent(w -> data.contactTombstoneWorkspaces.putIfAbsent(id, w));
+              if (removed != null) {
+                data.contactTombstones.putIfAbsent(id, now);
+                data.contactTombstoneWorkspaces.putIfAbsent(id, removed.workspace());
+              }
             });
     for (StoredFile f : batch.files()) {
       // Stored as a database stores it: its bytes read now, before the engine lets go of them.

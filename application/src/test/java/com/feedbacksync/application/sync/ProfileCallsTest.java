@@ -10,10 +10,14 @@ import com.feedbacksync.application.fakes.FakeIntercom;
 import com.feedbacksync.application.fakes.InMemoryAccounts;
 import com.feedbacksync.application.fakes.InMemoryConnections;
 import com.feedbacksync.application.fakes.InMemorySyncStore;
+import com.feedbacksync.application.model.Checkpoint;
 import com.feedbacksync.application.model.ItemKind;
 import com.feedbacksync.application.model.LeaseToken;
+import com.feedbacksync.application.model.RunCounts;
+import com.feedbacksync.application.model.SyncBatch;
 import com.feedbacksync.application.model.SyncKind;
 import com.feedbacksync.application.model.SyncOutcome;
+import com.feedbacksync.application.model.SyncStream;
 import com.feedbacksync.application.port.out.IntercomFailure;
 import com.feedbacksync.domain.account.Account;
 import com.feedbacksync.domain.account.AccountId;
@@ -62,7 +66,7 @@ class ProfileCallsTest {
 
   private Instant now = CONNECTED.plusSeconds(3600);
   private final InMemoryConnections connections = new InMemoryConnections();
-  private final InMemorySyncStore store = new InMemorySyncStore(connections);
+  private final InMemorySyncStore store = new InMemorySyncStore(connections).clock(() -> now);
   private final FakeIntercom intercom = new FakeIntercom(150);
   private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
@@ -176,7 +180,32 @@ class ProfileCallsTest {
     conversations(12, 4);
     IntStream.range(0, 3).forEach(i -> intercom.put(customer("c-" + i, List.of(), false)));
     intercom.notYetSearchable(new ContactId("c-1"));
-    // c-3 wrote conversations, but Intercom no longer has the contact.
+    // c-3 wrote conversations, and an earlier connection of this workspace stored its profile;
+    // Intercom no longer has the contact.
+    Instant walkStarts = now;
+    now = now.minus(Duration.ofDays(20));
+    store.commit(
+        ACME,
+        new SyncBatch(
+            SyncStream.HISTORY,
+            List.of(),
+            List.of(
+                new CustomerProfile(
+                    new WorkspaceId("abc12345"),
+                    new ContactId("c-3"),
+                    ContactRole.USER,
+                    Optional.of("Casey 3"),
+                    Optional.of("casey3@example.com"),
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    now)),
+            List.of(),
+            List.of(),
+            List.of(),
+            Checkpoint.START,
+            RunCounts.NONE));
+    now = walkStarts;
 
     SyncOutcome outcome = sync(new Fetchers(pool, 4)).run(ACME, SyncKind.FIRST, LEASE);
 

@@ -30,11 +30,11 @@ public interface SyncStore {
       AccountId account, WorkspaceId workspace, Collection<ConversationId> ids);
 
   /**
-   * Which of these customers of this workspace have a profile the store wrote (or found current) at
-   * or after {@code since}, or a tombstone (final: a deleted contact never comes back). A history
-   * walk asks with the instant it began, so it fetches none of its own customers again, on any page
-   * and after a crash, yet fetches once more what an earlier connection or sync stored: a contact
-   * deleted since then becomes a tombstone instead of keeping its name and e-mail.
+   * Which of these customers of this workspace have a profile a history walk (first sync, backfill)
+   * wrote or found current at or after {@code since}, or a tombstone (final: a deleted contact
+   * never comes back). A history walk asks with the instant it began, so it fetches none of its own
+   * customers again, on any page and after a crash, yet fetches once more what was stored before
+   * it: a contact deleted since then becomes a tombstone instead of keeping its name and e-mail.
    */
   Set<ContactId> profiled(
       AccountId account, WorkspaceId workspace, Collection<ContactId> contacts, Instant since);
