@@ -116,8 +116,12 @@ public class JpaEventOutbox implements EventOutbox {
 
   @Override
   public boolean gaveUp(ClaimedEvent event, int attempts, String lastError) {
+    // Its next attempt's column keeps when it was given up: its retention counts from there.
     return mark(
-        event, "state = 'GAVE_UP', attempts = ?, last_error = ?", attempts, clip(lastError));
+        event,
+        "state = 'GAVE_UP', attempts = ?, last_error = ?, next_attempt_at = CURRENT_TIMESTAMP(6)",
+        attempts,
+        clip(lastError));
   }
 
   /** One conditional UPDATE on the claim: a claim that expired and was taken writes nothing. */
@@ -150,7 +154,8 @@ public class JpaEventOutbox implements EventOutbox {
   public int pruneGivenUp(Duration age) {
     return em.createNativeQuery(
             "DELETE FROM event_outbox WHERE state = 'GAVE_UP'"
-                + " AND occurred_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND LIMIT 10000")
+                + " AND next_attempt_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND"
+                + " LIMIT 10000")
         .setParameter(1, age.toNanos() / 1000)
         .executeUpdate();
   }

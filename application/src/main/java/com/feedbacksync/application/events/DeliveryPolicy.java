@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param maxAge age after which a failing event is given up (counted from when it happened)
  * @param retention how long delivered events are kept
  * @param gaveUpRetention how long given-up events are kept for operators to read and send again
- *     (counted from when they happened): without it a receiver gone for good would grow the outbox
- *     without end
+ *     (counted from when they were given up): without it a receiver gone for good would grow the
+ *     outbox without end
  * @param backoff the waits between attempts
  */
 public record DeliveryPolicy(

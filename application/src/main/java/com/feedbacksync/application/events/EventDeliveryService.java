@@ -100,7 +100,7 @@ public final class EventDeliveryService implements DeliverEventsUseCase {
               + attempts
               + " reason=\""
               + reason
-              + "\"; the event stays in event_outbox (state GAVE_UP)");
+              + "\"; the event stays in event_outbox (state GAVE_UP) for the retention");
     }
   }
 

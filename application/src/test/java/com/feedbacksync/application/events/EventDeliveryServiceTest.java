@@ -231,9 +231,11 @@ class EventDeliveryServiceTest {
   }
 
   @Test
-  void given_up_events_are_kept_thirty_days_from_when_they_happened_then_pruned() {
-    EventDeliveryService service = service(10, Duration.ofDays(1));
+  void given_up_events_are_kept_thirty_days_from_when_they_were_given_up_then_pruned() {
+    EventDeliveryService service = service(10, Duration.ofDays(100));
     event("refused");
+    // Nothing was sent for 20 days (say the receiver's settings were wrong), then it was refused.
+    now = now.plus(Duration.ofDays(20));
     answers.add(new DeliveryResult.Refused("answered 410"));
     service.deliverDue();
     event("delivered");
@@ -243,7 +245,10 @@ class EventDeliveryServiceTest {
 
     now = now.plus(Duration.ofDays(8));
     assertEquals(1, service.prune(), "the delivered one, after its 7 days");
-    assertEquals("GAVE_UP", outbox.rows.get("refused").state, "kept for operators");
+    assertEquals(
+        "GAVE_UP",
+        outbox.rows.get("refused").state,
+        "kept: given up 8 days ago, though it happened 28 days ago");
     now = now.plus(Duration.ofDays(22)).plusSeconds(1);
     assertEquals(1, service.prune());
     assertTrue(outbox.rows.isEmpty());

@@ -105,7 +105,10 @@ public final class InMemoryEventOutbox implements EventOutbox {
 
   @Override
   public synchronized boolean gaveUp(ClaimedEvent event, int attempts, String lastError) {
-    return held(event).map(r -> mark(r, "GAVE_UP", attempts, lastError)).isPresent();
+    return held(event)
+        .map(r -> mark(r, "GAVE_UP", attempts, lastError))
+        .map(r -> r.due = clock.instant())
+        .isPresent();
   }
 
   private static Row mark(Row row, String state, int attempts, String lastError) {
@@ -121,8 +124,7 @@ public final class InMemoryEventOutbox implements EventOutbox {
   public synchronized int pruneGivenUp(Duration age) {
     Instant before = clock.instant().minus(age);
     int before0 = rows.size();
-    rows.values()
-        .removeIf(row -> row.state.equals("GAVE_UP") && row.event.occurredAt().isBefore(before));
+    rows.values().removeIf(row -> row.state.equals("GAVE_UP") && row.due.isBefore(before));
     return before0 - rows.size();
   }
 

@@ -141,7 +141,8 @@ public class EventSettings {
         maxAttempts,
         Duration.ofHours(maxAgeHours),
         Duration.ofDays(retentionDays),
-        Duration.ofDays(gaveUpRetentionDays),
+        // At least a day, at most about a century: 0 would delete them as they are given up.
+        Duration.ofDays(Math.min(36_500, Math.max(1, gaveUpRetentionDays))),
         new DeliveryBackoff(
             Duration.ofSeconds(firstRetrySeconds),
             Duration.ofSeconds(Math.max(firstRetrySeconds, maxRetrySeconds))));

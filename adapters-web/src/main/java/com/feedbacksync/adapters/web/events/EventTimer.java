@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Runs the outbox's delivery on the server's managed scheduled executor: a batch every {@code
- * feedbacksync.events.interval-seconds}, delivered rows pruned hourly. Every server runs it; the
- * claims decide who sends what. Off without a receiver, and idle while its settings are unusable.
+ * feedbacksync.events.interval-seconds}, delivered and given-up rows pruned hourly. Every server
+ * runs it; the claims decide who sends what. Off without a receiver, and idle while its settings
+ * are unusable.
  */
 @ApplicationScoped
 public class EventTimer {
@@ -54,10 +55,10 @@ public class EventTimer {
     try {
       int pruned = delivery.prune();
       if (pruned > 0) {
-        LOG.info(() -> "pruned " + pruned + " delivered events older than the retention");
+        LOG.info(() -> "pruned " + pruned + " delivered or given-up events past their retention");
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "pruning delivered events failed; retrying in an hour", e);
+      LOG.log(Level.WARNING, "pruning events failed; retrying in an hour", e);
     }
   }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,31 +193,23 @@ class JpaEventOutboxIT {
   }
 
   @Test
-  void given_up_events_are_kept_until_the_retention_counted_from_when_they_happened()
+  void given_up_events_are_kept_until_the_retention_counted_from_when_they_were_given_up()
       throws Exception {
-    OutboundEvent recent = event();
-    OutboundEvent old =
-        new OutboundEvent(
-            UUID.randomUUID().toString(),
-            EventType.CONNECTION_NEEDS_REAUTH,
-            Instant.now().minus(Duration.ofDays(31)).truncatedTo(ChronoUnit.MICROS),
-            new AccountId("outbox-" + UUID.randomUUID().toString().substring(0, 8)),
-            Map.of("workspaceId", "ws-1"));
-    OutboundEvent pending = event();
-    List<OutboundEvent> mine = List.of(recent, old, pending);
-    transactions.inOne(
-        () -> {
-          mine.forEach(outbox::record);
-          return null;
-        });
-    for (ClaimedEvent claimed : claimOf(List.of(recent, old), Duration.ofSeconds(30))) {
-      assertTrue(outbox.gaveUp(claimed, 20, "answered 410"));
-    }
+    List<OutboundEvent> mine = committed(3);
+    OutboundEvent givenUpFirst = mine.get(0);
+    OutboundEvent givenUpLater = mine.get(1);
+    OutboundEvent pending = mine.get(2);
+    Map<String, ClaimedEvent> claimed = new HashMap<>();
+    claimOf(mine, Duration.ofSeconds(30)).forEach(c -> claimed.put(c.event().id(), c));
+    assertTrue(outbox.gaveUp(claimed.get(givenUpFirst.id()), 20, "answered 410"));
+    Thread.sleep(300);
+    assertTrue(outbox.gaveUp(claimed.get(givenUpLater.id()), 20, "answered 410"));
 
-    assertTrue(outbox.pruneGivenUp(Duration.ofDays(30)) >= 1);
+    // Older than 150 ms: the first one given up, and the pending one's due time and occurrence.
+    assertTrue(outbox.pruneGivenUp(Duration.ofMillis(150)) >= 1);
 
-    assertEquals("absent", state(old.id()));
-    assertEquals("GAVE_UP", state(recent.id()), "given up, but within the retention");
+    assertEquals("absent", state(givenUpFirst.id()));
+    assertEquals("GAVE_UP", state(givenUpLater.id()), "given up, but within the retention");
     assertEquals("PENDING", state(pending.id()), "an event not given up is never pruned so");
   }
 }

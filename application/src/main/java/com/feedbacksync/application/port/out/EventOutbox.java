@@ -25,12 +25,12 @@ public interface EventOutbox {
   /** Failed this time: due again after {@code delay}, its claim released. */
   boolean retryLater(ClaimedEvent event, int attempts, Duration delay, String lastError);
 
-  /** Given up: kept, no longer due, for operators to read. */
+  /** Given up: kept, no longer due, for operators to read (until {@link #pruneGivenUp}). */
   boolean gaveUp(ClaimedEvent event, int attempts, String lastError);
 
   /** Deletes delivered events delivered longer ago than {@code age}; returns how many. */
   int pruneDelivered(Duration age);
 
-  /** Deletes given-up events that happened longer ago than {@code age}; returns how many. */
+  /** Deletes events given up longer ago than {@code age}; returns how many. */
   int pruneGivenUp(Duration age);
 }
