@@ -143,19 +143,26 @@ public class JpaEventOutbox implements EventOutbox {
 
   @Override
   public int pruneDelivered(Duration age) {
-    return em.createNativeQuery(
-            "DELETE FROM event_outbox WHERE state = 'DELIVERED'"
-                + " AND delivered_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND LIMIT 10000")
-        .setParameter(1, age.toNanos() / 1000)
-        .executeUpdate();
+    return prune("DELIVERED", "delivered_at", age);
   }
 
+  /** A given-up event's {@code next_attempt_at} is when it was given up (it is no longer due). */
   @Override
   public int pruneGivenUp(Duration age) {
+    return prune("GAVE_UP", "next_attempt_at", age);
+  }
+
+  /**
+   * Deletes up to 10,000 events in this state whose time column is older than {@code age}, by the
+   * database's clock (the one that stamped it); both are constants of this class, never input.
+   */
+  private int prune(String state, String since, Duration age) {
     return em.createNativeQuery(
-            "DELETE FROM event_outbox WHERE state = 'GAVE_UP'"
-                + " AND next_attempt_at < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND"
-                + " LIMIT 10000")
+            "DELETE FROM event_outbox WHERE state = '"
+                + state
+                + "' AND "
+                + since
+                + " < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND LIMIT 10000")
         .setParameter(1, age.toNanos() / 1000)
         .executeUpdate();
   }

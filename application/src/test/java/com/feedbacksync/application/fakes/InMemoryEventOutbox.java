@@ -122,23 +122,19 @@ public final class InMemoryEventOutbox implements EventOutbox {
 
   @Override
   public synchronized int pruneGivenUp(Duration age) {
-    Instant before = clock.instant().minus(age);
-    int before0 = rows.size();
-    rows.values().removeIf(row -> row.state.equals("GAVE_UP") && row.due.isBefore(before));
-    return before0 - rows.size();
+    // A given-up row's due time is when it was given up, as in the database.
+    return prune("GAVE_UP", row -> row.due, age);
   }
 
   @Override
   public synchronized int pruneDelivered(Duration age) {
+    return prune("DELIVERED", row -> row.deliveredAt, age);
+  }
+
+  private int prune(String state, java.util.function.Function<Row, Instant> since, Duration age) {
     Instant before = clock.instant().minus(age);
-    int pruned = 0;
-    for (var it = rows.values().iterator(); it.hasNext(); ) {
-      Row row = it.next();
-      if (row.state.equals("DELIVERED") && row.deliveredAt.isBefore(before)) {
-        it.remove();
-        pruned++;
-      }
-    }
-    return pruned;
+    int size = rows.size();
+    rows.values().removeIf(row -> row.state.equals(state) && since.apply(row).isBefore(before));
+    return size - rows.size();
   }
 }
