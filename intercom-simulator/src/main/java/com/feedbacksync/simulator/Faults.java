@@ -115,6 +115,14 @@ public final class Faults {
     return rule == null ? 0 : rule.slowMillis();
   }
 
+  /**
+   * The fault for this download from the file host, if a rule names its endpoint: never a "*"
+   * rule's, which is about API calls (a file is no API call, as on Intercom).
+   */
+  Optional<Fault> nextDownload(String endpoint) {
+    return rules.containsKey(endpoint) ? next(endpoint) : Optional.empty();
+  }
+
   /** The fault for this call, if any. */
   Optional<Fault> next(String endpoint) {
     Rule rule = rules.containsKey(endpoint) ? rules.get(endpoint) : rules.get("*");

@@ -206,7 +206,10 @@ public final class IntercomSimulator implements AutoCloseable {
     first.faults.probability(endpoint, probability, kinds, slowMillis);
   }
 
-  /** The next calls to {@code endpoint} meet these faults in order (NONE lets one through). */
+  /**
+   * The next calls to {@code endpoint} meet these faults in order (NONE lets one through). {@code
+   * "GET /i/o/{file}"} scripts the file host's downloads (5xx, 429, RESET, SLOW).
+   */
   public void faultScript(String endpoint, List<Fault> sequence) {
     first.faults.script(endpoint, sequence, 2000);
   }

@@ -1,5 +1,6 @@
 package com.feedbacksync.simulator;
 
+import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.Http.Request;
 import com.feedbacksync.simulator.Http.Route;
 import com.sun.net.httpserver.HttpExchange;
@@ -90,14 +91,50 @@ final class SimServer {
         sender.send(exchange, Replies.error(413, "bad_request", e.getMessage()));
         return;
       }
+      if (path.startsWith("/i/o/") && fileHostFault(route, request)) {
+        return;
+      }
       if (path.startsWith(ControlRoutes.PREFIX)
           || path.startsWith("/oauth")
           || path.startsWith("/i/o/")) {
-        // Not Intercom's REST API: no token, no rate limit, no faults, not counted as calls.
+        // Not Intercom's REST API: no token, no rate limit, not counted as calls; the only faults
+        // are the file host's, above.
         sender.send(exchange, Replies.answer(route, request));
         return;
       }
       tenants.pass(route, request);
+    }
+  }
+
+  /**
+   * A fault scripted for the file host ({@code faultScript("GET /i/o/{file}", ...)}), as a CDN in
+   * front of Intercom's files can answer: true when it answered the download instead of the file.
+   */
+  private boolean fileHostFault(Route route, Request request) throws IOException {
+    Fault fault = tenants.first().faults.nextDownload(route.endpoint()).orElse(Fault.NONE);
+    switch (fault) {
+      case HTTP_500, HTTP_502, HTTP_503, HTTP_429 -> {
+        int status = Integer.parseInt(fault.name().substring("HTTP_".length()));
+        sender.send(
+            request.exchange(),
+            Replies.error(status, "file_host", "Try again later.").header("Retry-After", "1"));
+        return true;
+      }
+      case RESET -> {
+        request.exchange().close();
+        return true;
+      }
+      case SLOW -> {
+        try {
+          Thread.sleep(tenants.first().faults.slowMillis(route.endpoint()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return false;
+      }
+      default -> {
+        return false;
+      }
     }
   }
 

@@ -23,8 +23,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +75,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   private final IntercomSettings settings;
   private final IntercomHttp http;
   private final RetryingCalls calls;
+  private final FileDownloads files;
   private final URI api;
   private final String token;
 
@@ -85,6 +84,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     this.settings = settings;
     this.http = http;
     this.calls = new RetryingCalls(settings, pacer);
+    this.files = new FileDownloads(settings, http);
     this.api = settings.api(access.region());
     this.token = access.token().value();
   }
@@ -331,67 +331,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
 
   @Override
   public Download download(String url, long maxBytes) {
-    long limit = Math.min(maxBytes, settings.maxFileBytes());
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new IntercomFailure.Rejected("not a file URL: " + url);
-    }
-    if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())
-        || !settings.fileHostAllowed(uri.getHost())) {
-      throw new IntercomFailure.Rejected(
-          "files are downloaded from Intercom's hosts only, not " + uri.getHost());
-    }
-    SpooledFile spool;
-    try {
-      spool = SpooledFile.create();
-    } catch (IOException e) {
-      throw new IntercomFailure.Unavailable("no room to keep the file: " + e.getMessage(), e);
-    }
-    boolean kept = false;
-    try {
-      Download download = download(uri, limit, spool);
-      kept = true;
-      return download;
-    } finally {
-      if (!kept) {
-        spool.discard();
-      }
-    }
-  }
-
-  /** The file into its spool, with the retries a file download gets. */
-  private Download download(URI uri, long limit, SpooledFile spool) {
-    int failures = 0;
-    while (true) {
-      try {
-        Reply reply;
-        try (OutputStream into = spool.rewrite()) {
-          reply = http.download(uri, limit, into);
-        }
-        if (reply.status() == 200) {
-          String type =
-              reply.header("Content-Type").orElse("application/octet-stream").split(";")[0].strip();
-          if (!settings.fileTypeAllowed(type)) {
-            throw new IntercomFailure.Rejected("files of type " + type + " are not kept");
-          }
-          spool.written();
-          return new Download(type, spool);
-        }
-        if (reply.status() < 500) {
-          throw new IntercomFailure.Rejected(
-              "the file answered " + reply.status() + " (expired link?)");
-        }
-      } catch (IOException e) {
-        if (e.getMessage() != null && e.getMessage().contains("larger than")) {
-          throw new IntercomFailure.TooLarge(limit);
-        }
-      }
-      if (++failures >= settings.maxAttempts()) {
-        throw new IntercomFailure.Unavailable("the file did not download: " + uri.getHost(), null);
-      }
-    }
+    return files.download(url, maxBytes);
   }
 
   /**

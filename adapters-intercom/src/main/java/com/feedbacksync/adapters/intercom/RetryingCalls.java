@@ -88,11 +88,12 @@ final class RetryingCalls {
         throw new IntercomFailure.Unavailable(problem, cause);
       }
       LOG.log(Level.FINE, "retrying after: {0}", problem);
-      backoff(failures);
+      backoff(settings, failures);
     }
   }
 
-  private void backoff(int failures) {
+  /** Waits before the next attempt after this many failures in a row. */
+  static void backoff(IntercomSettings settings, int failures) {
     long base = settings.firstBackoff().toMillis() << Math.min(failures - 1, 20);
     long capped = Math.min(base, settings.maxBackoff().toMillis());
     // Full jitter: many workers retrying at once spread out instead of arriving together.

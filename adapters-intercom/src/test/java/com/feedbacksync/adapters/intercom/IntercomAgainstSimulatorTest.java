@@ -22,6 +22,7 @@ import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.intercom.WorkspaceId;
 import com.feedbacksync.domain.sync.AccessProbe;
 import com.feedbacksync.domain.sync.HistoryPosition;
+import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.IntercomSimulator;
 import com.feedbacksync.simulator.SimulatorConfig;
 import com.feedbacksync.simulator.WorkspaceSpec;
@@ -329,22 +330,8 @@ class IntercomAgainstSimulatorTest {
 
   @Test
   void downloads_files_only_from_allowed_hosts_and_within_limits() {
-    IntercomWorkspace intercom =
-        start(
-            SimulatorConfig.defaults(5, 400)
-                .withRatePerMinute(0)
-                .withWorkspace(new WorkspaceSpec(5, 400, 0.1, 0.3, 0, 1.0, 8)));
-    String image = null;
-    for (String id : sim.oracle().qualifyingNewestFirst()) {
-      ConversationFetch fetch = intercom.conversation(new ConversationId(id));
-      var body = ((ConversationFetch.Found) fetch).conversation().source().body();
-      List<String> sources = com.feedbacksync.domain.intercom.Html.imageSources(body);
-      if (!sources.isEmpty()) {
-        image = sources.get(0);
-        break;
-      }
-    }
-    assertTrue(image != null);
+    IntercomWorkspace intercom = start(withImages());
+    String image = firstImage(intercom);
     assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
     assertSpooledWhole(intercom, sim.oracle().qualifyingNewestFirst().get(0), 3 << 20);
     assertThrows(
@@ -366,6 +353,51 @@ class IntercomAgainstSimulatorTest {
         () ->
             workspace(settings().withLimits(1 << 20, List.of("text/")))
                 .download(url, Long.MAX_VALUE));
+  }
+
+  @Test
+  void a_file_host_failing_for_a_while_is_waited_out_and_one_failing_on_is_given_up() {
+    IntercomWorkspace intercom = start(withImages());
+    String image = firstImage(intercom);
+    // The settings allow 4 attempts: three failures, then the file.
+    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_503, Fault.RESET, Fault.HTTP_429));
+    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
+    for (Fault met : List.of(Fault.HTTP_503, Fault.RESET, Fault.HTTP_429)) {
+      assertEquals(
+          1L, sim.counters().faultsInjected().getOrDefault(met.name(), 0L), met + " was met");
+    }
+
+    sim.faultScript(FILE_HOST, java.util.Collections.nCopies(4, Fault.HTTP_502));
+    IntercomFailure.Unavailable gaveUp =
+        assertThrows(
+            IntercomFailure.Unavailable.class, () -> intercom.download(image, Long.MAX_VALUE));
+    assertTrue(gaveUp.getMessage().contains("502"), gaveUp.getMessage());
+    assertEquals(4L, sim.counters().faultsInjected().get(Fault.HTTP_502.name()), "four attempts");
+
+    // An expired or altered link (404) is final: a second attempt would meet the 503.
+    sim.faultScript(FILE_HOST, List.of(Fault.NONE, Fault.HTTP_503));
+    assertThrows(
+        IntercomFailure.Rejected.class,
+        () -> intercom.download(image.replace("signature=", "signature=0"), Long.MAX_VALUE));
+    assertEquals(1L, sim.counters().faultsInjected().get(Fault.HTTP_503.name()), "one attempt");
+  }
+
+  private static final String FILE_HOST = "GET /i/o/{file}";
+
+  private static SimulatorConfig withImages() {
+    return SimulatorConfig.defaults(5, 400)
+        .withRatePerMinute(0)
+        .withWorkspace(new WorkspaceSpec(5, 400, 0.1, 0.3, 0, 1.0, 8));
+  }
+
+  /** The first image a qualifying conversation's opening message shows. */
+  private String firstImage(IntercomWorkspace intercom) {
+    return sim.oracle().qualifyingNewestFirst().stream()
+        .map(id -> intercom.conversation(new ConversationId(id)))
+        .map(fetch -> ((ConversationFetch.Found) fetch).conversation().source().body())
+        .flatMap(body -> com.feedbacksync.domain.intercom.Html.imageSources(body).stream())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no conversation shows an image"));
   }
 
   /**
