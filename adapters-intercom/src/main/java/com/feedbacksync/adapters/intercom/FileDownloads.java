@@ -5,6 +5,7 @@ import com.feedbacksync.application.port.out.IntercomFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Downloads a conversation's files (images, attachments) from Intercom's file hosts into a spool:
@@ -17,6 +18,13 @@ final class FileDownloads {
 
   private final IntercomSettings settings;
   private final IntercomHttp http;
+
+  /**
+   * Set when a file failed every attempt, cleared by the next file that comes; meanwhile each file
+   * gets one attempt. A host that is down, or a firewall that blocks it, then costs the run (this
+   * object lives as long as its workspace, one run) one round of waits, not one per file.
+   */
+  private final AtomicBoolean hostFailing = new AtomicBoolean();
 
   FileDownloads(IntercomSettings settings, IntercomHttp http) {
     this.settings = settings;
@@ -76,6 +84,7 @@ final class FileDownloads {
             throw new IntercomFailure.Rejected("files of type " + type + " are not kept");
           }
           spool.written();
+          hostFailing.set(false);
           return new Download(type, spool);
         }
         if (status < 500 && status != 408 && status != 429) {
@@ -88,7 +97,8 @@ final class FileDownloads {
         }
         problem = e.getClass().getSimpleName();
       }
-      if (++failures >= settings.maxAttempts()) {
+      if (++failures >= (hostFailing.get() ? 1 : settings.maxAttempts())) {
+        hostFailing.set(true);
         throw new IntercomFailure.Unavailable(
             "the file did not download from " + uri.getHost() + ": " + problem, null);
       }

@@ -356,7 +356,7 @@ class IntercomAgainstSimulatorTest {
   }
 
   @Test
-  void a_file_host_failing_for_a_while_is_waited_out_and_one_failing_on_is_given_up() {
+  void a_file_host_failing_for_a_while_is_waited_out_and_one_failing_on_costs_one_round() {
     IntercomWorkspace intercom = start(withImages());
     String image = firstImage(intercom);
     // The settings allow 4 attempts: three failures, then the file.
@@ -374,12 +374,21 @@ class IntercomAgainstSimulatorTest {
     assertTrue(gaveUp.getMessage().contains("502"), gaveUp.getMessage());
     assertEquals(4L, sim.counters().faultsInjected().get(Fault.HTTP_502.name()), "four attempts");
 
-    // An expired or altered link (404) is final: a second attempt would meet the 503.
-    sim.faultScript(FILE_HOST, List.of(Fault.NONE, Fault.HTTP_503));
+    // Given up once, the host gets one attempt a file until a file comes; then retries again.
+    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_503, Fault.NONE));
+    assertThrows(IntercomFailure.Unavailable.class, () -> intercom.download(image, Long.MAX_VALUE));
+    assertEquals(2L, sim.counters().faultsInjected().get(Fault.HTTP_503.name()), "one attempt");
+    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
+    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_500));
+    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
+    assertEquals(1L, sim.counters().faultsInjected().get(Fault.HTTP_500.name()), "retried");
+
+    // An expired or altered link (404) is final: a second attempt would meet the 502.
+    sim.faultScript(FILE_HOST, List.of(Fault.NONE, Fault.HTTP_502));
     assertThrows(
         IntercomFailure.Rejected.class,
         () -> intercom.download(image.replace("signature=", "signature=0"), Long.MAX_VALUE));
-    assertEquals(1L, sim.counters().faultsInjected().get(Fault.HTTP_503.name()), "one attempt");
+    assertEquals(4L, sim.counters().faultsInjected().get(Fault.HTTP_502.name()), "one attempt");
   }
 
   private static final String FILE_HOST = "GET /i/o/{file}";
