@@ -2,6 +2,7 @@ package com.feedbacksync.simulator;
 
 import com.feedbacksync.simulator.Faults.Fault;
 import com.feedbacksync.simulator.Http.Request;
+import com.feedbacksync.simulator.Http.Response;
 import com.feedbacksync.simulator.Http.Route;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -115,9 +116,11 @@ final class SimServer {
     switch (fault) {
       case HTTP_500, HTTP_502, HTTP_503, HTTP_429 -> {
         int status = Integer.parseInt(fault.name().substring("HTTP_".length()));
+        Response refusal = Replies.error(status, "file_host", "Try again later.");
+        // As a CDN does when it sheds load; a 500 or 502 says nothing about when.
         sender.send(
             request.exchange(),
-            Replies.error(status, "file_host", "Try again later.").header("Retry-After", "1"));
+            status == 429 || status == 503 ? refusal.header("Retry-After", "1") : refusal);
         return true;
       }
       case RESET -> {

@@ -5,7 +5,12 @@ import com.feedbacksync.application.port.out.IntercomFailure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Downloads a conversation's files (images, attachments) from Intercom's file hosts into a spool:
@@ -18,17 +23,25 @@ final class FileDownloads {
 
   private final IntercomSettings settings;
   private final IntercomHttp http;
+  private final Consumer<Duration> waits;
 
   /**
-   * Set when a file failed every attempt, cleared by the next file that comes; meanwhile each file
-   * gets one attempt. A host that is down, or a firewall that blocks it, then costs the run (this
-   * object lives as long as its workspace, one run) one round of waits, not one per file.
+   * Hosts that failed a file on every attempt, until they answer again; meanwhile each of their
+   * files gets one attempt. A host that is down, or a firewall that blocks it, then costs the run
+   * (this object lives as long as its workspace, one run) one round of waits, not one per file, and
+   * does not cut the retries of files on the other hosts.
    */
-  private final AtomicBoolean hostFailing = new AtomicBoolean();
+  private final Set<String> failingHosts = ConcurrentHashMap.newKeySet();
 
   FileDownloads(IntercomSettings settings, IntercomHttp http) {
+    this(settings, http, RetryingCalls::sleep);
+  }
+
+  /** With the waits between attempts going to {@code waits} (tests record them). */
+  FileDownloads(IntercomSettings settings, IntercomHttp http, Consumer<Duration> waits) {
     this.settings = settings;
     this.http = http;
+    this.waits = waits;
   }
 
   Download download(String url, long maxBytes) {
@@ -64,19 +77,26 @@ final class FileDownloads {
 
   /**
    * The file into its spool, with the retries a file download gets: a 5xx, a 408, a 429 (a CDN's
-   * "slow down") or a dropped connection waits as an API call's retry does, then tries again; any
-   * other answer is final. The link expires within about 30 minutes, so the waits stay short.
+   * "slow down") or a dropped connection waits as an API call's retry does (or as long as the
+   * host's {@code Retry-After} asks, up to the longest backoff), then tries again; any other answer
+   * is final, and so is a host name that does not resolve.
    */
   private Download download(URI uri, long limit, SpooledFile spool) {
+    String host = uri.getHost();
     int failures = 0;
     while (true) {
       String problem;
+      Optional<Duration> asked = Optional.empty();
       try {
         Reply reply;
         try (OutputStream into = spool.rewrite()) {
           reply = http.download(uri, limit, into);
         }
         int status = reply.status();
+        boolean retryable = status >= 500 || status == 408 || status == 429;
+        if (!retryable) {
+          failingHosts.remove(host); // it answers
+        }
         if (status == 200) {
           String type =
               reply.header("Content-Type").orElse("application/octet-stream").split(";")[0].strip();
@@ -84,25 +104,53 @@ final class FileDownloads {
             throw new IntercomFailure.Rejected("files of type " + type + " are not kept");
           }
           spool.written();
-          hostFailing.set(false);
           return new Download(type, spool);
         }
-        if (status < 500 && status != 408 && status != 429) {
+        if (!retryable) {
           throw new IntercomFailure.Rejected("the file answered " + status + " (expired link?)");
         }
         problem = "answered " + status;
+        asked = reply.header("Retry-After").flatMap(FileDownloads::seconds);
       } catch (IOException e) {
         if (e.getMessage() != null && e.getMessage().contains("larger than")) {
           throw new IntercomFailure.TooLarge(limit);
         }
+        if (causedBy(e, UnknownHostException.class)) {
+          throw new IntercomFailure.Rejected("no such file host: " + host);
+        }
         problem = e.getClass().getSimpleName();
       }
-      if (++failures >= (hostFailing.get() ? 1 : settings.maxAttempts())) {
-        hostFailing.set(true);
+      if (++failures >= (failingHosts.contains(host) ? 1 : settings.maxAttempts())) {
+        failingHosts.add(host);
         throw new IntercomFailure.Unavailable(
-            "the file did not download from " + uri.getHost() + ": " + problem, null);
+            "the file did not download from " + host + ": " + problem, null);
       }
-      RetryingCalls.backoff(settings, failures);
+      Duration backoff = RetryingCalls.backoffFor(settings, failures);
+      waits.accept(
+          asked
+              .map(a -> a.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : a)
+              .filter(a -> a.compareTo(backoff) > 0)
+              .orElse(backoff));
     }
+  }
+
+  /** A {@code Retry-After} in seconds; its date form is not worth reading for a short wait. */
+  private static Optional<Duration> seconds(String value) {
+    try {
+      long seconds = Long.parseLong(value.strip());
+      return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -94,12 +94,23 @@ final class RetryingCalls {
 
   /** Waits before the next attempt after this many failures in a row. */
   static void backoff(IntercomSettings settings, int failures) {
+    sleep(backoffFor(settings, failures));
+  }
+
+  /**
+   * The wait after this many failures in a row: the first backoff doubled per further failure, up
+   * to the most, drawn from the upper half of that (jitter, so many workers retrying at once spread
+   * out instead of arriving together).
+   */
+  static Duration backoffFor(IntercomSettings settings, int failures) {
     long base = settings.firstBackoff().toMillis() << Math.min(failures - 1, 20);
     long capped = Math.min(base, settings.maxBackoff().toMillis());
-    // Full jitter: many workers retrying at once spread out instead of arriving together.
-    long sleep = ThreadLocalRandom.current().nextLong(capped / 2, capped + 1);
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(capped / 2, capped + 1));
+  }
+
+  static void sleep(Duration wait) {
     try {
-      Thread.sleep(Duration.ofMillis(sleep).toMillis());
+      Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IntercomFailure.Unavailable("interrupted while waiting to retry", e);

@@ -359,36 +359,109 @@ class IntercomAgainstSimulatorTest {
   void a_file_host_failing_for_a_while_is_waited_out_and_one_failing_on_costs_one_round() {
     IntercomWorkspace intercom = start(withImages());
     String image = firstImage(intercom);
-    // The settings allow 4 attempts: three failures, then the file.
-    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_503, Fault.RESET, Fault.HTTP_429));
-    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
-    for (Fault met : List.of(Fault.HTTP_503, Fault.RESET, Fault.HTTP_429)) {
+    List<Duration> waits = new ArrayList<>();
+    // Four attempts, backoffs of 10 ms doubling (each drawn from the upper half), at most 2 s.
+    FileDownloads files =
+        new FileDownloads(
+            settings().withRetries(4, Duration.ofMillis(10), Duration.ofSeconds(2)),
+            new JdkIntercomHttp(),
+            waits::add);
+
+    // The simulator's 503 and 429 ask for a second (Retry-After: 1); a 500 says nothing. (No
+    // RESET here: the JDK's client of this test retries a reset GET by itself.)
+    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_503, Fault.HTTP_500, Fault.HTTP_429));
+    assertEquals("image/png", files.download(image, Long.MAX_VALUE).contentType());
+    for (Fault met : List.of(Fault.HTTP_503, Fault.HTTP_500, Fault.HTTP_429)) {
       assertEquals(
           1L, sim.counters().faultsInjected().getOrDefault(met.name(), 0L), met + " was met");
     }
+    assertEquals(3, waits.size(), waits.toString());
+    assertEquals(Duration.ofSeconds(1), waits.get(0), "the 503's Retry-After");
+    assertBetween(10, 20, waits.get(1), "the second backoff");
+    assertEquals(Duration.ofSeconds(1), waits.get(2), "the 429's Retry-After");
 
+    waits.clear();
     sim.faultScript(FILE_HOST, java.util.Collections.nCopies(4, Fault.HTTP_502));
     IntercomFailure.Unavailable gaveUp =
         assertThrows(
-            IntercomFailure.Unavailable.class, () -> intercom.download(image, Long.MAX_VALUE));
+            IntercomFailure.Unavailable.class, () -> files.download(image, Long.MAX_VALUE));
     assertTrue(gaveUp.getMessage().contains("502"), gaveUp.getMessage());
     assertEquals(4L, sim.counters().faultsInjected().get(Fault.HTTP_502.name()), "four attempts");
+    assertEquals(3, waits.size(), "a wait between attempts, none after the last: " + waits);
+    assertBetween(5, 10, waits.get(0), "the first backoff");
+    assertBetween(20, 40, waits.get(2), "the third backoff");
 
-    // Given up once, the host gets one attempt a file until a file comes; then retries again.
-    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_503, Fault.NONE));
-    assertThrows(IntercomFailure.Unavailable.class, () -> intercom.download(image, Long.MAX_VALUE));
-    assertEquals(2L, sim.counters().faultsInjected().get(Fault.HTTP_503.name()), "one attempt");
-    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
+    // Given up once, the host gets one attempt a file until it answers; then retries again.
+    waits.clear();
+    sim.faultScript(FILE_HOST, List.of(Fault.HTTP_500, Fault.NONE));
+    assertThrows(IntercomFailure.Unavailable.class, () -> files.download(image, Long.MAX_VALUE));
+    assertEquals(List.of(), waits, "one attempt, no wait");
+    assertEquals("image/png", files.download(image, Long.MAX_VALUE).contentType());
     sim.faultScript(FILE_HOST, List.of(Fault.HTTP_500));
-    assertEquals("image/png", intercom.download(image, Long.MAX_VALUE).contentType());
-    assertEquals(1L, sim.counters().faultsInjected().get(Fault.HTTP_500.name()), "retried");
+    assertEquals("image/png", files.download(image, Long.MAX_VALUE).contentType());
+    assertEquals(3L, sim.counters().faultsInjected().get(Fault.HTTP_500.name()), "retried");
 
     // An expired or altered link (404) is final: a second attempt would meet the 502.
     sim.faultScript(FILE_HOST, List.of(Fault.NONE, Fault.HTTP_502));
     assertThrows(
         IntercomFailure.Rejected.class,
-        () -> intercom.download(image.replace("signature=", "signature=0"), Long.MAX_VALUE));
+        () -> files.download(image.replace("signature=", "signature=0"), Long.MAX_VALUE));
     assertEquals(4L, sim.counters().faultsInjected().get(Fault.HTTP_502.name()), "one attempt");
+
+    // A dropped connection is waited out and tried again; a host name that does not resolve is
+    // final, without a wait. Both as the server's client reports them (RestClientHttp wraps the
+    // client's ProcessingException in an IOException).
+    sim.clearFaults();
+    waits.clear();
+    JdkIntercomHttp resetOnce =
+        new JdkIntercomHttp() {
+          private boolean reset;
+
+          @Override
+          public Reply download(URI file, long maxBytes, java.io.OutputStream into)
+              throws java.io.IOException {
+            if (!reset) {
+              reset = true;
+              throw new java.io.IOException(
+                  "RESTEASY004655: Unable to invoke request",
+                  new RuntimeException(new java.net.SocketException("Connection reset")));
+            }
+            return super.download(file, maxBytes, into);
+          }
+        };
+    assertEquals(
+        "image/png",
+        new FileDownloads(settings(), resetOnce, waits::add)
+            .download(image, Long.MAX_VALUE)
+            .contentType());
+    assertEquals(1, waits.size(), "one wait after the reset: " + waits);
+
+    waits.clear();
+    List<URI> tried = new ArrayList<>();
+    JdkIntercomHttp unresolved =
+        new JdkIntercomHttp() {
+          @Override
+          public Reply download(URI file, long maxBytes, java.io.OutputStream into)
+              throws java.io.IOException {
+            tried.add(file);
+            throw new java.io.IOException(
+                "RESTEASY004655: Unable to invoke request",
+                new RuntimeException(new java.net.UnknownHostException(file.getHost())));
+          }
+        };
+    assertThrows(
+        IntercomFailure.Rejected.class,
+        () ->
+            new FileDownloads(settings().withFileHosts(List.of(".example")), unresolved, waits::add)
+                .download("https://files.nosuch.example/i/o/1.png", Long.MAX_VALUE));
+    assertEquals(1, tried.size(), "one attempt");
+    assertEquals(List.of(), waits);
+  }
+
+  private static void assertBetween(long fromMillis, long toMillis, Duration wait, String what) {
+    assertTrue(
+        wait.toMillis() >= fromMillis && wait.toMillis() <= toMillis,
+        what + ": " + wait + " not within " + fromMillis + " to " + toMillis + " ms");
   }
 
   private static final String FILE_HOST = "GET /i/o/{file}";
