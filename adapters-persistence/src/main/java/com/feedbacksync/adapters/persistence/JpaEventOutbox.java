@@ -153,17 +153,17 @@ public class JpaEventOutbox implements EventOutbox {
   }
 
   /**
-   * Deletes up to 10,000 events in this state whose time column is older than {@code age}, by the
-   * database's clock (the one that stamped it); both are constants of this class, never input.
+   * Deletes up to 10,000 events in this state whose time column ({@code since}, a constant of this
+   * class, never input) is older than {@code age}, by the database's clock (the one that stamped
+   * it).
    */
   private int prune(String state, String since, Duration age) {
     return em.createNativeQuery(
-            "DELETE FROM event_outbox WHERE state = '"
-                + state
-                + "' AND "
+            "DELETE FROM event_outbox WHERE state = ? AND "
                 + since
                 + " < CURRENT_TIMESTAMP(6) - INTERVAL ? MICROSECOND LIMIT 10000")
-        .setParameter(1, age.toNanos() / 1000)
+        .setParameter(1, state)
+        .setParameter(2, age.toNanos() / 1000)
         .executeUpdate();
   }
 

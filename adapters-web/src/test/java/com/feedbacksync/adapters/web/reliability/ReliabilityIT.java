@@ -604,14 +604,14 @@ class ReliabilityIT {
   private static void cleanRun(ApiClient api, String account) throws Exception {
     String run = syncNow(api, account);
     long deadline = System.nanoTime() + 120_000_000_000L;
-    while (count(
+    while (single(
+            Long.class,
             "SELECT COUNT(*) FROM sync_run WHERE account_id = ? AND kind = 'HOURLY'"
                 + " AND state = 'COMPLETED' AND started_at >="
-                + " (SELECT s.started_at FROM sync_run s WHERE s.id = '"
-                + run
-                + "')",
-            account)
-        == 0) {
+                + " (SELECT s.started_at FROM sync_run s WHERE s.id = ?)",
+            account,
+            run)
+        == 0L) {
       assertTrue(System.nanoTime() < deadline, account + ": no completed hourly run since " + run);
       Thread.sleep(250);
     }
