@@ -115,22 +115,24 @@ final class FileDownloads {
         if (e.getMessage() != null && e.getMessage().contains("larger than")) {
           throw new IntercomFailure.TooLarge(limit);
         }
-        if (causedBy(e, UnknownHostException.class)) {
+        Throwable cause = rootCause(e);
+        if (cause instanceof UnknownHostException) {
           throw new IntercomFailure.Rejected("no such file host: " + host);
         }
-        problem = e.getClass().getSimpleName();
+        // The class names the trouble (the client wraps it); a message could carry the link.
+        problem = cause.getClass().getSimpleName();
       }
       if (++failures >= (failingHosts.contains(host) ? 1 : settings.maxAttempts())) {
         failingHosts.add(host);
         throw new IntercomFailure.Unavailable(
             "the file did not download from " + host + ": " + problem, null);
       }
-      Duration backoff = RetryingCalls.backoffFor(settings, failures);
-      waits.accept(
-          asked
-              .map(a -> a.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : a)
-              .filter(a -> a.compareTo(backoff) > 0)
-              .orElse(backoff));
+      Duration wait = RetryingCalls.backoffFor(settings, failures);
+      if (asked.isPresent() && asked.get().compareTo(wait) > 0) {
+        wait =
+            asked.get().compareTo(settings.maxBackoff()) < 0 ? asked.get() : settings.maxBackoff();
+      }
+      waits.accept(wait);
     }
   }
 
@@ -144,13 +146,12 @@ final class FileDownloads {
     }
   }
 
-  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-    Throwable t = e;
-    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
+  /** The innermost cause, at most ten deep (a cycle of causes must not loop). */
+  private static Throwable rootCause(Throwable e) {
+    Throwable root = e;
+    for (int depth = 0; root.getCause() != null && depth < 10; depth++) {
+      root = root.getCause();
     }
-    return false;
+    return root;
   }
 }

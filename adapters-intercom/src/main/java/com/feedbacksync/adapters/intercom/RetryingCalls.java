@@ -88,13 +88,8 @@ final class RetryingCalls {
         throw new IntercomFailure.Unavailable(problem, cause);
       }
       LOG.log(Level.FINE, "retrying after: {0}", problem);
-      backoff(settings, failures);
+      sleep(backoffFor(settings, failures));
     }
-  }
-
-  /** Waits before the next attempt after this many failures in a row. */
-  static void backoff(IntercomSettings settings, int failures) {
-    sleep(backoffFor(settings, failures));
   }
 
   /**
