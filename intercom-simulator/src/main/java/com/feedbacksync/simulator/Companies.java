@@ -30,12 +30,12 @@ final class Companies {
   static final int CONTACTS_PER_PAGE = 50;
 
   private final SimWorkspace workspace;
-  private final Render render;
+  private final ContactRender render;
   private String scrollParam;
   private int scrollPosition;
   private long scrollUsedAt;
 
-  Companies(SimWorkspace workspace, Render render) {
+  Companies(SimWorkspace workspace, ContactRender render) {
     this.workspace = workspace;
     this.render = render;
   }
@@ -62,7 +62,7 @@ final class Companies {
     }
     return workspace.read(
         () -> {
-          // Company.updatedAt stands for last_request_at too (Render shows both so).
+          // Company.updatedAt stands for last_request_at too (ContactRender shows both so).
           Comparator<Company> byRequest =
               Comparator.comparingLong((Company c) -> c.updatedAt).thenComparing(c -> c.id);
           List<Company> withContacts =

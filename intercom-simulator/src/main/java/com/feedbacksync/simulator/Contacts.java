@@ -35,9 +35,9 @@ final class Contacts {
   static final int MAX_PER_PAGE = 150;
 
   private final SimWorkspace workspace;
-  private final Render render;
+  private final ContactRender render;
 
-  Contacts(SimWorkspace workspace, Render render) {
+  Contacts(SimWorkspace workspace, ContactRender render) {
     this.workspace = workspace;
     this.render = render;
   }

@@ -47,7 +47,7 @@ final class ContentOracle {
                 c.sourceAttachments,
                 files));
       }
-      for (Part p : Render.shown(workspace.parts(c))) {
+      for (Part p : ConversationRender.shown(workspace.parts(c))) {
         if (!Part.isNote(p.partType()) && hasContent(p.body(), p.attachments(), p.redacted())) {
           messages.add(
               message(

@@ -17,14 +17,14 @@ final class ConversationEndpoints {
 
   private final SimWorkspace workspace;
   private final Search search;
-  private final Render render;
+  private final ConversationRender render;
   private final Supplier<String> baseUrl;
   private final CallLedger ledger;
 
   ConversationEndpoints(
       SimWorkspace workspace,
       Search search,
-      Render render,
+      ConversationRender render,
       Supplier<String> baseUrl,
       CallLedger ledger) {
     this.workspace = workspace;

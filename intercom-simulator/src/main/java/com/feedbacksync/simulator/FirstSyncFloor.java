@@ -19,8 +19,8 @@ import java.util.Set;
  *       not carry their segments), one retrieve each for those Intercom no longer has (a search
  *       miss alone does not prove a deletion: new contacts reach the search index late);
  *   <li>companies: one retrieve per distinct company of those customers; a customer with more
- *       companies than a contact lists ({@value Render#ADDRESSABLE_LIMIT}) costs one call for all
- *       of them instead.
+ *       companies than a contact lists ({@value ContactRender#ADDRESSABLE_LIMIT}) costs one call
+ *       for all of them instead.
  * </ul>
  *
  * @param listed conversations the search lists (kept and skipped)
@@ -52,7 +52,7 @@ public record FirstSyncFloor(
       }
       List<String> existing =
           contact.companyIds.stream().filter(workspace.companies()::containsKey).toList();
-      if (contact.companyIds.size() > Render.ADDRESSABLE_LIMIT) {
+      if (contact.companyIds.size() > ContactRender.ADDRESSABLE_LIMIT) {
         companyCalls++;
       } else {
         companyIds.addAll(existing);

@@ -243,7 +243,7 @@ final class Generator {
    * customer reply is cut off and the statistics must decide there.
    */
   private Dispute dispute(int index, Kind kind, int parts) {
-    if (kind == Kind.CUSTOMER_INITIATED || parts > Render.PART_CAP) {
+    if (kind == Kind.CUSTOMER_INITIATED || parts > ConversationRender.PART_CAP) {
       return Dispute.NONE;
     }
     Random r = new Random(spec.seed() * 0x2545F4914F6CDD1DL + index * 31L + 7);

@@ -99,7 +99,7 @@ public final class IntercomSimulator implements AutoCloseable {
 
   /** An admin replies; returns the new part's id. */
   public String agentReplies(String conversationId) {
-    return workspace.agentReplies(conversationId, "Thanks, we are on it.").id();
+    return first.changes.agentReplies(conversationId, "Thanks, we are on it.").id();
   }
 
   /**
@@ -107,7 +107,7 @@ public final class IntercomSimulator implements AutoCloseable {
    * time moves); returns the file's id.
    */
   public String attachFile(String conversationId, int sizeBytes) {
-    return workspace.attachFile(conversationId, sizeBytes);
+    return first.changes.attachFile(conversationId, sizeBytes);
   }
 
   /**
@@ -120,38 +120,38 @@ public final class IntercomSimulator implements AutoCloseable {
   }
 
   public String addTag(String conversationId, String tagId) {
-    workspace.addTag(conversationId, tagId);
+    first.changes.addTag(conversationId, tagId);
     return tagId;
   }
 
   public String removeTag(String conversationId, String tagId) {
-    workspace.removeTag(conversationId, tagId);
+    first.changes.removeTag(conversationId, tagId);
     return tagId;
   }
 
   public String changeState(String conversationId, String state) {
-    workspace.changeState(conversationId, state);
+    first.changes.changeState(conversationId, state);
     return state;
   }
 
   /** An assignment only: bumps updated_at but should cost a sync nothing. */
   public String assign(String conversationId, String adminId) {
-    workspace.assign(conversationId, adminId);
+    first.changes.assign(conversationId, adminId);
     return adminId;
   }
 
   public String deleteConversation(String conversationId) {
-    workspace.deleteConversation(conversationId);
+    first.changes.deleteConversation(conversationId);
     return conversationId;
   }
 
   public String deleteContact(String contactId) {
-    workspace.deleteContact(contactId);
+    first.changes.deleteContact(contactId);
     return contactId;
   }
 
   public String touchContact(String contactId) {
-    workspace.updateContact(contactId, "last_feedback_at", workspace.now());
+    first.changes.updateContact(contactId, "last_feedback_at", workspace.now());
     return contactId;
   }
 
@@ -166,7 +166,7 @@ public final class IntercomSimulator implements AutoCloseable {
               throw new IllegalArgumentException(
                   "kind is customer, outbound-replied or outbound-silent");
         };
-    return workspace.newConversation(k).id;
+    return first.changes.newConversation(k).id;
   }
 
   /**
@@ -277,7 +277,7 @@ public final class IntercomSimulator implements AutoCloseable {
 
   /** The company changes alone (an admin renames it): none of its contacts is updated. */
   public String renameCompany(String companyId, String name) {
-    workspace.renameCompany(companyId, name);
+    first.changes.renameCompany(companyId, name);
     return companyId;
   }
 
@@ -286,7 +286,7 @@ public final class IntercomSimulator implements AutoCloseable {
    * contact's attributes, so the contact is updated with it.
    */
   public String toggleSegment(String contactId, String segmentId) {
-    workspace.toggleSegment(contactId, segmentId);
+    first.changes.toggleSegment(contactId, segmentId);
     return contactId;
   }
 

@@ -51,9 +51,9 @@ public record Oracle(
           new TreeSet<>(Comparator.comparingInt(String::length).thenComparing(s -> s));
       c.tags.stream().map(AppliedTag::id).forEach(ids::add);
       // Only the parts the API shows (the most recent 500) can carry tags a sync can see.
-      Render.shown(parts).forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
-      if (parts.size() > Render.PART_CAP) {
-        truncated.put(c.id, new PartCounts(parts.size(), Render.PART_CAP));
+      ConversationRender.shown(parts).forEach(p -> p.tags().forEach(t -> ids.add(t.id())));
+      if (parts.size() > ConversationRender.PART_CAP) {
+        truncated.put(c.id, new PartCounts(parts.size(), ConversationRender.PART_CAP));
       }
       tags.put(c.id, List.copyOf(ids));
     }

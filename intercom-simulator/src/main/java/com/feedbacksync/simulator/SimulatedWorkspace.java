@@ -24,7 +24,7 @@ public final class SimulatedWorkspace {
   /** A customer replies to the conversation; returns the new part's id. */
   public String customerReplies(String conversationId) {
     return tenant
-        .workspace
+        .changes
         .customerReplies(conversationId, "One more thing: it happened again today.")
         .id();
   }

@@ -17,6 +17,7 @@ final class Tenant {
 
   final SimulatorConfig config;
   final SimWorkspace workspace;
+  final WorkspaceChanges changes;
   final RateLimiter limiter;
   final Faults faults;
   final CallLedger ledger;
@@ -35,22 +36,24 @@ final class Tenant {
       SimulatorConfig config, Tokens tokens, OAuth oauth, Files files, Supplier<String> baseUrl) {
     this.config = config;
     this.workspace = new SimWorkspace(config.workspace(), config.clock());
+    this.changes = new WorkspaceChanges(workspace);
     this.limiter = new RateLimiter(config.clock(), config.ratePerMinute());
     this.faults = new Faults(config.workspace().seed());
     this.ledger = new CallLedger(limiter, faults);
     this.sender = new Sender(ledger);
-    Render render = new Render(workspace, files, config.appId());
+    ConversationRender conversations = new ConversationRender(workspace, files);
+    ContactRender contacts = new ContactRender(config.appId());
     this.gate = new ApiGate(ledger, tokens, limiter, faults, sender, config.planRestricted());
-    this.webhooks = new Webhooks(config, workspace, render);
+    this.webhooks = new Webhooks(config, workspace, conversations, contacts);
     this.search = new Search(workspace);
     this.routes =
         ApiRoutes.of(
             oauth,
             files,
             new WorkspaceDirectory(config, workspace),
-            new ConversationEndpoints(workspace, search, render, baseUrl, ledger),
-            new Contacts(workspace, render),
-            new Companies(workspace, render));
+            new ConversationEndpoints(workspace, search, conversations, baseUrl, ledger),
+            new Contacts(workspace, contacts),
+            new Companies(workspace, contacts));
     this.byEndpoint = routes.stream().collect(Collectors.toMap(Route::endpoint, r -> r));
   }
 

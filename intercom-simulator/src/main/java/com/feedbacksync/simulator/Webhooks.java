@@ -23,14 +23,20 @@ final class Webhooks {
 
   private final SimulatorConfig config;
   private final SimWorkspace workspace;
-  private final Render render;
+  private final ConversationRender conversations;
+  private final ContactRender contacts;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  Webhooks(SimulatorConfig config, SimWorkspace workspace, Render render) {
+  Webhooks(
+      SimulatorConfig config,
+      SimWorkspace workspace,
+      ConversationRender conversations,
+      ContactRender contacts) {
     this.config = config;
     this.workspace = workspace;
-    this.render = render;
+    this.conversations = conversations;
+    this.contacts = contacts;
   }
 
   /** Sends one to the configured URL; returns the receiver's status, 0 if it could not be sent. */
@@ -43,8 +49,8 @@ final class Webhooks {
         workspace.read(
             () ->
                 topic.startsWith("contact.")
-                    ? render.contact(workspace.contacts().get(id))
-                    : render.conversation(workspace.requireConversation(id), true, true));
+                    ? contacts.contact(workspace.contacts().get(id))
+                    : conversations.conversation(workspace.requireConversation(id), true, true));
     ObjectNode envelope = Render.object();
     envelope.put("type", "notification_event");
     envelope.put("id", "notif_" + UUID.randomUUID());
