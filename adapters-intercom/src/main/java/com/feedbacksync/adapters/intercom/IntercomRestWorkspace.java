@@ -56,26 +56,11 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
    */
   static final int CONTACTS_PER_SEARCH = 150;
 
-  /**
-   * Companies a page: the description gives no maximum for the companies list (its default is 15);
-   * fifty keeps a large workspace's listing short without asking for more than Intercom's older
-   * documentation allowed (60).
-   */
-  static final int COMPANIES_PER_PAGE = 50;
-
-  /** Contacts of a company a page (the description's example pages by fifty). */
-  static final int COMPANY_CONTACTS_PER_PAGE = 50;
-
-  /**
-   * Most recently requested first: a company that a request moves to the front while the walk pages
-   * on shifts the rest back (read twice, never skipped); its update is the next daily run's.
-   */
-  static final String COMPANIES_ORDER = "desc";
-
   private final IntercomSettings settings;
   private final IntercomHttp http;
   private final RetryingCalls calls;
   private final FileDownloads files;
+  private final CompanyCalls companies;
   private final URI api;
   private final String token;
 
@@ -87,6 +72,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     this.files = new FileDownloads(settings, http);
     this.api = settings.api(access.region());
     this.token = access.token().value();
+    this.companies = new CompanyCalls(calls, http, api, token);
   }
 
   @Override
@@ -140,7 +126,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
             .build()
             .toString();
     JsonObject page =
-        require("conversation search", () -> http.searchConversations(api, token, body));
+        calls.require("conversation search", () -> http.searchConversations(api, token, body));
     return ListingPages.of(
         page, "conversations", IntercomJson::listing, Optional.of(ItemKind.CONVERSATION));
   }
@@ -160,7 +146,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   public Page<DeletedConversation> deletedConversations(Optional<PageCursor> after) {
     int page = after.map(c -> Integer.parseInt(c.value())).orElse(1);
     JsonObject json =
-        require("deleted conversations", () -> http.deletedConversations(api, token, page, 60));
+        calls.require(
+            "deleted conversations", () -> http.deletedConversations(api, token, page, 60));
     List<DeletedConversation> items =
         IntercomJson.objects(json, "conversations").stream()
             .flatMap(
@@ -196,7 +183,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
                 JSON.createObjectBuilder().add("field", "updated_at").add("order", "ascending"))
             .build()
             .toString();
-    JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
+    JsonObject page = calls.require("contact search", () -> http.searchContacts(api, token, body));
     // Intercom matches dates by whole days: the day before comes too, and is cut here.
     return ListingPages.of(page, "data", ProfileJson::contact, Optional.of(ItemKind.CONTACT))
         .keeping(c -> !c.updatedAt().isBefore(since));
@@ -243,7 +230,8 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
               .add("pagination", pagination)
               .build()
               .toString();
-      JsonObject page = require("contact search", () -> http.searchContacts(api, token, body));
+      JsonObject page =
+          calls.require("contact search", () -> http.searchContacts(api, token, body));
       Page<JsonObject> objects =
           ListingPages.of(page, "data", Function.identity(), Optional.empty());
       for (JsonObject contact : objects.items()) {
@@ -258,44 +246,24 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
     return found;
   }
 
-  /**
-   * {@code POST /companies/list} by page number. Not the scroll: Intercom allows one open companies
-   * scroll per app, so a scroll here would fail whenever another client of the workspace (or the
-   * app's own other server) holds one, and would make theirs fail. Not {@code GET /companies}
-   * either: its description documents it for one company or a tag's or segment's companies. The
-   * list leaves out companies without contacts, which have no profiles to refresh; it stops at
-   * 10,000 companies, the documented limit of paging.
-   */
   @Override
   public Page<Company> companies(Optional<PageCursor> after) {
-    int page = after.map(c -> Integer.parseInt(c.value())).orElse(1);
-    JsonObject json =
-        require(
-            "companies page " + page,
-            () -> http.listCompanies(api, token, page, COMPANIES_PER_PAGE));
-    return ListingPages.numbered(json, page, ProfileJson::company, Optional.empty());
+    return companies.companies(after);
   }
 
   @Override
   public Page<Contact> contactsOf(CompanyId company, Optional<PageCursor> after) {
-    int page = after.map(c -> Integer.parseInt(c.value())).orElse(1);
-    return calls
-        .json(
-            "contacts of company " + company,
-            () ->
-                http.companyContacts(api, token, company.value(), page, COMPANY_CONTACTS_PER_PAGE))
-        .map(
-            json ->
-                ListingPages.numbered(
-                    json, page, ProfileJson::contact, Optional.of(ItemKind.CONTACT)))
-        .orElseGet(() -> new Page<>(List.of(), Optional.empty(), Optional.of(0)));
+    return companies.contactsOf(company, after);
   }
 
   @Override
   public Optional<Company> company(CompanyId id) {
-    return calls
-        .json("company " + id, () -> http.company(api, token, id.value()))
-        .map(json -> readable("company " + id, () -> ProfileJson.company(json)));
+    return companies.company(id);
+  }
+
+  @Override
+  public List<Company> companiesOf(ContactId id) {
+    return companies.companiesOf(id);
   }
 
   @Override
@@ -315,21 +283,6 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   }
 
   @Override
-  public List<Company> companiesOf(ContactId id) {
-    return calls
-        .json("companies of " + id, () -> http.contactCompanies(api, token, id.value()))
-        .map(
-            json ->
-                readable(
-                    "companies of " + id,
-                    () ->
-                        IntercomJson.objects(json, "companies").stream()
-                            .map(ProfileJson::company)
-                            .toList()))
-        .orElse(List.of());
-  }
-
-  @Override
   public Download download(String url, long maxBytes) {
     return files.download(url, maxBytes);
   }
@@ -340,7 +293,7 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
    * IntercomFailure.Unreadable}: the same answer would come again, so it is not retried, and the
    * sync sets the item aside.
    */
-  private static <T> T readable(String what, Supplier<T> mapping) {
+  static <T> T readable(String what, Supplier<T> mapping) {
     try {
       return mapping.get();
     } catch (RuntimeException | StackOverflowError e) {
@@ -352,11 +305,5 @@ final class IntercomRestWorkspace implements IntercomWorkspace {
   @Override
   public CallCounts callCounts() {
     return new CallCounts(calls.pacer().calls(), calls.pacer().waits());
-  }
-
-  private JsonObject require(String what, RetryingCalls.Call call) {
-    return calls
-        .json(what, call)
-        .orElseThrow(() -> new IntercomFailure.Rejected(what + " answered 404"));
   }
 }

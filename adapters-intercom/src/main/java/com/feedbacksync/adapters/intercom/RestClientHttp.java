@@ -127,7 +127,7 @@ final class RestClientHttp implements IntercomHttp {
   public Reply listCompanies(URI api, String token, int page, int perPage) throws IOException {
     return call(
         api,
-        a -> a.listCompanies(bearer(token), page, perPage, IntercomRestWorkspace.COMPANIES_ORDER),
+        a -> a.listCompanies(bearer(token), page, perPage, CompanyCalls.COMPANIES_ORDER),
         settings.maxResponseBytes());
   }
 

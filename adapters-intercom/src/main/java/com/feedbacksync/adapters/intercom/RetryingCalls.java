@@ -92,6 +92,11 @@ final class RetryingCalls {
     }
   }
 
+  /** The JSON answer of a call whose 404 is a refusal, not a thing gone. */
+  JsonObject require(String what, Call call) {
+    return json(what, call).orElseThrow(() -> new IntercomFailure.Rejected(what + " answered 404"));
+  }
+
   /**
    * The wait after this many failures in a row: the first backoff doubled per further failure, up
    * to the most, drawn from the upper half of that (jitter, so many workers retrying at once spread

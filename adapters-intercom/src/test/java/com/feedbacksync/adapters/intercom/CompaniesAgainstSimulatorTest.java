@@ -67,7 +67,7 @@ class CompaniesAgainstSimulatorTest {
           contacts.stream().flatMap(c -> c.companyIds().stream()).collect(Collectors.toSet());
       List<Company> listed = all(intercom::companies);
 
-      assertTrue(named.size() > IntercomRestWorkspace.COMPANIES_PER_PAGE, "more than one page");
+      assertTrue(named.size() > CompanyCalls.COMPANIES_PER_PAGE, "more than one page");
       assertEquals(named, listed.stream().map(Company::id).collect(Collectors.toSet()));
       assertEquals(named.size(), listed.size(), "each company once");
       for (CompanyId company : List.copyOf(named).subList(0, 5)) {

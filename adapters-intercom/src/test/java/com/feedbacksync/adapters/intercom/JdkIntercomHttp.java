@@ -124,7 +124,7 @@ class JdkIntercomHttp implements IntercomHttp {
                     + "&per_page="
                     + perPage
                     + "&order="
-                    + IntercomRestWorkspace.COMPANIES_ORDER,
+                    + CompanyCalls.COMPANIES_ORDER,
                 token)
             .POST(HttpRequest.BodyPublishers.noBody())
             .build(),
