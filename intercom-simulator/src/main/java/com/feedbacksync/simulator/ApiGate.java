@@ -18,6 +18,8 @@ final class ApiGate {
   /** The OAuth exchange is an API call (counted, rate-limited) that needs no token of its own. */
   private static final String TOKEN_EXCHANGE = "POST /auth/eagle/token";
 
+  private static final String RETRIEVE = "GET /conversations/{id}";
+
   /** What Intercom still answers on a plan without API access. */
   private static final Set<String> OPEN_ENDPOINTS =
       Set.of("GET /me", "GET /tags", "GET /admins", "GET /teams");
@@ -111,6 +113,9 @@ final class ApiGate {
       }
       case SLOW -> sleep(faults.slowMillis(endpoint));
       default -> {}
+    }
+    if (endpoint.equals(RETRIEVE)) {
+      Tokens.bearer(request).ifPresent(t -> ledger.retrievedWith(t, request.pathParams().get(0)));
     }
     answer(route, request, fault, decision);
   }

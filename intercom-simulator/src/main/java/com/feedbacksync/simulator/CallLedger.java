@@ -28,6 +28,12 @@ final class CallLedger {
   /** API calls per access token (answered or refused), to tell one account's calls apart. */
   private final Map<String, Map<String, AtomicLong>> callsByToken = new ConcurrentHashMap<>();
 
+  /**
+   * Conversations retrieved (answered, not refused) per access token, each id with its count: which
+   * conversations a sync fetched more than once, e.g. after a crash.
+   */
+  private final Map<String, Map<String, AtomicLong>> retrievedByToken = new ConcurrentHashMap<>();
+
   private final AtomicLong bytesOut = new AtomicLong();
   private final AtomicLong served429 = new AtomicLong();
 
@@ -54,6 +60,16 @@ final class CallLedger {
     callsByToken
         .computeIfAbsent(token, k -> new ConcurrentHashMap<>())
         .computeIfAbsent(endpoint, k -> new AtomicLong())
+        .incrementAndGet();
+  }
+
+  /**
+   * A conversation retrieve passed the rate limit and the faults with this token: it is answered.
+   */
+  void retrievedWith(String token, String conversationId) {
+    retrievedByToken
+        .computeIfAbsent(token, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(conversationId, k -> new AtomicLong())
         .incrementAndGet();
   }
 
@@ -124,10 +140,17 @@ final class CallLedger {
     return byEndpoint;
   }
 
+  /** The conversations retrieved with one token, each with how often. */
+  Map<String, Long> retrievedWith(String token) {
+    Map<String, Long> byId = new TreeMap<>();
+    retrievedByToken.getOrDefault(token, Map.of()).forEach((k, v) -> byId.put(k, v.get()));
+    return byId;
+  }
+
   /**
    * Starts the counters over (calls, 429s, bytes, busiest window, conversations listed, the time
-   * line). Calls per token are kept: they tell accounts apart across a whole test, whatever it
-   * resets in between.
+   * line). Calls and retrieves per token are kept: they tell accounts apart across a whole test,
+   * whatever it resets in between.
    */
   void reset() {
     calls.clear();

@@ -263,6 +263,17 @@ public final class IntercomSimulator implements AutoCloseable {
   }
 
   /**
+   * The conversations retrieved with the token issued last, each with how often it was answered (a
+   * 429 or an injected fault is not an answer): one account's re-fetches, e.g. after a crash.
+   */
+  public Map<String, Long> newestTokenRetrieves() {
+    return tokens
+        .newest()
+        .map(t -> tenants.get(tokens.workspaceOf(t).orElse(0)).ledger.retrievedWith(t))
+        .orElseGet(TreeMap::new);
+  }
+
+  /**
    * Forgets the sorted search results it keeps: a benchmark's floor warms them for the product's
    * identical query otherwise.
    */

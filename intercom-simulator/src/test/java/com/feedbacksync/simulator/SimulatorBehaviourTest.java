@@ -216,6 +216,14 @@ class SimulatorBehaviourTest {
                 .asString());
     assertEquals(200, second.get("/me").status());
     assertEquals(1, sim.newestTokenCalls(), "the second account's own calls");
+    // Its retrieves per conversation: answered ones only, a fault's is not a fetch.
+    String id = sim.oracle().qualifyingNewestFirst().get(0);
+    sim.faultScript("GET /conversations/{id}", List.of(Fault.HTTP_500));
+    assertEquals(500, second.get("/conversations/" + id).status());
+    assertEquals(200, second.get("/conversations/" + id).status());
+    assertEquals(200, second.get("/conversations/" + id).status());
+    connected.get("/conversations/" + id);
+    assertEquals(Map.of(id, 2L), sim.newestTokenRetrieves(), "the newest token's answered fetches");
     sim.revokeNewest();
     assertEquals(401, second.get("/me").status());
     assertEquals(200, connected.get("/me").status(), "the other account keeps its access");
