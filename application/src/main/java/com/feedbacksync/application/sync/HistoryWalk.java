@@ -105,120 +105,111 @@ final class HistoryWalk {
               run.checkpoint(SyncStream.HISTORY), run.checkpoint(SyncStream.BACKFILL)));
       return;
     }
-    HistoryQuota quota = limits.quota(plan, run.connection().connectedAt(), cp.taken());
     // When this walk began, kept in its checkpoint so that a resumed walk knows it too: profiles
     // the store wrote since then are this walk's, those from before (an earlier connection of the
     // workspace, the syncs before a backfill) are fetched once more. (Servers' clocks set apart
     // cost at most such a fetch again.)
-    Instant began = cp.watermark().orElseGet(run::now);
-    Optional<HistoryPosition> oldest = cp.oldestTaken();
+    WalkProgress progress =
+        new WalkProgress(
+            cp.watermark().orElseGet(run::now),
+            limits.quota(plan, run.connection().connectedAt(), cp.taken()),
+            cp.oldestTaken());
     Optional<PageCursor> cursor = cp.cursor();
     Optional<HistoryPosition> resumeAfter = cp.handledTo();
-    boolean exhausted = false;
-    while (!exhausted) {
-      Optional<PageCursor> pageCursor = cursor;
-      Page<ConversationListing> page =
-          run.workspace().conversationsNewestFirst(olderThan, pageCursor);
-      Optional<HistoryPosition> handledBefore = resumeAfter;
-      List<ConversationListing> unhandled =
-          page.items().stream()
-              .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
-              .toList();
-      List<ConversationListing> candidates =
-          stream == SyncStream.BACKFILL ? notStored(unhandled) : unhandled;
+    boolean done = false;
+    while (!done) {
+      Page<ConversationListing> page = run.workspace().conversationsNewestFirst(olderThan, cursor);
+      done = page(stream, progress, cursor, page, resumeAfter);
       resumeAfter = Optional.empty();
-      PageCustomers customers = customers(candidates, began);
-      ProfileFetches.Ahead ahead = profiles.lookAhead(customers.toFetch());
-      PendingBatch part = new PendingBatch();
-      part.count(RunCounts.unchanged(unhandled.size() - candidates.size()));
-      if (handledBefore.isEmpty()) {
-        // Once per page: a resumed page recorded them with its first part.
-        part.unread(page);
+      cursor = page.next();
+    }
+    run.covered(progress.coverage());
+  }
+
+  /**
+   * One page: its conversations fetched ahead and judged in order, committed in parts, the last
+   * part with where the walk goes on. Returns whether the walk is done (history or quota ended).
+   *
+   * @param handledBefore how far into this page a walk that stopped in it got
+   */
+  private boolean page(
+      SyncStream stream,
+      WalkProgress progress,
+      Optional<PageCursor> pageCursor,
+      Page<ConversationListing> page,
+      Optional<HistoryPosition> handledBefore) {
+    List<ConversationListing> unhandled =
+        page.items().stream()
+            .filter(l -> handledBefore.isEmpty() || !handled(l, handledBefore.get()))
+            .toList();
+    List<ConversationListing> candidates =
+        stream == SyncStream.BACKFILL ? notStored(unhandled) : unhandled;
+    PageCustomers customers = customers(candidates, progress.began());
+    ProfileFetches.Ahead ahead = profiles.lookAhead(customers.toFetch());
+    PendingBatch part = new PendingBatch();
+    part.count(RunCounts.unchanged(unhandled.size() - candidates.size()));
+    if (handledBefore.isEmpty()) {
+      // Once per page: a resumed page recorded them with its first part.
+      part.unread(page);
+    }
+    int judged = 0;
+    Instant lastCommit = run.now();
+    while (judged < candidates.size() && !progress.exhausted()) {
+      // Fetched ahead, judged in order: never more at once than the quota still admits, so a
+      // Start plan's limit costs no retrieve it does not keep.
+      int room = admitted(candidates, judged, progress.quota());
+      if (room == 0) {
+        progress.exhaust();
+        break;
       }
-      Optional<HistoryPosition> handledTo = handledBefore;
-      int judged = 0;
-      Instant lastCommit = run.now();
-      while (judged < candidates.size() && !exhausted) {
-        // Fetched ahead, judged in order: never more at once than the quota still admits, so a
-        // Start plan's limit costs no retrieve it does not keep.
-        int room = admitted(candidates, judged, quota);
-        if (room == 0) {
-          exhausted = true;
-          break;
-        }
-        List<ConversationListing> admitted = candidates.subList(judged, judged + room);
-        try (Fetchers.Fetching<Fetched> fetching =
-            fetchers.each(admitted, l -> fetch(l.id(), customers, ahead), LOOKAHEAD)) {
-          for (int i = 0; i < admitted.size() && !exhausted; i++) {
-            HistoryPosition position = position(admitted.get(i));
-            if (!quota.admits(position)) {
-              exhausted = true;
-              break;
-            }
-            Fetched fetched = fetching.get(i);
-            judged++;
-            handledTo = Optional.of(position);
-            fetched.author().ifPresent(part::profile);
-            fetched.goneAuthor().ifPresent(part::goneContact);
-            fetched.setAside().forEach(part::setAside);
-            if (fetched.document().isPresent()) {
-              part.imported(fetched.document().get());
-              part.count(RunCounts.KEPT);
-              quota = quota.take(position);
-              oldest = Optional.of(position);
-            } else if (!fetched.unreadable()) {
-              part.count(RunCounts.SKIPPED_WITHOUT_REPLY);
-            }
-            exhausted = quota.exhaustedAfter(position);
-            if ((parts.due(part.rows(), Duration.between(lastCommit, run.now()))
-                    || part.filesOverBudget())
-                && judged < candidates.size()
-                && !exhausted) {
-              run.commit(
-                  part.batch(
-                      stream,
-                      Checkpoint.history(
-                          pageCursor,
-                          Optional.of(began),
-                          quota.taken(),
-                          oldest,
-                          false,
-                          handledTo)));
-              run.progressedInPage(part.fetched(), page.total(), quota.limit());
-              part = new PendingBatch();
-              lastCommit = run.now();
-            }
+      List<ConversationListing> admitted = candidates.subList(judged, judged + room);
+      try (Fetchers.Fetching<Fetched> fetching =
+          fetchers.each(admitted, l -> fetch(l.id(), customers, ahead), LOOKAHEAD)) {
+        for (int i = 0; i < admitted.size() && !progress.exhausted(); i++) {
+          HistoryPosition position = position(admitted.get(i));
+          if (!progress.quota().admits(position)) {
+            progress.exhaust();
+            break;
+          }
+          take(part, fetching.get(i), position, progress);
+          judged++;
+          if ((parts.due(part.rows(), Duration.between(lastCommit, run.now()))
+                  || part.filesOverBudget())
+              && judged < candidates.size()
+              && !progress.exhausted()) {
+            run.commit(
+                part.batch(stream, progress.checkpoint(pageCursor, false, Optional.of(position))));
+            run.progressedInPage(part.fetched(), page.total(), progress.quota().limit());
+            part = new PendingBatch();
+            lastCommit = run.now();
           }
         }
       }
-      boolean done = exhausted || page.isLast();
-      run.commit(
-          part.batch(
-              stream,
-              Checkpoint.history(
-                  done ? Optional.empty() : page.next(),
-                  Optional.of(began),
-                  quota.taken(),
-                  // A walk that reached the end of history keeps no oldest position: its
-                  // checkpoint then reads as complete (nothing left to backfill), as the
-                  // connection says, also when the connection is made again.
-                  done && !exhausted ? Optional.empty() : oldest,
-                  done,
-                  Optional.empty())));
-      run.progressed(part.fetched(), page.total(), quota.limit());
-      // The page is stored: its customers' profiles are the store's to vouch for now.
-      profiles.forgetStored(met -> run.profiled(met, began));
-      cursor = page.next();
-      if (done) {
-        break;
-      }
     }
-    run.covered(
-        exhausted
-            ? oldest
-                .<HistoryCoverage>map(HistoryCoverage.DownTo::new)
-                .orElseGet(HistoryCoverage.Complete::new)
-            : new HistoryCoverage.Complete());
+    boolean done = progress.exhausted() || page.isLast();
+    run.commit(
+        part.batch(
+            stream,
+            progress.checkpoint(done ? Optional.empty() : page.next(), done, Optional.empty())));
+    run.progressed(part.fetched(), page.total(), progress.quota().limit());
+    // The page is stored: its customers' profiles are the store's to vouch for now.
+    profiles.forgetStored(met -> run.profiled(met, progress.began()));
+    return done;
+  }
+
+  /** A fetched conversation into the part: its document or why not, its author's profile. */
+  private static void take(
+      PendingBatch part, Fetched fetched, HistoryPosition position, WalkProgress progress) {
+    fetched.author().ifPresent(part::profile);
+    fetched.goneAuthor().ifPresent(part::goneContact);
+    fetched.setAside().forEach(part::setAside);
+    if (fetched.document().isPresent()) {
+      part.imported(fetched.document().get());
+      part.count(RunCounts.KEPT);
+    } else if (!fetched.unreadable()) {
+      part.count(RunCounts.SKIPPED_WITHOUT_REPLY);
+    }
+    progress.judged(position, fetched.document().isPresent());
   }
 
   /**
