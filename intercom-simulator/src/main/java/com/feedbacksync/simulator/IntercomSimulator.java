@@ -111,6 +111,16 @@ public final class IntercomSimulator implements AutoCloseable {
   }
 
   /**
+   * How often the file host sent this file whole since the simulator started, to every account (a
+   * download a fault answered is not counted).
+   *
+   * @param fileId as {@link #attachFile} returns it
+   */
+  public long fileServed(String fileId) {
+    return server.filesServed(fileId);
+  }
+
+  /**
    * Every call about this conversation or contact (its id in the path) meets the fault until {@link
    * #clearFaults}: HTTP_500 and the like fail it, INVALID_JSON and OVERLONG_ID spoil its answers,
    * HTTP_400 refuses it. LISTED_CORRUPT spoils it in every listing instead, not in its own answer.

@@ -11,9 +11,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP server and its dispatch: finds the route, reads the body, and sends Intercom's API calls
@@ -33,6 +36,10 @@ final class SimServer {
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<Route> routes = new ArrayList<>();
+
+  /** Per file, how often the file host sent it whole (a download a fault answered is not one). */
+  private final Map<String, AtomicLong> filesServed = new ConcurrentHashMap<>();
+
   private Sender sender;
   private Tenants tenants;
 
@@ -100,11 +107,22 @@ final class SimServer {
           || path.startsWith("/i/o/")) {
         // Not Intercom's REST API: no token, no rate limit, not counted as calls; the only faults
         // are the file host's, above.
-        sender.send(exchange, Replies.answer(route, request));
+        Response answer = Replies.answer(route, request);
+        if (path.startsWith("/i/o/") && answer.status() == 200) {
+          filesServed
+              .computeIfAbsent(request.pathParams().get(0), k -> new AtomicLong())
+              .incrementAndGet();
+        }
+        sender.send(exchange, answer);
         return;
       }
       tenants.pass(route, request);
     }
+  }
+
+  long filesServed(String fileId) {
+    AtomicLong served = filesServed.get(fileId);
+    return served == null ? 0 : served.get();
   }
 
   /**

@@ -405,6 +405,8 @@ class SimulatorBehaviourTest {
         404,
         anonymous.send(HttpRequest.newBuilder(URI.create(url)).GET().build()).status(),
         "expired");
+    String file = URI.create(url).getPath().substring("/i/o/".length());
+    assertEquals(1, sim.fileServed(file), "the file sent whole, not the refusals");
   }
 
   @Test

@@ -100,6 +100,26 @@ public class JpaSyncStore implements SyncStore {
   }
 
   @Override
+  public Map<String, Long> storedFiles(
+      AccountId account, WorkspaceId workspace, ConversationId conversation) {
+    // The primary key's prefix: the conversation's rows and nothing else.
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT file_id, size_bytes FROM document_file WHERE account_id = ?"
+                    + " AND workspace_id = ? AND conversation_id = ?")
+            .setParameter(1, account.value())
+            .setParameter(2, workspace.value())
+            .setParameter(3, conversation.value())
+            .getResultList();
+    Map<String, Long> sizes = new HashMap<>();
+    for (Object row : rows) {
+      Object[] r = (Object[]) row;
+      sizes.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    return sizes;
+  }
+
+  @Override
   public Checkpoint checkpoint(AccountId account, SyncStream stream) {
     return CheckpointRows.read(em, account, stream);
   }

@@ -18,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 
 /**
  * Copies a document's attachments and inline images while Intercom's links still work (they expire
@@ -25,25 +27,36 @@ import java.util.Optional;
  * its original link: the document is not lost for it. A file larger than the store accepts is not
  * downloaded (or not further than the limit) and is marked too large on its document, with its
  * name, size and Intercom's link. So is a file beyond the document's own budget: a conversation
- * anyone can attach files to must not fill the disk and the database every time it is synced.
+ * anyone can attach files to must not fill the disk and the database. A file the store holds
+ * already (a re-sync after a reply, a tag or a webhook) is linked again, not downloaded again.
  */
 final class FileCopies {
 
   /**
    * The most one document's copies may take together, about ten of Intercom's largest attachments:
-   * a conversation with a hundred 25 MB files would otherwise be spooled and written in full at
-   * every re-sync (each reply, tag or webhook), all for one account.
+   * a conversation with a hundred 25 MB files would otherwise be spooled and written in full, all
+   * for one account.
    */
   static final long DOCUMENT_BUDGET_BYTES = 256L << 20;
 
   private final IntercomWorkspace workspace;
   private final SyncService.FileLinks links;
   private final long maxBytes;
+  private final Function<ConversationId, Map<String, Long>> stored;
 
-  FileCopies(IntercomWorkspace workspace, SyncService.FileLinks links, long maxBytes) {
+  /**
+   * @param stored the files the store holds for a conversation (file id to size): a re-sync (a
+   *     reply, a tag, a webhook) links them again instead of downloading them once more
+   */
+  FileCopies(
+      IntercomWorkspace workspace,
+      SyncService.FileLinks links,
+      long maxBytes,
+      Function<ConversationId, Map<String, Long>> stored) {
     this.workspace = workspace;
     this.links = links;
     this.maxBytes = maxBytes;
+    this.stored = stored;
   }
 
   /** What became of one file: copied (our link), too large, or left at Intercom's link. */
@@ -59,66 +72,89 @@ final class FileCopies {
   record Copied(FeedbackDocument document, List<StoredFile> files) {}
 
   Copied copy(FeedbackDocument d) {
-    List<StoredFile> files = new ArrayList<>();
-    // Each file once, however often the document shows it.
-    Map<String, Copy> copied = new HashMap<>();
-    List<DocumentMessage> messages = new ArrayList<>();
-    for (DocumentMessage m : d.messages()) {
-      String html =
-          Html.replaceImageSources(
-              m.html(),
-              url ->
-                  copied.computeIfAbsent(url, u -> download(d.conversationId(), u, "image", files))
-                          instanceof Copy.Stored stored
-                      ? Optional.of(stored.link())
-                      : Optional.empty());
-      List<Attachment> attachments =
-          m.attachments().stream().map(a -> attachment(d, a, copied, files)).toList();
-      messages.add(
-          new DocumentMessage(
-              m.id(), m.kind(), m.author(), m.createdAt(), html, attachments, m.redacted()));
-    }
-    FeedbackDocument relinked = d.withMessages(messages);
-    return new Copied(relinked, files);
+    return new DocumentFiles(d.conversationId()).copy(d);
   }
 
-  private Attachment attachment(
-      FeedbackDocument d, Attachment a, Map<String, Copy> copied, List<StoredFile> files) {
-    Copy copy =
-        a.sizeBytes().isPresent() && a.sizeBytes().getAsLong() > limit(files)
-            ? new Copy.TooLarge() // Intercom says so: not a byte of it is downloaded
-            : copied.computeIfAbsent(
-                a.url(), u -> download(d.conversationId(), u, a.name(), files));
-    if (copy instanceof Copy.Stored stored) {
-      return new Attachment(a.name(), stored.link(), a.contentType(), a.sizeBytes());
-    }
-    return copy instanceof Copy.TooLarge
-        ? new Attachment(a.name(), a.url(), a.contentType(), a.sizeBytes(), true)
-        : a;
-  }
+  /** One document's files: those downloaded for it, and its budget spent so far. */
+  private final class DocumentFiles {
 
-  private Copy download(
-      ConversationId conversation, String url, String name, List<StoredFile> files) {
-    long limit = limit(files);
-    if (limit <= 0) {
-      return new Copy.TooLarge(); // the document's budget is spent
+    private final ConversationId conversation;
+    private final List<StoredFile> files = new ArrayList<>();
+
+    /** Each file once, however often the document shows it. */
+    private final Map<String, Copy> copied = new HashMap<>();
+
+    /** Asked of the store once, and only for a document that has files. */
+    private Map<String, Long> storedBefore;
+
+    private long spent;
+
+    DocumentFiles(ConversationId conversation) {
+      this.conversation = conversation;
     }
-    try {
-      Download file = workspace.download(url, limit);
+
+    Copied copy(FeedbackDocument d) {
+      List<DocumentMessage> messages = new ArrayList<>();
+      for (DocumentMessage m : d.messages()) {
+        String html =
+            Html.replaceImageSources(
+                m.html(),
+                url ->
+                    copied.computeIfAbsent(url, u -> file(u, "image", OptionalLong.empty()))
+                            instanceof Copy.Stored stored
+                        ? Optional.of(stored.link())
+                        : Optional.empty());
+        List<Attachment> attachments = m.attachments().stream().map(this::attachment).toList();
+        messages.add(
+            new DocumentMessage(
+                m.id(), m.kind(), m.author(), m.createdAt(), html, attachments, m.redacted()));
+      }
+      return new Copied(d.withMessages(messages), files);
+    }
+
+    private Attachment attachment(Attachment a) {
+      Copy copy = copied.computeIfAbsent(a.url(), u -> file(u, a.name(), a.sizeBytes()));
+      if (copy instanceof Copy.Stored stored) {
+        return new Attachment(a.name(), stored.link(), a.contentType(), a.sizeBytes());
+      }
+      return copy instanceof Copy.TooLarge
+          ? new Attachment(a.name(), a.url(), a.contentType(), a.sizeBytes(), true)
+          : a;
+    }
+
+    /**
+     * A file the store holds already is linked again (its size counts against the budget); one
+     * Intercom says is larger than what is left is not downloaded; any other is.
+     */
+    private Copy file(String url, String name, OptionalLong declaredSize) {
       String fileId = fileId(url);
-      files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.content()));
-      return new Copy.Stored(links.link(conversation, fileId));
-    } catch (IntercomFailure.TooLarge e) {
-      return new Copy.TooLarge();
-    } catch (IntercomFailure.Rejected | IntercomFailure.Unavailable e) {
-      return new Copy.Kept();
+      Long size = storedBefore().get(fileId);
+      if (size != null) {
+        spent += size;
+        return new Copy.Stored(links.link(conversation, fileId));
+      }
+      long limit = Math.min(maxBytes, DOCUMENT_BUDGET_BYTES - spent);
+      if (limit <= 0 || declaredSize.isPresent() && declaredSize.getAsLong() > limit) {
+        return new Copy.TooLarge(); // not a byte of it is downloaded
+      }
+      try {
+        Download file = workspace.download(url, limit);
+        files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.content()));
+        spent += file.content().size();
+        return new Copy.Stored(links.link(conversation, fileId));
+      } catch (IntercomFailure.TooLarge e) {
+        return new Copy.TooLarge();
+      } catch (IntercomFailure.Rejected | IntercomFailure.Unavailable e) {
+        return new Copy.Kept();
+      }
     }
-  }
 
-  /** The most the next file may take: the per-file limit, or what is left of the document's. */
-  private long limit(List<StoredFile> files) {
-    long spent = files.stream().mapToLong(f -> f.content().size()).sum();
-    return Math.min(maxBytes, DOCUMENT_BUDGET_BYTES - spent);
+    private Map<String, Long> storedBefore() {
+      if (storedBefore == null) {
+        storedBefore = stored.apply(conversation);
+      }
+      return storedBefore;
+    }
   }
 
   /** A file's id: the same file (its place on the CDN, without the expiring signature) keeps it. */

@@ -149,7 +149,11 @@ public final class SyncService implements SyncIntercomUseCase {
         new DocumentImport(
             mappings.of(connection.account()),
             connection.workspace(),
-            new FileCopies(workspace, links, store.maxFileBytes()),
+            new FileCopies(
+                workspace,
+                links,
+                store.maxFileBytes(),
+                c -> store.storedFiles(connection.account(), connection.workspace().id(), c)),
             clock);
     // Every write below names the connection the run started with: if the admin disconnected or
     // connected again meanwhile, nothing lands on the row that stands now (or re-creates a gone

@@ -502,6 +502,35 @@ public abstract class SyncStoreContract {
   }
 
   @Test
+  void lists_a_conversations_stored_files_with_their_sizes_and_nothing_else() {
+    AccountId account = newAccount();
+    ConnectionIdentity connection = connect(account, 6L);
+    store()
+        .commit(
+            account,
+            withFiles(
+                    SyncStream.HISTORY,
+                    List.of(
+                        document("1", T, ConversationState.OPEN),
+                        document("2", T, ConversationState.OPEN)),
+                    List.of(file("1", "a"), file("1", "b"), file("2", "c")))
+                .guardedBy(connection));
+    ConversationId one = new ConversationId("1");
+
+    assertEquals(Map.of("a", 2L, "b", 2L), store().storedFiles(account, WORKSPACE.id(), one));
+    assertEquals(
+        Map.of(),
+        store().storedFiles(account, OTHER_WORKSPACE, one),
+        "another workspace's conversation 1 is not this one");
+    assertEquals(Map.of(), store().storedFiles(newAccount(), WORKSPACE.id(), one));
+    assertEquals(Map.of(), store().storedFiles(account, WORKSPACE.id(), new ConversationId("3")));
+
+    store().commit(account, batch(List.of(), List.of(one)).guardedBy(connection));
+    assertEquals(
+        Map.of(), store().storedFiles(account, WORKSPACE.id(), one), "gone with its tombstone");
+  }
+
+  @Test
   void a_purge_deletes_the_accounts_files_and_leaves_others_alone() {
     AccountId account = newAccount();
     AccountId other = newAccount();

@@ -1,6 +1,7 @@
 package com.feedbacksync.application.fakes;
 
 import com.feedbacksync.application.model.Checkpoint;
+import com.feedbacksync.application.model.ConnectionIdentity;
 import com.feedbacksync.application.model.CustomerQuery;
 import com.feedbacksync.application.model.DocumentQuery;
 import com.feedbacksync.application.model.DocumentSummary;
@@ -70,6 +71,10 @@ public final class InMemorySyncStore
 
     public final Map<SyncStream, Checkpoint> checkpoints = new HashMap<>();
     public final Map<String, StoredFile> files = new HashMap<>();
+
+    /** The workspace each stored file belongs to (the same keys). */
+    public final Map<String, WorkspaceId> fileWorkspaces = new HashMap<>();
+
     public final Map<SyncStream, com.feedbacksync.domain.intercom.WorkspaceId>
         checkpointWorkspaces = new HashMap<>();
 
@@ -101,8 +106,7 @@ public final class InMemorySyncStore
   }
 
   private final Map<AccountId, Data> accounts = new HashMap<>();
-  private final java.util.function.Predicate<com.feedbacksync.application.model.ConnectionIdentity>
-      stands;
+  private final java.util.function.Predicate<ConnectionIdentity> stands;
 
   /** A store that writes guarded batches whatever their connection. */
   public InMemorySyncStore() {
@@ -119,8 +123,7 @@ public final class InMemorySyncStore
                 .orElse(false));
   }
 
-  private InMemorySyncStore(
-      java.util.function.Predicate<com.feedbacksync.application.model.ConnectionIdentity> stands) {
+  private InMemorySyncStore(java.util.function.Predicate<ConnectionIdentity> stands) {
     this.stands = stands;
   }
 
@@ -180,6 +183,21 @@ public final class InMemorySyncStore
   }
 
   @Override
+  public synchronized Map<String, Long> storedFiles(
+      AccountId account, WorkspaceId workspace, ConversationId conversation) {
+    Data data = data(account);
+    Map<String, Long> sizes = new HashMap<>();
+    String prefix = conversation.value() + "/";
+    data.files.forEach(
+        (key, file) -> {
+          if (key.startsWith(prefix) && workspace.equals(data.fileWorkspaces.get(key))) {
+            sizes.put(file.fileId(), file.content().size());
+          }
+        });
+    return sizes;
+  }
+
+  @Override
   public synchronized Checkpoint checkpoint(AccountId account, SyncStream stream) {
     return data(account).checkpoints.getOrDefault(stream, Checkpoint.START);
   }
@@ -225,7 +243,14 @@ public final class InMemorySyncStore
             });
     for (StoredFile f : batch.files()) {
       // Stored as a database stores it: its bytes read now, before the engine lets go of them.
-      data.files.put(f.conversation().value() + "/" + f.fileId(), stored(f));
+      String key = f.conversation().value() + "/" + f.fileId();
+      data.files.put(key, stored(f));
+      // As the database does: the batch's connection's workspace, else its first document's.
+      batch
+          .connection()
+          .map(ConnectionIdentity::workspace)
+          .or(() -> batch.documents().stream().findFirst().map(d -> d.document().workspace()))
+          .ifPresent(w -> data.fileWorkspaces.put(key, w));
     }
     batch
         .deletions()

@@ -953,6 +953,12 @@ class SyncServiceTest {
           }
 
           @Override
+          public Map<String, Long> storedFiles(
+              AccountId account, WorkspaceId workspace, ConversationId conversation) {
+            return store.storedFiles(account, workspace, conversation);
+          }
+
+          @Override
           public com.feedbacksync.application.model.Checkpoint checkpoint(
               AccountId account, com.feedbacksync.application.model.SyncStream stream) {
             return store.checkpoint(account, stream);

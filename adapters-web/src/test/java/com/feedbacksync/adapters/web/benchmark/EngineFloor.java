@@ -119,6 +119,14 @@ final class EngineFloor {
     }
 
     @Override
+    public Map<String, Long> storedFiles(
+        AccountId account,
+        com.feedbacksync.domain.intercom.WorkspaceId workspace,
+        ConversationId conversation) {
+      return Map.of();
+    }
+
+    @Override
     public Checkpoint checkpoint(AccountId account, SyncStream stream) {
       return Checkpoint.START;
     }

@@ -39,6 +39,13 @@ public interface SyncStore {
   Set<ContactId> profiled(
       AccountId account, WorkspaceId workspace, Collection<ContactId> contacts, Instant since);
 
+  /**
+   * The files stored for this workspace's conversation, each file id with its size in bytes: a
+   * re-sync links them again rather than downloading them once more.
+   */
+  Map<String, Long> storedFiles(
+      AccountId account, WorkspaceId workspace, ConversationId conversation);
+
   Checkpoint checkpoint(AccountId account, SyncStream stream);
 
   /**
