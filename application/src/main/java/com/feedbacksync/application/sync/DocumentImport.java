@@ -3,6 +3,7 @@ package com.feedbacksync.application.sync;
 import com.feedbacksync.application.model.StoredFile;
 import com.feedbacksync.application.model.SyncBatch.StoredDocument;
 import com.feedbacksync.domain.document.DocumentMapping;
+import com.feedbacksync.domain.document.FeedbackDocument;
 import com.feedbacksync.domain.intercom.Conversation;
 import com.feedbacksync.domain.intercom.Workspace;
 import com.feedbacksync.domain.sync.ReplyRequiredFilter;
@@ -35,10 +36,23 @@ final class DocumentImport {
 
   /** The document, or empty when the reply rule leaves the conversation out. */
   Optional<Imported> of(Conversation conversation) {
+    return of(conversation, true);
+  }
+
+  /**
+   * The same for a conversation no sync stored yet (a history walk's): the store is not asked for
+   * files it cannot hold.
+   */
+  Optional<Imported> firstOf(Conversation conversation) {
+    return of(conversation, false);
+  }
+
+  private Optional<Imported> of(Conversation conversation, boolean storedBefore) {
     if (!filter.judge(conversation).kept()) {
       return Optional.empty();
     }
-    FileCopies.Copied copied = files.copy(mapping.map(workspace, conversation, clock.instant()));
+    FeedbackDocument document = mapping.map(workspace, conversation, clock.instant());
+    FileCopies.Copied copied = storedBefore ? files.copy(document) : files.copyNew(document);
     return Optional.of(
         new Imported(
             new StoredDocument(copied.document(), SyncedConversation.of(conversation)),

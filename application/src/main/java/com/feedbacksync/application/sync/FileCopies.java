@@ -14,11 +14,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,8 +29,9 @@ import java.util.function.Function;
  * its original link: the document is not lost for it. A file larger than the store accepts is not
  * downloaded (or not further than the limit) and is marked too large on its document, with its
  * name, size and Intercom's link. So is a file beyond the document's own budget: a conversation
- * anyone can attach files to must not fill the disk and the database. A file the store holds
- * already (a re-sync after a reply, a tag or a webhook) is linked again, not downloaded again.
+ * anyone can attach files to must not fill the disk and the database, so every file the store holds
+ * for it counts, those it no longer shows too. A file the store holds already (a re-sync after a
+ * reply, a tag or a webhook) is linked again, not downloaded again.
  */
 final class FileCopies {
 
@@ -45,8 +48,7 @@ final class FileCopies {
   private final Function<ConversationId, Map<String, Long>> stored;
 
   /**
-   * @param stored the files the store holds for a conversation (file id to size): a re-sync (a
-   *     reply, a tag, a webhook) links them again instead of downloading them once more
+   * @param stored the files the store holds for a conversation (file id to size)
    */
   FileCopies(
       IntercomWorkspace workspace,
@@ -71,26 +73,41 @@ final class FileCopies {
   /** The document pointing at its copied files, and the copies to store with it. */
   record Copied(FeedbackDocument document, List<StoredFile> files) {}
 
+  /** A conversation a sync may have stored: the files the store holds for it are linked again. */
   Copied copy(FeedbackDocument d) {
-    return new DocumentFiles(d.conversationId()).copy(d);
+    return new DocumentFiles(d.conversationId(), true).copy(d);
+  }
+
+  /**
+   * A conversation no sync stored yet (a history walk's): the store holds none of its files, so it
+   * is not asked.
+   */
+  Copied copyNew(FeedbackDocument d) {
+    return new DocumentFiles(d.conversationId(), false).copy(d);
   }
 
   /** One document's files: those downloaded for it, and its budget spent so far. */
   private final class DocumentFiles {
 
     private final ConversationId conversation;
+    private boolean askStore;
     private final List<StoredFile> files = new ArrayList<>();
 
-    /** Each file once, however often the document shows it. */
+    /** Each link once, however often the document shows it. */
     private final Map<String, Copy> copied = new HashMap<>();
 
-    /** Asked of the store once, and only for a document that has files. */
-    private Map<String, Long> storedBefore;
+    /** The file ids it may link without a download: stored before, or downloaded just now. */
+    private final Set<String> held = new HashSet<>();
 
+    /**
+     * What the conversation's files take: all the store holds for it (those it no longer shows too,
+     * so the budget bounds what a conversation stores), and what was downloaded since.
+     */
     private long spent;
 
-    DocumentFiles(ConversationId conversation) {
+    DocumentFiles(ConversationId conversation, boolean askStore) {
       this.conversation = conversation;
+      this.askStore = askStore;
     }
 
     Copied copy(FeedbackDocument d) {
@@ -123,14 +140,13 @@ final class FileCopies {
     }
 
     /**
-     * A file the store holds already is linked again (its size counts against the budget); one
-     * Intercom says is larger than what is left is not downloaded; any other is.
+     * A file held already (by its id: any signature of its link) is linked again at no cost; one
+     * Intercom says is larger than what is left of the budget is not downloaded; any other is.
      */
     private Copy file(String url, String name, OptionalLong declaredSize) {
+      lookUpStored();
       String fileId = fileId(url);
-      Long size = storedBefore().get(fileId);
-      if (size != null) {
-        spent += size;
+      if (held.contains(fileId)) {
         return new Copy.Stored(links.link(conversation, fileId));
       }
       long limit = Math.min(maxBytes, DOCUMENT_BUDGET_BYTES - spent);
@@ -140,6 +156,7 @@ final class FileCopies {
       try {
         Download file = workspace.download(url, limit);
         files.add(new StoredFile(conversation, fileId, name, file.contentType(), file.content()));
+        held.add(fileId);
         spent += file.content().size();
         return new Copy.Stored(links.link(conversation, fileId));
       } catch (IntercomFailure.TooLarge e) {
@@ -149,11 +166,18 @@ final class FileCopies {
       }
     }
 
-    private Map<String, Long> storedBefore() {
-      if (storedBefore == null) {
-        storedBefore = stored.apply(conversation);
+    /** Once, and only for a document that has files. */
+    private void lookUpStored() {
+      if (askStore) {
+        askStore = false;
+        stored
+            .apply(conversation)
+            .forEach(
+                (fileId, size) -> {
+                  held.add(fileId);
+                  spent += size;
+                });
       }
-      return storedBefore;
     }
   }
 

@@ -288,7 +288,9 @@ final class HistoryWalk {
     if (!(fetch instanceof ConversationFetch.Found found)) {
       return new Fetched(Optional.empty(), List.of());
     }
-    Optional<DocumentImport.Imported> kept = imports.of(found.conversation());
+    // Conversations no sync stored (a backfill leaves out those stored since; one a webhook stored
+    // just before the first sync met it gets its files downloaded again, nothing worse).
+    Optional<DocumentImport.Imported> kept = imports.firstOf(found.conversation());
     if (kept.isEmpty()) {
       return new Fetched(kept, List.of(SetAside.withoutReply(id.value())));
     }

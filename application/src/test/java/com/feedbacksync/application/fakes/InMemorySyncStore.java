@@ -87,6 +87,7 @@ public final class InMemorySyncStore
 
   private java.util.function.Supplier<Instant> clock = Instant::now;
   private long maxFileBytes = 25L << 20;
+  private int fileLookups;
 
   /** The largest file the store accepts (25 MiB unless a test says). */
   public InMemorySyncStore maxFileBytes(long bytes) {
@@ -182,9 +183,15 @@ public final class InMemorySyncStore
         .collect(java.util.stream.Collectors.toSet());
   }
 
+  /** How often the engine asked which files a conversation has. */
+  public synchronized int fileLookups() {
+    return fileLookups;
+  }
+
   @Override
   public synchronized Map<String, Long> storedFiles(
       AccountId account, WorkspaceId workspace, ConversationId conversation) {
+    fileLookups++;
     Data data = data(account);
     Map<String, Long> sizes = new HashMap<>();
     String prefix = conversation.value() + "/";
@@ -245,11 +252,11 @@ public final class InMemorySyncStore
       // Stored as a database stores it: its bytes read now, before the engine lets go of them.
       String key = f.conversation().value() + "/" + f.fileId();
       data.files.put(key, stored(f));
-      // As the database does: the batch's connection's workspace, else its first document's.
-      batch
-          .connection()
-          .map(ConnectionIdentity::workspace)
-          .or(() -> batch.documents().stream().findFirst().map(d -> d.document().workspace()))
+      // As the database does: the batch's first document's workspace, else its connection's.
+      batch.documents().stream()
+          .findFirst()
+          .map(d -> d.document().workspace())
+          .or(() -> batch.connection().map(ConnectionIdentity::workspace))
           .ifPresent(w -> data.fileWorkspaces.put(key, w));
     }
     batch

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A re-sync (a reply, a tag, a webhook) links the files the store holds for the conversation again
- * instead of downloading them once more; those files still count against the document's budget.
+ * instead of downloading them once more; all the files it holds count against the budget, each
+ * once.
  */
 class FilesOnReSyncTest {
 
@@ -85,6 +86,7 @@ class FilesOnReSyncTest {
     intercom.put(withFiles(image, List.of(export), CONNECTED.minusSeconds(60)));
     assertInstanceOf(SyncOutcome.Completed.class, sync.run(ACME, SyncKind.FIRST, LEASE));
     assertEquals(2, intercom.downloads());
+    assertEquals(0, store.fileLookups(), "a history walk's conversations have nothing stored");
 
     // A reply brings a new attachment; Intercom signs the image's link anew.
     Attachment added = pdf("added.pdf", OptionalLong.of(10));
@@ -98,6 +100,7 @@ class FilesOnReSyncTest {
         sync.resync(ACME, List.of(new WebhookItem.Conversation(ID)), LEASE));
 
     assertEquals(3, intercom.downloads(), "only the new attachment was downloaded");
+    assertEquals(1, store.fileLookups(), "the store asked once for the document");
     DocumentMessage message = message();
     assertTrue(
         message.html().contains("src=\"/files/150/" + FileCopies.fileId(image) + "\""),
@@ -113,18 +116,7 @@ class FilesOnReSyncTest {
 
   @Test
   void files_stored_before_count_against_the_documents_budget() {
-    // Ten of 25 MB fill 250 of the document's 256 MB.
-    List<Attachment> ten = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      Attachment file = pdf("part" + i + ".pdf", OptionalLong.of(25L << 20));
-      intercom.fileOfSize(file.url(), 25 << 20);
-      ten.add(file);
-    }
-    intercom.put(withFiles("", ten, CONNECTED.minusSeconds(60)));
-    sync.run(ACME, SyncKind.FIRST, LEASE);
-    assertEquals(10, intercom.downloads());
-
-    List<Attachment> eleven = new ArrayList<>(ten);
+    List<Attachment> eleven = new ArrayList<>(tenStoredOf25Megabytes());
     Attachment late = pdf("late.pdf", OptionalLong.of(25L << 20));
     intercom.fileOfSize(late.url(), 25 << 20);
     eleven.add(late);
@@ -138,6 +130,59 @@ class FilesOnReSyncTest {
     }
     assertTrue(files.get(10).tooLarge(), "the eleventh is beyond what the ten left");
     assertEquals(late.url(), files.get(10).url());
+  }
+
+  @Test
+  void a_stored_file_shown_under_several_links_counts_once() {
+    List<Attachment> ten = tenStoredOf25Megabytes();
+    // The first shown three times more, with other query strings (as anyone may write them).
+    List<Attachment> again = new ArrayList<>(ten);
+    for (int i = 1; i <= 3; i++) {
+      again.add(new Attachment("copy" + i + ".pdf", ten.get(0).url() + "?v=" + i, "pdf", none()));
+    }
+    Attachment small = pdf("small.pdf", OptionalLong.of(5L << 20));
+    intercom.fileOfSize(small.url(), 5 << 20);
+    again.add(small);
+    intercom.put(withFiles("", again, CONNECTED.plusSeconds(60)));
+    sync.resync(ACME, List.of(new WebhookItem.Conversation(ID)), LEASE);
+
+    List<Attachment> files = message().attachments();
+    for (int i = 10; i < 13; i++) {
+      assertEquals("/files/150/" + FileCopies.fileId(ten.get(0).url()), files.get(i).url());
+    }
+    assertFalse(files.get(13).tooLarge(), "250 MB stored and 5 MB more fit the 256 MB");
+    assertEquals(11, intercom.downloads());
+  }
+
+  @Test
+  void files_the_conversation_no_longer_shows_still_count_against_its_budget() {
+    tenStoredOf25Megabytes();
+    Attachment next = pdf("next.pdf", OptionalLong.of(25L << 20));
+    intercom.fileOfSize(next.url(), 25 << 20);
+    // The ten were removed from the conversation; the store keeps them until it is deleted.
+    intercom.put(withFiles("", List.of(next), CONNECTED.plusSeconds(60)));
+    sync.resync(ACME, List.of(new WebhookItem.Conversation(ID)), LEASE);
+
+    assertTrue(message().attachments().get(0).tooLarge(), "the 250 MB stored leave no room");
+    assertEquals(10, intercom.downloads());
+  }
+
+  /** Conversation 150 first synced with ten files of 25 MB: 250 of its 256 MB. */
+  private List<Attachment> tenStoredOf25Megabytes() {
+    List<Attachment> ten = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Attachment file = pdf("part" + i + ".pdf", OptionalLong.of(25L << 20));
+      intercom.fileOfSize(file.url(), 25 << 20);
+      ten.add(file);
+    }
+    intercom.put(withFiles("", ten, CONNECTED.minusSeconds(60)));
+    sync.run(ACME, SyncKind.FIRST, LEASE);
+    assertEquals(10, intercom.downloads());
+    return ten;
+  }
+
+  private static OptionalLong none() {
+    return OptionalLong.empty();
   }
 
   private DocumentMessage message() {

@@ -261,11 +261,19 @@ class ReliabilityIT {
             + " copies (goal: once per copy)");
   }
 
-  /** Until the file host sent the file once per copy the accounts hold, or fails after 30 s. */
+  /**
+   * Until the file host sent the file once per copy the accounts hold and does not send it again
+   * for 2 s (a late download by another account's run would), or fails after 30 s.
+   */
   private static void awaitOneDownloadPerCopy(
       IntercomSimulator sim, String file, String conversation, int size) throws Exception {
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (sim.fileServed(file) != copies(conversation, size, null)) {
+    long steadySince = System.nanoTime();
+    while (sim.fileServed(file) != copies(conversation, size, null)
+        || System.nanoTime() - steadySince < 2_000_000_000L) {
+      if (sim.fileServed(file) != copies(conversation, size, null)) {
+        steadySince = System.nanoTime();
+      }
       assertTrue(
           System.nanoTime() < deadline,
           "the file was sent "
@@ -408,6 +416,8 @@ class ReliabilityIT {
     String clean = connect(api, sim, "clean");
     awaitHistory(api, clean);
     long cleanCalls = firstSyncCalls(api, sim, clean);
+    // Nothing changes meanwhile (the generated history ends in the past), so the hourly run after
+    // it fetches none again either.
     assertEquals(
         Set.of(),
         fetchedAgain(sim),
@@ -457,7 +467,8 @@ class ReliabilityIT {
     // Each company is fetched once per run, so every resumed run fetches again the companies it
     // meets: bounded by the workspace's companies per kill (the simulator's count). Besides the
     // conversations and companies, a lost conversation costs at most its author's profile again,
-    // and a kill one more listing page and one more contacts lookup.
+    // and a kill one more listing page and its customers' lookup (two searches of 150 when the
+    // page's conversations name more than 150 customers).
     long companiesAgain = Math.max(0, extra.getOrDefault("GET /companies/{id}", 0L));
     long companyBound = (long) kills * sim.oracle().companies();
     int lostInAll = lostPerKill.stream().mapToInt(Integer::intValue).sum();
@@ -465,7 +476,7 @@ class ReliabilityIT {
         extra.entrySet().stream()
             .filter(e -> !e.getKey().equals("GET /companies/{id}"))
             .filter(e -> !e.getKey().equals("GET /conversations/{id}"))
-            .mapToLong(Map.Entry::getValue)
+            .mapToLong(e -> Math.max(0, e.getValue())) // fewer of one kind hides no more of another
             .sum();
     table.add(
         String.format(
@@ -484,7 +495,7 @@ class ReliabilityIT {
             kills,
             sim.oracle().companies(),
             otherExtra,
-            lostInAll + 2L * kills,
+            lostInAll + 3L * kills,
             refused));
     table.add("  the crashed sync's extra calls by endpoint: " + extra);
     assertTrue(runsInState(crashed, "FAILED") >= 1, "the killed runs were closed as interrupted");
@@ -493,14 +504,21 @@ class ReliabilityIT {
         "a resumed sync fetches again only what its server had not committed when it died: "
             + committedYetFetchedAgain.size()
             + " committed ones were, among them "
-            + committedYetFetchedAgain.stream().limit(5).toList());
+            + committedYetFetchedAgain.stream().limit(5).toList()
+            // A run that lost its lease on a loaded machine also re-fetches what it had not
+            // committed: more failed runs than kills say so.
+            + "; failed runs "
+            + runsInState(crashed, "FAILED")
+            + " for "
+            + kills
+            + " kills");
     lostPerKill.forEach(
         n -> assertTrue(n < PAGE, "a kill loses the part in flight, not a page: " + lostPerKill));
     assertTrue(
         companiesAgain <= companyBound,
         "a resumed run fetches each company again at most once: " + companiesAgain);
     assertTrue(
-        otherExtra <= lostInAll + 2L * kills,
+        otherExtra <= lostInAll + 3L * kills,
         "a resumed sync fetches again no profile or page it had committed: " + extra);
     return server;
   }
