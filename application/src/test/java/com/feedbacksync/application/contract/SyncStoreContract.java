@@ -379,6 +379,20 @@ public abstract class SyncStoreContract {
     return connection.identity();
   }
 
+  /** Conversation 1 with files a and b, conversation 2 with file c: two bytes each. */
+  private void storeThreeFiles(AccountId account, ConnectionIdentity connection) {
+    store()
+        .commit(
+            account,
+            withFiles(
+                    SyncStream.HISTORY,
+                    List.of(
+                        document("1", T, ConversationState.OPEN),
+                        document("2", T, ConversationState.OPEN)),
+                    List.of(file("1", "a"), file("1", "b"), file("2", "c")))
+                .guardedBy(connection));
+  }
+
   private static StoredFile file(String conversation, String fileId) {
     return new StoredFile(
         new ConversationId(conversation),
@@ -481,16 +495,7 @@ public abstract class SyncStoreContract {
   void tombstoning_a_conversation_deletes_its_files_and_only_its_own() {
     AccountId account = newAccount();
     ConnectionIdentity connection = connect(account, 5L);
-    store()
-        .commit(
-            account,
-            withFiles(
-                    SyncStream.HISTORY,
-                    List.of(
-                        document("1", T, ConversationState.OPEN),
-                        document("2", T, ConversationState.OPEN)),
-                    List.of(file("1", "a"), file("1", "b"), file("2", "c")))
-                .guardedBy(connection));
+    storeThreeFiles(account, connection);
     assertEquals(3, storedFiles(account));
 
     store()
@@ -505,16 +510,7 @@ public abstract class SyncStoreContract {
   void lists_a_conversations_stored_files_with_their_sizes_and_nothing_else() {
     AccountId account = newAccount();
     ConnectionIdentity connection = connect(account, 6L);
-    store()
-        .commit(
-            account,
-            withFiles(
-                    SyncStream.HISTORY,
-                    List.of(
-                        document("1", T, ConversationState.OPEN),
-                        document("2", T, ConversationState.OPEN)),
-                    List.of(file("1", "a"), file("1", "b"), file("2", "c")))
-                .guardedBy(connection));
+    storeThreeFiles(account, connection);
     ConversationId one = new ConversationId("1");
 
     assertEquals(Map.of("a", 2L, "b", 2L), store().storedFiles(account, WORKSPACE.id(), one));
