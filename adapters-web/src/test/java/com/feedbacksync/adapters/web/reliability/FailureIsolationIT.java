@@ -1,5 +1,6 @@
 package com.feedbacksync.adapters.web.reliability;
 
+import static com.feedbacksync.adapters.web.reliability.ReliabilityRows.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -498,18 +499,5 @@ class FailureIsolationIT {
             account,
             contact)
         .intValue();
-  }
-
-  private static <T> T single(Class<T> type, String sql, Object... parameters) throws Exception {
-    try (Connection c = TestDatabase.connect();
-        PreparedStatement q = c.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        q.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet rs = q.executeQuery()) {
-        assertTrue(rs.next(), "a row for " + sql);
-        return rs.getObject(1, type);
-      }
-    }
   }
 }
